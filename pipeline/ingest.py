@@ -1,0 +1,473 @@
+"""Stage 1, ingest: files on disk -> `Page` records with clean text.
+
+A page is whatever a scraper saved: plain text, an HTML document, or a JSON
+export, in any of the encodings Chinese sites use. Ingest decodes it, turns
+markup into lines, normalizes width and whitespace, removes the site's
+furniture (link lists, navigation, copyright) and keeps the page's own title,
+byline and publication date apart from the body. Every input gives a Page;
+one that cannot be read carries `status="error"` and the reason.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+from .resources import load_json
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+# JSON exports name their fields in many ways; the first present wins.
+JSON_TEXT_KEYS = ("text", "content", "body", "article", "html", "正文", "内容")
+JSON_TITLE_KEYS = ("title", "headline", "标题")
+JSON_URL_KEYS = ("url", "link", "source_url", "href")
+JSON_DATE_KEYS = ("published", "publish_time", "pub_date", "date", "time", "发布时间")
+JSON_ID_KEYS = ("id", "doc_id", "uid")
+
+
+@dataclass
+class Page:
+    doc_id: str
+    path: str
+    text: str = ""                 # cleaned text; every offset in the tables points here
+    body_start: int = 0            # where the report itself begins in `text`
+    title: str | None = None
+    published: str | None = None   # ISO date or datetime, as the page shows it
+    published_span: tuple[int, int] | None = None
+    bylines: list[tuple[str, int, int]] = field(default_factory=list)  # (credit line, start, end)
+    url: str | None = None
+    source_format: str = "txt"
+    encoding: str | None = None
+    status: str = "ok"             # ok | empty | error
+    error: str | None = None
+    n_raw_chars: int = 0
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode scraped bytes: BOMs first, then strict UTF-8, then the Chinese
+    legacy encodings, letting charset-normalizer arbitrate between GB and Big5
+    because both accept most byte sequences."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32"),
+                     (codecs.BOM_UTF32_BE, "utf-32")):
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_utf16(data):
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                continue
+    candidates = []
+    for enc in ("gb18030", "big5"):
+        try:
+            candidates.append((data.decode(enc), enc))
+        except UnicodeDecodeError:
+            continue
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+        chosen = (best.encoding or "gb18030").replace("_", "").lower() if best else "gb18030"
+        for text, enc in candidates:
+            if enc.replace("_", "") == chosen:
+                return text, enc
+        return candidates[0]
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    raise UnicodeDecodeError("unknown", data[:16], 0, 1, "no encoding decodes this file")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:2000]
+    return len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4
+
+
+# ---------------------------------------------------------------- HTML
+
+BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+              "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "td", "th"}
+SKIP_TAGS = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form",
+             "select", "button", "iframe", "svg", "template", "head"}
+META_DATE_NAMES = {"article:published_time", "pubdate", "publishdate", "publish_date",
+                   "date", "dc.date", "dc.date.issued", "og:published_time", "weibo:article:create_at"}
+
+
+class _HtmlText(HTMLParser):
+    """Keep the visible text of a page as lines; remember <title>, <h1> and
+    the publication date that <meta> tags carry."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.in_title = False
+        self.in_h1 = False
+        self.title = ""
+        self.h1 = ""
+        self.meta_date: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP_TAGS:
+            self.skip_depth += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "h1":
+            self.in_h1 = True
+        if tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            name = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
+            if name in META_DATE_NAMES and a.get("content") and not self.meta_date:
+                self.meta_date = a["content"]
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in SKIP_TAGS:
+            self.skip_depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag in SKIP_TAGS and self.skip_depth:
+            self.skip_depth -= 1
+        elif tag == "title":
+            self.in_title = False
+        elif tag == "h1":
+            self.in_h1 = False
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+            return
+        if self.skip_depth:
+            return
+        if self.in_h1:
+            self.h1 += data
+        self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str | None, str | None]:
+    """(visible text, headline, meta publication date) of an HTML page."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    headline = (parser.h1 or parser.title).strip() or None
+    if headline and not parser.h1:
+        # <title> often carries "headline - site name"
+        headline = re.split(r"\s*[-_|｜—]+\s*", headline)[0].strip() or None
+    return "".join(parser.parts), headline, parser.meta_date
+
+
+# ---------------------------------------------------------------- text normalization
+
+TAG_RESIDUE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
+ENTITY_RESIDUE = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|middot|#\d+|#x[0-9a-fA-F]+);")
+LITERAL_NEWLINES = re.compile(r"(?:\\r\\n|\\n|\\r|\\t)")
+# 國(guo)務(wù)院: glosses that some pages put after each character
+PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff\)])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6})\)")
+HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+
+
+def _is_noise_char(ch: str) -> bool:
+    """Pictographs and dingbats injected into text by spam filters and emoji."""
+    return unicodedata.category(ch) in ("So", "Co", "Cs", "Cn") and not ("\u3000" <= ch <= "\u303f")
+
+
+def normalize_text(text: str) -> str:
+    """Width-fold, drop markup residue, pinyin glosses and injected symbols,
+    and tidy whitespace, line by line."""
+    text = LITERAL_NEWLINES.sub("\n", text)
+    text = TAG_RESIDUE.sub("", text)
+    import html as _html
+
+    text = ENTITY_RESIDUE.sub(lambda m: _html.unescape(m.group(0)), text)
+    text = unicodedata.normalize("NFKC", text)
+    text = INVISIBLE.sub("", text)
+    text = "".join(ch for ch in text if not _is_noise_char(ch))
+    # glosses may repeat: 国(guo)(guo)
+    previous = None
+    while previous != text:
+        previous, text = text, PINYIN_GLOSS.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------- page furniture
+
+@lru_cache(maxsize=1)
+def _boilerplate():
+    data = load_json("boilerplate.json")
+    heading = re.compile(r"^\s*(?:" + "|".join(map(re.escape, data["section_headings"])) + r")\s*[:：>›»]?\s*$")
+    lines = [re.compile(p) for p in data["line_patterns"]]
+    inline = [re.compile(p) for p in data["inline_patterns"]]
+    site = [re.compile(p) for p in data["site_name_patterns"]]
+    return heading, lines, inline, site
+
+
+DATE_VALUE = re.compile(
+    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?")
+META_KEY = re.compile(
+    r"(发布时间|发布日期|发表时间|发表日期|更新时间|录入时间|上传时间|添加时间|时间|日期|"
+    r"来源|作者|责编|责任编辑|编辑|记者|通讯员|供稿|审核|浏览|点击|阅读)\s*[:：]")
+PUBLISHED_KEYS = {"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "录入时间",
+                  "上传时间", "添加时间"}
+AMBIGUOUS_DATE_KEYS = {"时间", "日期"}  # a dateline, unless it heads a form of minutes
+FORM_FIELD = re.compile(r"^(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)")
+CREDIT_LINE = re.compile(
+    r"(文\s*/|图\s*/|作者\s*[:：]|记者|通讯员|责编|责任编辑|编辑\s*[:：]|来源\s*[:：]|供稿|审核|一审|二审|三审|叁审|撰稿|摄影)")
+SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def _iso(m: re.Match) -> str:
+    y, mo, d, hh, mm, ss = m.groups()
+    date = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    if hh is None:
+        return date
+    return f"{date}T{int(hh):02d}:{int(mm):02d}:{int(ss or 0):02d}"
+
+
+def _is_header_line(line: str) -> bool:
+    """Short lines without sentence punctuation: site name, headline, meta."""
+    return len(line) <= 60 and not SENTENCE_END.search(line)
+
+
+def _published_from(lines: list[str], i: int) -> re.Match | None:
+    """The publication date on meta line i, if the line states one."""
+    line = lines[i]
+    keys = list(META_KEY.finditer(line))
+    for k, key in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(line)
+        value = DATE_VALUE.search(line, key.end(), end)
+        if not value:
+            continue
+        name = key.group(1)
+        if name in PUBLISHED_KEYS:
+            return value
+        if name in AMBIGUOUS_DATE_KEYS:
+            following = lines[i + 1:i + 4]
+            if not any(FORM_FIELD.match(x) for x in following):
+                return value
+    if not keys:
+        m = DATE_VALUE.fullmatch(line.strip())
+        if m:
+            return m
+    return None
+
+
+def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
+               published_hint: str | None = None) -> Page:
+    """Fill page.text, title, published and bylines from the decoded text."""
+    heading, line_patterns, inline_patterns, site_patterns = _boilerplate()
+    lines = normalize_text(raw_text).split("\n")
+
+    kept: list[str] = []
+    for line in lines:
+        if heading.match(line) and kept:
+            break  # a list of other articles: nothing after it is the report
+        if any(p.match(line) for p in line_patterns):
+            continue
+        for p in inline_patterns:
+            line = p.sub("", line).strip()
+        if line:
+            kept.append(line)
+
+    # header: the leading short lines before the first paragraph of the body
+    n_header = 0
+    while n_header < len(kept) and n_header < 8 and _is_header_line(kept[n_header]):
+        if FORM_FIELD.match(kept[n_header]) and n_header > 0:
+            break
+        n_header += 1
+    if n_header == len(kept):
+        n_header = min(n_header, 1)  # a page of short lines: only its first can be a headline
+
+    title = None
+    published = published_span = None
+    header_lines: list[tuple[int, str, str]] = []  # (index, kind, line)
+    for i in range(n_header):
+        line = kept[i]
+        m = _published_from(kept, i)
+        if m and published is None:
+            published, published_span = _iso(m), (i, m.start(), m.end())
+            header_lines.append((i, "meta", line))
+            continue
+        key = META_KEY.match(line)
+        if key and key.group(1) in AMBIGUOUS_DATE_KEYS:
+            break  # the date of the meeting itself, heading a form of minutes
+        if key or CREDIT_LINE.search(line):
+            header_lines.append((i, "meta", line))
+            continue
+        if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):
+            header_lines.append((i, "meta", line))  # the value of "责编:" on its own line
+            continue
+        if any(p.search(line) for p in site_patterns) and title is None and i < n_header - 1:
+            header_lines.append((i, "site", line))
+            continue
+        if title is None and len(re.findall(r"[\u3400-\u9fff]", line)) >= 4 and not FORM_FIELD.match(line):
+            title = line
+            header_lines.append((i, "title", line))
+            continue
+        break
+    # The body starts after the last header line we could explain.
+    body_from = max((i for i, _, _ in header_lines), default=-1) + 1
+    if title is None and title_hint:
+        title = normalize_text(title_hint) or None
+    if published is None and published_hint:
+        m = DATE_VALUE.search(unicodedata.normalize("NFKC", str(published_hint)))
+        if m:
+            published = _iso(m)
+
+    text = "\n".join(kept)
+    offsets, pos = [], 0
+    for line in kept:
+        offsets.append(pos)
+        pos += len(line) + 1
+    page.text = text
+    page.body_start = offsets[body_from] if body_from < len(kept) else len(text)
+    page.title = title
+    page.published = published
+    if published_span:
+        i, s, e = published_span
+        page.published_span = (offsets[i] + s, offsets[i] + e)
+    page.bylines = [(kept[i], offsets[i], offsets[i] + len(kept[i]))
+                    for i, kind, _ in header_lines if kind == "meta"]
+    if not text[page.body_start:].strip():
+        page.status, page.error = "empty", "no report text left after removing page furniture"
+    return page
+
+
+# ---------------------------------------------------------------- reading files
+
+def doc_id_for(path: Path, root: Path) -> str:
+    rel = path.relative_to(root) if path != root else Path(path.name)
+    return rel.with_suffix("").as_posix()
+
+
+def iter_input_files(root: Path) -> Iterator[Path]:
+    """Every file under root in a stable order, hidden files skipped."""
+    root = Path(root)
+    if root.is_file():
+        yield root
+        return
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts):
+            yield p
+
+
+def _first(record: dict, keys) -> str | None:
+    for k in keys:
+        v = record.get(k)
+        if v not in (None, ""):
+            return str(v)
+    return None
+
+
+def read_pages(path: Path, root: Path) -> Iterator[Page]:
+    """All pages stored in one input file (a .jsonl file holds many)."""
+    path, root = Path(path), Path(root)
+    base_id = doc_id_for(path, root if root.is_dir() else path.parent)
+    suffix = path.suffix.lower()
+    fmt = ("html" if suffix in HTML_SUFFIXES else "json" if suffix in JSON_SUFFIXES else "txt")
+    try:
+        data = path.read_bytes()
+        raw, encoding = decode_bytes(data)
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Page(base_id, str(path), source_format=fmt, status="error",
+                   error=f"cannot read {path.name}: {exc}")
+        return
+    if suffix not in SUPPORTED_SUFFIXES and "\x00" in raw[:4096]:
+        yield Page(base_id, str(path), source_format=fmt, encoding=encoding, status="error",
+                   error=f"{path.name} is a binary file, not a page")
+        return
+
+    if fmt == "json":
+        yield from _json_pages(path, base_id, raw, encoding)
+        return
+    page = Page(base_id, str(path), source_format=fmt, encoding=encoding, n_raw_chars=len(raw))
+    title_hint = published_hint = None
+    if fmt == "html" or (fmt == "txt" and re.match(r"\s*(<!doctype html|<html)", raw[:200], re.I)):
+        raw, title_hint, published_hint = html_to_text(raw)
+    yield _clean_safely(page, raw, title_hint, published_hint)
+
+
+def _clean_safely(page: Page, raw: str, title_hint=None, published_hint=None) -> Page:
+    try:
+        return clean_page(page, raw, title_hint, published_hint)
+    except Exception as exc:  # a malformed page must not stop a corpus run
+        page.status, page.error = "error", f"cleaning failed: {type(exc).__name__}: {exc}"
+        return page
+
+
+def _json_pages(path: Path, base_id: str, raw: str, encoding: str) -> Iterator[Page]:
+    records: list[tuple[str, object]] = []
+    stripped = raw.lstrip()
+    if path.suffix.lower() in (".jsonl", ".ndjson") or (stripped and stripped[0] == "{" and "\n{" in stripped):
+        for n, line in enumerate(raw.splitlines(), 1):
+            if line.strip():
+                records.append((f"{base_id}#{n}", line))
+    else:
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield Page(base_id, str(path), source_format="json", encoding=encoding, status="error",
+                       error=f"invalid JSON in {path.name}: {exc}")
+            return
+        items = obj if isinstance(obj, list) else [obj]
+        records = [(base_id if len(items) == 1 else f"{base_id}#{n}", item)
+                   for n, item in enumerate(items, 1)]
+    for doc_id, item in records:
+        if isinstance(item, str):
+            try:
+                item = json.loads(item)
+            except json.JSONDecodeError as exc:
+                yield Page(doc_id, str(path), source_format="json", encoding=encoding,
+                           status="error", error=f"invalid JSON record: {exc}")
+                continue
+        if not isinstance(item, dict):
+            yield Page(doc_id, str(path), source_format="json", encoding=encoding,
+                       status="error", error="JSON record is not an object")
+            continue
+        rid = _first(item, JSON_ID_KEYS)
+        if rid and doc_id != base_id:
+            doc_id = f"{base_id}#{rid}"
+        text = _first(item, JSON_TEXT_KEYS)
+        page = Page(doc_id, str(path), source_format="json", encoding=encoding,
+                    url=_first(item, JSON_URL_KEYS))
+        if text is None:
+            page.status, page.error = "error", f"record has no text field (looked for {', '.join(JSON_TEXT_KEYS)})"
+            yield page
+            continue
+        page.n_raw_chars = len(text)
+        title_hint, published_hint = _first(item, JSON_TITLE_KEYS), _first(item, JSON_DATE_KEYS)
+        if re.search(r"<(p|div|br|html|body)\b", text[:2000], re.I):
+            text, h, d = html_to_text(text)
+            title_hint, published_hint = title_hint or h, published_hint or d
+        page = _clean_safely(page, text, title_hint, published_hint)
+        if title_hint and page.title is None:
+            page.title = normalize_text(title_hint)
+        yield page

@@ -1,0 +1,347 @@
+"""People in a report: names, their titles, and surname+title aliases.
+
+Pure functions over Simplified text (no spaCy). Chinese reports write a
+person in a few fixed shapes, and each shape fixes where the name's edges are:
+  title + name        副校长张立峰在…      (the name ends where a follower word starts)
+  name + title        付梦印校长和…        (the name starts after a boundary or an org word)
+  title、title + name 党委书记、董事长刘利民 (every title of the chain is the person's)
+  list after a title  副主席王向梅、徐生明、县毅参加  (items of the same shape)
+  name + honorific    习近平同志, 丁丽丽老师
+  credit lines        文/张东东, 编辑:张东方, (包丽)
+  surname + title     付校长, 张村长     (the same person as a full name with that surname)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import load_json, load_lines
+
+CJK = r"\u3400-\u9fff"
+
+
+@dataclass
+class Mention:
+    start: int              # the name's offsets in the text
+    end: int
+    name: str               # as found (Simplified); aliases like 付校长 included
+    titles: list[tuple[int, int]] = field(default_factory=list)  # title offsets
+    kind: str = "title"     # title | honorific | credit | list | verb | repeat
+    alias: bool = False     # surname + title, no given name
+    canonical: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.canonical or self.name
+
+
+class Lexicon:
+    def __init__(self):
+        data = load_json("people.json")
+        self.surnames = set(load_lines("surnames.txt"))
+        self.compound = {s for s in self.surnames if len(s) == 2}
+        cores = sorted(set(data["title_cores"]), key=len, reverse=True)
+        prefixes = sorted(set(data["title_prefixes"]), key=len, reverse=True)
+        self.cores = set(cores)
+        self.title_re = re.compile(
+            "(?:" + "|".join(map(re.escape, prefixes)) + ")*(?:" + "|".join(map(re.escape, cores)) + ")")
+        self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")$")
+        self.honorifics = sorted(data["honorifics"], key=len, reverse=True)
+        self.kinship = set(data["kinship_aliases"])
+        self.org_suffixes = set(data["org_suffixes"])
+        self.followers = sorted(set(data["name_followers"]) | set(data["honorifics"]), key=len, reverse=True)
+        self.bad_chars = set(data["bad_name_chars"])
+        self.not_names = set(data["not_names"]) | set(data["place_names"])
+        self.boundaries = set(data["name_boundaries"])
+        self.preceders = tuple(data["name_preceders"])
+        keys = sorted(data["credit_keys"], key=len, reverse=True)
+        self.credit_re = re.compile(
+            "(?:" + "|".join(map(re.escape, keys)) + r")\s*\n?\s*([" + CJK + r"]{2,4})")
+        alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
+        self.alias_core_re = re.compile("(?:" + "|".join(map(re.escape, alias_cores)) + ")")
+        self.alias_excluded = set(data["alias_excluded_surnames"])
+        self.word_tags = _jieba_word_tags()
+        self.honorific_re = re.compile(
+            "([" + CJK + "]{2,4}?)(?:" + "|".join(map(re.escape, data["honorifics"][:4])) + ")")
+
+
+def _jieba_word_tags() -> dict[str, str]:
+    """jieba's dictionary with part-of-speech tags: a candidate name that the
+    dictionary knows as a common word (公布 v, 居民 n) is not a name."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.dt.word_tag_tab
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言)")
+
+
+class PeopleFinder:
+    def __init__(self, text: str, body_start: int = 0, token_starts: set[int] | None = None):
+        self.text = text
+        self.body_start = body_start
+        self.lex = lexicon()
+        self.token_starts = token_starts or set()
+        self.mentions: dict[int, Mention] = {}
+
+    # ------------------------------------------------------------ name shapes
+    def _surname_len(self, i: int) -> int:
+        t = self.text
+        if t[i:i + 2] in self.lex.compound:
+            return 2
+        return 1 if t[i:i + 1] in self.lex.surnames else 0
+
+    def _plausible(self, name: str) -> bool:
+        if name in self.lex.not_names or len(name) < 2:
+            return False
+        sl = 2 if name[:2] in self.lex.compound else 1
+        given = name[sl:]
+        if not given or len(given) > 2:
+            return False
+        if any(ch in self.lex.bad_chars or not ("\u3400" <= ch <= "\u9fff") for ch in given):
+            return False
+        tag = self.lex.word_tags.get(name)
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        return not any(name.startswith(n) and len(n) >= 2 for n in self.lex.not_names)
+
+    def alias_at(self, i: int) -> int | None:
+        """End of a surname + post alias (付校长, 陈委员) starting at i."""
+        t = self.text
+        if t[i:i + 1] not in self.lex.surnames or t[i] in self.lex.alias_excluded:
+            return None
+        m = self.lex.alias_core_re.match(t, i + 1)
+        if m and self._follower_at(m.end()):
+            return m.end()
+        return None
+
+    def _follower_at(self, i: int) -> bool:
+        t = self.text
+        if i >= len(t) or t[i] in self.lex.boundaries or not ("\u3400" <= t[i] <= "\u9fff"):
+            return True
+        if any(t.startswith(f, i) for f in self.lex.followers):
+            return True
+        m = self.lex.title_re.match(t, i)
+        return bool(m)
+
+    def name_after(self, i: int) -> tuple[int, int] | None:
+        """A name starting at i (after a title), its end fixed by what follows."""
+        sl = self._surname_len(i)
+        if not sl:
+            return None
+        alias_end = self.alias_at(i)
+        if alias_end:
+            return i, alias_end
+        options = []
+        for given in (2, 1):
+            e = i + sl + given
+            name = self.text[i:e]
+            if self._plausible(name) and self._follower_at(e):
+                options.append(e)
+        if options:
+            return i, options[0]
+        # fall back on the segmenter: a token boundary 2-3 characters on
+        for given in (2, 1):
+            e = i + sl + given
+            if e in self.token_starts and self._plausible(self.text[i:e]):
+                return i, e
+        return None
+
+    def _boundary_before(self, i: int) -> bool:
+        if i <= 0:
+            return True
+        ch = self.text[i - 1]
+        if self.text[i - 1:i + 1] in self.lex.word_tags:
+            return False  # 社区毛主任: 区 belongs to 社区, the name starts after it
+        return (ch in self.lex.boundaries or ch in self.lex.org_suffixes or not ("\u3400" <= ch <= "\u9fff")
+                or self.text.endswith(self.lex.preceders, 0, i))
+
+    def name_before(self, j: int) -> tuple[int, int, bool] | None:
+        """A name ending at j (before a title): (start, end, is_alias)."""
+        for n in (3, 2, 4):
+            s = j - n
+            if s < 0:
+                continue
+            name = self.text[s:j]
+            if self._surname_len(s) and self._plausible(name) and self._boundary_before(s):
+                return s, j, False
+        s = j - 1
+        if s >= 0 and self.text[s] in self.lex.surnames and self.text[s] not in self.lex.alias_excluded \
+                and self._boundary_before(s):
+            return s, j, True
+        return None
+
+    # ------------------------------------------------------------ passes
+    def _add(self, m: Mention) -> Mention:
+        old = self.mentions.get(m.start)
+        if old is None or (old.end - old.start) < (m.end - m.start) and old.kind != "title":
+            self.mentions[m.start] = m
+            return m
+        for t in m.titles:
+            if t not in old.titles:
+                old.titles.append(t)
+        return old
+
+    def _title_chain_before(self, s: int) -> list[tuple[int, int]]:
+        """Titles joined by 、 that end right before position s."""
+        chain = []
+        t = self.text
+        while s > 0 and t[s - 1] == "、":
+            best = None
+            for m in self.lex.title_re.finditer(t, max(0, s - 16), s - 1):
+                if m.end() == s - 1:
+                    best = m
+                    break
+            if best is None:
+                break
+            chain.append((best.start(), best.end()))
+            s = best.start()
+        return chain
+
+    def find(self) -> list[Mention]:
+        t, lex = self.text, self.lex
+        body = self.body_start
+        titles = []
+        for m in lex.title_re.finditer(t):
+            s, e = m.span()
+            core = lex.core_re.search(m.group(0)).group(0)
+            if e < len(t) and t[e] in "会团们" and core in ("委员", "代表", "常委", "主席", "主任"):
+                continue  # 委员会, 代表团, 主席团: bodies, not posts
+            titles.append((s, e))
+        for s, e in titles:
+            after = self.name_after(e)
+            if after:
+                a, b = after
+                chain = [(s, e)] + self._title_chain_before(s)
+                alias = bool(lex.alias_core_re.search(t[a:b]))
+                if alias:
+                    chain.append((a + 1, b))
+                ment = self._add(Mention(a, b, t[a:b], titles=chain, kind="title", alias=alias))
+                self._list_after(ment)
+                continue
+            before = self.name_before(s)
+            if before:
+                a, b, alias = before
+                name = t[a:e] if alias else t[a:b]
+                if alias and not lex.alias_core_re.fullmatch(t[s:e]):
+                    continue
+                ment = Mention(a, e if alias else b, name, titles=[(s, e)], kind="title", alias=alias)
+                self._add(ment)
+        for m in lex.credit_re.finditer(t):
+            name = m.group(1)
+            a = m.start(1)
+            for h in lex.honorifics:
+                if name.endswith(h) and len(name) - len(h) >= 2:
+                    name = name[: len(name) - len(h)]
+            cut = self.name_after(a)
+            if cut and cut[1] - a <= len(name):
+                name = t[a:cut[1]]
+            if self._surname_len(a) and (self._plausible(name) or lex.core_re.search(name)):
+                alias = bool(lex.core_re.search(name)) and len(name) <= 3
+                titles = [(a + 1, a + len(name))] if alias else []
+                self._add(Mention(a, a + len(name), name, titles=titles, kind="credit", alias=alias))
+        for m in lex.honorific_re.finditer(t, body):
+            s, e = m.span(1)
+            for n in (3, 2):
+                a = e - n
+                if a >= s and self._surname_len(a) and self._plausible(t[a:e]) and (
+                        self._boundary_before(a) or a in self.mentions or self._title_ends_at(a)):
+                    self._add(Mention(a, e, t[a:e], kind="honorific"))
+                    break
+        # bylines in parentheses: (包丽), 政协办 何虹霞)
+        for m in re.finditer(r"(?:[(（]|\s)([" + CJK + r"]{2,3})[)）]", t):
+            a, b = m.span(1)
+            if self._surname_len(a) and self._plausible(t[a:b]):
+                self._add(Mention(a, b, t[a:b], kind="credit"))
+        # a name opening a clause with a speech verb: 徐振祥指出
+        for m in re.finditer(r"(?:^|[。；;!！?？\n,，])([" + CJK + r"]{2,4}?)" + ROLE_VERBS.pattern, t[body:]):
+            a, b = m.start(1) + body, m.end(1) + body
+            if b - a >= 2 and self._surname_len(a) and self._plausible(t[a:b]) and a not in self.mentions:
+                self._add(Mention(a, b, t[a:b], kind="verb"))
+        self._kinship_aliases()
+        self._resolve_aliases()
+        self._repeats()
+        return sorted(self.mentions.values(), key=lambda m: m.start)
+
+    def _title_ends_at(self, i: int) -> bool:
+        m = None
+        for m in self.lex.title_re.finditer(self.text, max(0, i - 12), i):
+            if m.end() == i:
+                return True
+        return False
+
+    def _list_after(self, first: Mention):
+        """副主席王向梅、徐生明、县毅: names of the same shape after the first."""
+        t = self.text
+        i = first.end
+        while i < len(t) and t[i] == "、":
+            j = i + 1
+            found = None
+            for n in (3, 2, 4):
+                e = j + n
+                cand = t[j:e]
+                if e <= len(t) and (t[e:e + 1] == "、" or self._follower_at(e)) and len(cand) == n \
+                        and all("\u3400" <= c <= "\u9fff" and c not in self.lex.bad_chars for c in cand) \
+                        and cand not in self.lex.not_names and not self.lex.title_re.search(cand):
+                    if t[e:e + 1] == "、" or any(t.startswith(f, e) for f in self.lex.followers):
+                        found = (j, e)
+                        break
+            if not found:
+                break
+            a, b = found
+            self._add(Mention(a, b, t[a:b], titles=list(first.titles), kind="list"))
+            i = b
+
+    def _kinship_aliases(self):
+        """王大伯, 周叔: surname + kinship word, a name as far as the page goes."""
+        for m in list(self.mentions.values()):
+            if len(m.name) >= 2 and m.name[1:] in self.lex.kinship:
+                m.alias = False
+
+    def _resolve_aliases(self):
+        full = [m for m in self.mentions.values() if not m.alias and len(m.name) >= 2]
+        for m in self.mentions.values():
+            if not m.alias:
+                continue
+            surname = m.name[0]
+            same = [f for f in full if f.name.startswith(surname) and f.name != m.name]
+            if not same:
+                continue
+            core = self.lex.core_re.search(m.name)
+            core = core.group(0) if core else ""
+
+            def shares_title(f):
+                return any(self.text[a:b].endswith(core) for a, b in f.titles) if core else False
+
+            same.sort(key=lambda f: (not shares_title(f), abs(f.start - m.start)))
+            m.canonical = same[0].name
+
+    def _repeats(self):
+        """Later mentions of a known full name (张立峰强调) carry roles too."""
+        names = {m.name for m in self.mentions.values() if not m.alias and m.kind != "repeat"}
+        aliases = {m.name: m.canonical for m in self.mentions.values() if m.alias}
+        t = self.text
+        covered = [(m.start, m.end) for m in self.mentions.values()]
+        for name in sorted(names | set(aliases), key=len, reverse=True):
+            for m in re.finditer(re.escape(name), t):
+                a, b = m.span()
+                if any(s <= a < e or s < b <= e for s, e in covered):
+                    continue
+                alias = name in aliases
+                self.mentions[a] = Mention(a, b, name, kind="repeat", alias=alias,
+                                           canonical=aliases.get(name))
+                covered.append((a, b))
+
+
+def find_people(text: str, body_start: int = 0, token_starts: set[int] | None = None) -> list[Mention]:
+    return PeopleFinder(text, body_start, token_starts).find()

@@ -1,0 +1,78 @@
+"""Stage 2, split: a page -> the meetings it reports -> paragraphs.
+
+Bundles of records (记录一, 记录二 …) split at their headings; pages of
+form-style minutes split where a new form opens (时间: followed by 地点:,
+主持人: …). Anything else is one meeting: the whole body. The component
+writes `doc.spans["meetings"]` and `doc.spans["paragraphs"]`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .resources import load_json
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = load_json("splitting.json")
+    return (re.compile(data["record_heading"]), re.compile(data["form_opening"]),
+            re.compile(data["form_fields"]), int(data["max_heading_chars"]))
+
+
+def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for line in text[start:].split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+    """Character ranges of the meetings a page reports, in order."""
+    heading, form_opening, form_field, max_heading = _rules()
+    lines = line_spans(text, body_start)
+    if not lines:
+        return []
+    cuts = [s for s, e in lines
+            if e - s <= max_heading and heading.match(text[s:e]) and not re.search(r"[。；;]", text[s:e])]
+    if len(cuts) < 2:
+        cuts = []
+        for k, (s, e) in enumerate(lines):
+            if form_opening.match(text[s:e]):
+                nxt = [text[a:b] for a, b in lines[k + 1:k + 4]]
+                if any(form_field.match(x) for x in nxt):
+                    cuts.append(s)
+        if len(cuts) < 2:
+            cuts = []
+    end = lines[-1][1]
+    if not cuts:
+        return [(lines[0][0], end)]
+    # text before the first record (an introduction) belongs to the first one
+    starts = [lines[0][0]] + cuts[1:]
+    return [(a, b - 1 if b < end else end) for a, b in zip(starts, starts[1:] + [end])]
+
+
+@Language.factory("meeting_splitter", default_config={"meetings_key": "meetings",
+                                                      "paragraphs_key": "paragraphs"})
+def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, paragraphs_key: str):
+    return MeetingSplitter(meetings_key, paragraphs_key)
+
+
+class MeetingSplitter:
+    def __init__(self, meetings_key: str, paragraphs_key: str):
+        self.meetings_key = meetings_key
+        self.paragraphs_key = paragraphs_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        body_start = doc._.body_start or 0
+        doc.spans[self.meetings_key] = [
+            doc.char_span(s, e, alignment_mode="expand")
+            for s, e in meeting_ranges(doc.text, body_start)]
+        doc.spans[self.paragraphs_key] = [
+            doc.char_span(s, e, alignment_mode="expand") for s, e in line_spans(doc.text, body_start)]
+        return doc
