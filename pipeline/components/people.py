@@ -1,0 +1,49 @@
+"""spaCy component: people, their titles, and surname+title aliases."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..normalize.people import find_people
+from .extensions import make_span
+
+
+@Language.factory("meeting_people", default_config={"spans_key": "people"})
+def make_people(nlp: Language, name: str, spans_key: str):
+    return PeopleRecognizer(spans_key)
+
+
+class PeopleRecognizer:
+    def __init__(self, spans_key: str):
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        source = doc._.source_text or doc.text
+        token_starts = {t.idx for t in doc}
+        mentions = find_people(doc.text, doc._.body_start or 0, token_starts)
+        persons: dict[str, dict] = {}
+        # full names first, so an alias resolves to the name as the page wrote it
+        for m in sorted(mentions, key=lambda m: (m.alias and not m.canonical, m.start)):
+            key = m.key
+            entry = persons.setdefault(key, {"name": None, "titles": [], "mentions": 0, "first": m.start})
+            if entry["name"] is None and not (m.canonical and m.alias):
+                entry["name"] = source[m.start:m.end]
+            entry["first"] = min(entry["first"], m.start)
+            entry["mentions"] += 1
+            for a, b in m.titles:
+                title = source[a:b]
+                if title not in entry["titles"]:
+                    entry["titles"].append(title)
+        for key, entry in persons.items():
+            entry["name"] = entry["name"] or key
+        spans = []
+        for m in mentions:
+            span = make_span(doc, m.start, m.end, "PERSON")
+            if span is None:
+                continue
+            span._.person, span._.alias, span._.mention_kind = m.key, m.alias, m.kind
+            span._.titles = [(a, b) for a, b in m.titles]
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        doc._.persons = dict(sorted(persons.items(), key=lambda kv: kv[1]["first"]))
+        return doc

@@ -1,0 +1,70 @@
+"""The assembled spaCy pipeline: the stages as a list, saved under models/.
+
+    tokenizer (jieba | pkuseg) -> meeting_splitter -> meeting_timex ->
+    meeting_people -> meeting_venues -> meeting_roles -> meeting_items ->
+    meeting_assembler
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import split  # noqa: F401  (registers meeting_splitter)
+from .components import extensions  # noqa: F401
+from .components import items, meetings, people, roles, timex, venues  # noqa: F401
+from .ingest import Page
+from .normalize.script import to_simplified
+from .resources import MODELS_DIR
+from .segment import SEGMENTERS, create_meeting_tokenizer  # noqa: F401
+
+STAGES = ["meeting_splitter", "meeting_timex", "meeting_people", "meeting_venues",
+          "meeting_roles", "meeting_items", "meeting_assembler"]
+SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "；", ";", "\n"]
+
+
+def pipeline_dir(segmenter: str) -> Path:
+    return MODELS_DIR / f"pipeline-{segmenter}"
+
+
+def build_pipeline(segmenter: str = "jieba") -> Language:
+    if segmenter not in SEGMENTERS:
+        raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+    config = {"nlp": {"tokenizer": {"@tokenizers": "meeting.zh_tokenizer.v1", "segmenter": segmenter,
+                                    "user_dict": "userdict.txt"}}}
+    nlp = spacy.blank("zh", config=config)
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
+    for stage in STAGES:
+        nlp.add_pipe(stage)
+    if segmenter == "pkuseg":
+        nlp.tokenizer.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(segmenter: str = "jieba") -> Language:
+    """The saved pipeline from models/ if `make models` built it, else a fresh one."""
+    path = pipeline_dir(segmenter)
+    if (path / "config.cfg").exists():
+        return spacy.load(path)
+    return build_pipeline(segmenter)
+
+
+def save_pipeline(segmenter: str) -> Path:
+    path = pipeline_dir(segmenter)
+    build_pipeline(segmenter).to_disk(path)
+    return path
+
+
+def analyze(page: Page, nlp: Language) -> Doc:
+    """Run the pipeline on a page: Simplified text in, offsets shared with page.text."""
+    doc = nlp.make_doc(to_simplified(page.text))
+    doc._.doc_id = page.doc_id
+    doc._.source_text = page.text
+    doc._.body_start = page.body_start
+    doc._.published = page.published
+    doc._.title = page.title
+    return nlp(doc)

@@ -1,0 +1,200 @@
+"""Enumerated items: 一要/二要, 一是/二是, 第一/第二, 一、, （一）, 1., (1), ①, 首先/其次/最后.
+
+A marker is an item only when its family forms a sequence (一是 … 二是 …);
+sequences that open inside another sequence's item are nested one level
+deeper. An item's text runs from its marker to the end of its first
+sentence or the next marker. The speaker is whoever set the list out in the
+clause that introduces it (张立峰强调，一要…; 他提出几点要求，一是…); lists
+the meeting adopted as a body (会议要求, 大家认为) have none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_json
+from .numerals import cn_to_int
+
+CN_NUM = "[一二三四五六七八九十]{1,3}"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+ITEM_END = re.compile(r"[。；;！？!?\n]")
+SENTENCE_START = re.compile(r"[。！？!?\n]")
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int
+    family: str
+    ordinal: int
+    text: str
+
+
+@dataclass
+class Item:
+    marker_start: int
+    marker_end: int
+    start: int            # the item's text
+    end: int
+    marker: str
+    family: str
+    ordinal: int
+    level: int = 1
+    sequence: int = 0
+    speaker_start: int | None = None   # offsets of the speaker's mention
+    speaker_end: int | None = None
+    speaker: str | None = None         # canonical key of the speaker (Simplified)
+    kind: str = "directive"
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = load_json("items.json")
+    families = []
+    for fam in data["families"]:
+        pattern = fam["pattern"].replace("{n}", CN_NUM).replace("{d}", r"\d{1,2}")
+        families.append((fam["name"], re.compile(pattern), fam["line_start"]))
+    return (families, data["sequence_words"], int(data["max_gap_chars"]),
+            re.compile(data["speech_verbs"]), re.compile(data["body_subjects"]),
+            re.compile(data["directive_cues"]))
+
+
+def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
+    if family == "sequence_words":
+        return seq_words.get(token)
+    if family == "circled":
+        return CIRCLED.index(token) + 1
+    if token.isdigit():
+        return int(token)
+    try:
+        return cn_to_int(token)
+    except (ValueError, KeyError):
+        return None
+
+
+def find_markers(text: str, start: int, end: int) -> list[Marker]:
+    families, seq_words, *_ = _rules()
+    found: list[Marker] = []
+    for name, rx, line_start in families:
+        for m in rx.finditer(text, start, end):
+            if line_start:
+                before = text[max(start, m.start() - 2):m.start()].strip(" ")
+                if m.start() != start and not (before == "" or before[-1] in "\n:：;；。"):
+                    continue
+            ordinal = _ordinal(name, m.group(1), seq_words)
+            if ordinal is None:
+                continue
+            found.append(Marker(m.start(), m.end(), name, ordinal, m.group(0)))
+    # one marker per position: the longest wins (第一项议程是 over 第一)
+    found.sort(key=lambda k: (k.start, -(k.end - k.start)))
+    kept: list[Marker] = []
+    for mk in found:
+        if kept and mk.start < kept[-1].end:
+            continue
+        kept.append(mk)
+    return kept
+
+
+def sequences(markers: list[Marker], max_gap: int) -> list[list[Marker]]:
+    """Runs of consecutive ordinals within one family."""
+    open_seq: dict[str, list[Marker]] = {}
+    done: list[list[Marker]] = []
+    for mk in markers:
+        seq = open_seq.get(mk.family)
+        if seq and mk.start - seq[-1].end > max_gap:
+            done.append(open_seq.pop(mk.family))
+            seq = None
+        if mk.ordinal == 1:
+            if seq:
+                done.append(seq)
+            open_seq[mk.family] = [mk]
+        elif seq and (mk.ordinal == seq[-1].ordinal + 1 or (mk.ordinal == 99 and seq[-1].ordinal != 99)
+                      or (mk.family == "sequence_words" and mk.ordinal in (2, 3) and seq[-1].ordinal < 99)):
+            seq.append(mk)
+            if mk.ordinal == 99:
+                done.append(open_seq.pop(mk.family))
+    done.extend(open_seq.values())
+    return sorted((s for s in done if len(s) >= 2), key=lambda s: s[0].start)
+
+
+def _paragraph_end(text: str, i: int, end: int) -> int:
+    j = text.find("\n", i, end)
+    return end if j < 0 else j
+
+
+def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[tuple[int, Item]]:
+    """(meeting index, Item) for every item, in text order."""
+    _, _, max_gap, speech, body_subject, directive = _rules()
+    out: list[tuple[int, Item]] = []
+    seq_id = 0
+    for mi, (ms, me) in enumerate(meetings):
+        seqs = sequences(find_markers(text, ms, me), max_gap)
+        all_starts = sorted(mk.start for s in seqs for mk in s)
+        # extents of items, for nesting: to the next marker of the same list,
+        # the last one to the end of its paragraph
+        extents = []
+        for s in seqs:
+            for k, mk in enumerate(s):
+                stop = s[k + 1].start if k + 1 < len(s) else _paragraph_end(text, mk.end, me)
+                extents.append((mk.start, stop, s[0].start))
+        level_of: dict[int, int] = {}
+        parent_of: dict[int, int] = {}
+        for s in seqs:
+            first = s[0].start
+            parents = [(a, b, owner) for a, b, owner in extents if a < first < b and owner != first]
+            if parents:
+                a, b, owner = max(parents, key=lambda x: x[0])
+                level_of[first] = level_of.get(owner, 1) + 1
+                parent_of[first] = owner
+            else:
+                level_of[first] = 1
+        speaker_of: dict[int, tuple] = {}
+        for s in seqs:
+            seq_id += 1
+            first = s[0].start
+            if first in parent_of:
+                who = speaker_of.get(parent_of[first], (None, None, None))
+            else:
+                who = _speaker(text, first, ms, mentions, speech, body_subject)
+            speaker_of[first] = who
+            for mk in s:
+                nxt = [p for p in all_starts if p > mk.start]
+                stop = min([nxt[0]] if nxt else [me])
+                m_end = ITEM_END.search(text, mk.end, stop)
+                end = m_end.start() if m_end else stop
+                body = text[mk.end:end].rstrip(" ,，、:：")
+                start = mk.end
+                item = Item(mk.start, mk.end, start, start + len(body), mk.text.rstrip(",，:："),
+                            mk.family, mk.ordinal, level_of[first], seq_id,
+                            who[0], who[1], who[2],
+                            "directive" if directive.search(body) else "other")
+                out.append((mi, item))
+    return out
+
+
+def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject):
+    """Who set out the list that begins at marker_start."""
+    sent = meeting_start
+    for m in SENTENCE_START.finditer(text, meeting_start, marker_start):
+        sent = m.end()
+    intro = text[sent:marker_start]
+    if not intro.strip():
+        return None, None, None
+    verb = speech.search(intro)
+    in_sentence = [m for m in mentions if sent <= m.start and m.end <= marker_start]
+    if in_sentence and verb:
+        m = in_sentence[-1]
+        return m.start, m.end, m.key
+    if not verb:
+        return None, None, None
+    subject = body_subject.search(intro[:verb.start()])
+    if subject:
+        return None, None, None
+    # 他提出几点要求 / 对…提出3点要求: the person last named in the paragraph
+    para = text.rfind("\n", meeting_start, marker_start) + 1
+    earlier = [m for m in mentions if max(para, meeting_start) <= m.start and m.end <= marker_start]
+    if earlier:
+        m = earlier[-1]
+        return m.start, m.end, m.key
+    return None, None, None

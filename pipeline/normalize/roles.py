@@ -1,0 +1,63 @@
+"""Roles of people in a meeting (chair, attendee, speaker, reporter,
+recorder, author, editor) from the clause around each mention."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_json
+
+CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    d = load_json("roles.json")
+    verbs = [(role, re.compile(p)) for role, p in d["verbs"].items()]
+    labels = [(role, re.compile(p + r"\s*$")) for role, p in d["labels"].items()]
+    return verbs, labels, re.compile(d["not_chair"])
+
+
+def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
+    """(mention index, role, cue start, cue end) for every role found."""
+    verbs, labels, not_chair = _rules()
+    out = []
+    ordered = list(mentions)
+    starts = [m.start for m in ordered]
+    for k, m in enumerate(ordered):
+        # a label before the name: 主持人: 张村长, 文/张东东
+        head = text[max(0, m.start - 8):m.start]
+        for role, rx in labels:
+            lab = rx.search(head)
+            if lab:
+                out.append((k, role, m.start - len(head) + lab.start(), m.start - len(head) + lab.end()))
+        # the clause after the name, through a list of names joined by 、/和
+        j, end = m.end, len(text)
+        nxt = next((s for s in starts[k + 1:] if s >= m.end), end)
+        stop = CLAUSE_END.search(text, j)
+        clause_end = stop.start() if stop else end
+        if stop and text[stop.start()] in ",，" and clause_end == j + _honorific_len(text, j):
+            # 高汉义同志,主持召开: the verb opens the next clause
+            stop2 = CLAUSE_END.search(text, clause_end + 1)
+            clause_end = stop2.start() if stop2 else end
+        # a later name in the same clause owns what follows it, unless the
+        # names are listed together (A、B参加; A和B出席)
+        if nxt < clause_end:
+            between = text[m.end:nxt]
+            if not re.fullmatch(r"[^,，。；;]{0,8}?[、和与及]", between):
+                clause_end = nxt
+        clause = text[j:clause_end]
+        for role, rx in verbs:
+            v = rx.search(clause)
+            if v:
+                if role == "chair" and not_chair.match(text, j + v.start()):
+                    continue
+                out.append((k, role, j + v.start(), j + v.end()))
+    return out
+
+
+def _honorific_len(text: str, i: int) -> int:
+    for h in ("同志", "老师", "先生", "女士"):
+        if text.startswith(h, i):
+            return len(h)
+    return 0

@@ -1,0 +1,85 @@
+"""Venues (在一号楼第五会议室召开, 地点: 村委会议室) and the bodies that hold
+meetings (区政协召开…, 集团在总部大楼召开…)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_json
+
+TEMPORAL = re.compile(r"[年月日天周时期]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
+DATE_LIKE = re.compile(r"^(?:(?:\d{2,4}|[xX]{2}|20[xX]{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至\d{1,2}日)?"
+                       r"(?:上午|下午|晚上|早上|中午)?(?:\d{1,2}[:：点时]\d{0,2}分?)?")
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    d = load_json("venues.json")
+    words = sorted(d["venue_words"], key=len, reverse=True)
+    venue_end = "(?:" + "|".join(map(re.escape, words)) + ")"
+    place = r"[^,，。；;、:：\n“”《》()（）]"
+    held = d["held_verbs"]
+    patterns = [
+        # 地点: 村委会议室
+        re.compile(r"(?:^|\n)\s*" + d["form_keys"] + r"\s*[:：]\s*([^\n]{2,40})"),
+        # 在一号楼第五会议室主持召开 / 在西安主持召开
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{2,30}?)(?:" + held + ")"),
+        # 在办公楼二楼会议室, …召开
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?=[,，])"),
+        # 齐聚小会议室
+        re.compile(r"(?:" + d["gather_words"] + r")(" + place + r"{1,24}?" + venue_end + r")"),
+    ]
+    return patterns, re.compile(venue_end + "$"), re.compile("(?:" + held + ")")
+
+
+def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Venue spans inside [start, end), in order of appearance."""
+    patterns, ends_with_venue, held = _rules()
+    spans = []
+    for k, rx in enumerate(patterns):
+        for m in rx.finditer(text, start, end):
+            a, b = m.span(1)
+            value = text[a:b]
+            lead = DATE_LIKE.match(value)
+            if lead and lead.end():
+                a += lead.end()
+                value = text[a:b]
+                if value.startswith("在"):
+                    a += 1
+                    value = value[1:]
+            value = value.strip()
+            if len(value) < 2 or re.search(r"[\d一二三四五六七八九十]+月|召开|会议$", value):
+                continue
+            if k == 1 and not ends_with_venue.search(value) and len(value) > 6:
+                continue  # 在…召开 with a long non-place phrase between
+            if held.search(value) or TEMPORAL.search(value):
+                continue
+            spans.append((a, a + len(value)))
+    spans.sort()
+    out = []
+    for s in spans:
+        if not out or s[0] >= out[-1][1]:
+            out.append(s)
+    return out
+
+
+ORGANIZER = re.compile(r"(?:^|[,，。；;\n])([^,，。；;\n]{2,24}?)(?:于|在)[^,，。；;\n]{0,40}?(?:组织召开|主持召开|召开|举行)"
+                       r"|(?:^|[,，。；;\n])([^,，。；;\n]{2,24}?)(?:组织召开|召开|举行)")
+
+
+def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[int, int]]:
+    """The body that holds a meeting: the subject of 召开/举行 (not a person)."""
+    out = []
+    for m in ORGANIZER.finditer(text, start, end):
+        g = 1 if m.group(1) else 2
+        a, b = m.span(g)
+        value = text[a:b]
+        lead = DATE_LIKE.match(value)
+        if lead and lead.end():
+            a += lead.end()
+        value = text[a:b].strip()
+        if any(p.start < b and a < p.end for p in people):
+            continue
+        if len(value) >= 2 and not re.search(r"[的将要已]|主持|会议|同志|即将", value):
+            out.append((a, b))
+    return out

@@ -1,0 +1,157 @@
+"""Stage 5, tables: an analyzed page -> rows of every output table.
+
+Every extracted value is cut from the page's cleaned text (`documents.text`
+is not stored; `start`/`end` columns are offsets into it), so names, venues
+and items are reported in the page's own script.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import pyarrow as pa
+
+from .ingest import Page
+
+S, I, B = pa.string(), pa.int64(), pa.bool_()
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", S), ("path", S), ("status", S), ("error", S), ("title", S), ("published", S),
+        ("author", S), ("url", S), ("source_format", S), ("encoding", S), ("n_chars", I),
+        ("n_meetings", I), ("text_hash", S)]),
+    "meetings": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("seq", I), ("date", S), ("date_end", S), ("time_of_day", S),
+        ("venue", S), ("chair", S), ("organizer", S), ("start", I), ("end", I),
+        ("date_start", I), ("date_stop", I), ("venue_start", I), ("venue_end", I),
+        ("chair_start", I), ("chair_end", I)]),
+    "people": pa.schema([
+        ("doc_id", S), ("person_id", S), ("name", S), ("title", S), ("n_mentions", I),
+        ("start", I), ("end", I)]),
+    "roles": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("person_id", S), ("name", S), ("role", S),
+        ("start", I), ("end", I), ("cue", S)]),
+    "dates": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("seq", I), ("text", S), ("value", S), ("date", S),
+        ("date_end", S), ("time_of_day", S), ("start", I), ("end", I)]),
+    "venues": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("text", S), ("start", I), ("end", I)]),
+    "organizations": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("text", S), ("role", S), ("start", I), ("end", I)]),
+    "directives": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("seq", I), ("item_id", S), ("marker", S), ("level", I),
+        ("text", S), ("speaker", S), ("kind", S), ("list_id", I), ("start", I), ("end", I),
+        ("marker_start", I), ("marker_end", I), ("speaker_start", I), ("speaker_end", I)]),
+}
+
+
+def empty_rows() -> dict[str, list[dict]]:
+    return {name: [] for name in TABLES}
+
+
+def document_row(page: Page, n_meetings: int = 0, author: str | None = None) -> dict:
+    return {
+        "doc_id": page.doc_id, "path": page.path, "status": page.status, "error": page.error,
+        "title": page.title, "published": page.published, "author": author, "url": page.url,
+        "source_format": page.source_format, "encoding": page.encoding, "n_chars": len(page.text),
+        "n_meetings": n_meetings,
+        "text_hash": hashlib.sha256(page.text.encode("utf-8")).hexdigest() if page.text else None,
+    }
+
+
+def page_rows(page: Page, nlp) -> dict[str, list[dict]]:
+    """All rows one page contributes; a page that fails still gets its documents row."""
+    rows = empty_rows()
+    if page.status != "ok":
+        rows["documents"].append(document_row(page))
+        return rows
+    from .nlp import analyze
+
+    try:
+        doc = analyze(page, nlp)
+        return doc_rows(page, doc)
+    except Exception as exc:  # one bad page must not stop a corpus run
+        page.status, page.error = "error", f"extraction failed: {type(exc).__name__}: {exc}"
+        rows["documents"].append(document_row(page))
+        return rows
+
+
+def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
+    rows = empty_rows()
+    src = page.text
+    did = page.doc_id
+    meetings = doc._.meetings or []
+    mid = [f"{did}:m{m['seq']}" for m in meetings]
+
+    def meeting_of(offset: int) -> str | None:
+        for k, m in enumerate(meetings):
+            if m["start"] <= offset < m["end"]:
+                return mid[k]
+        return None
+
+    def cut(offsets):
+        return src[offsets[0]:offsets[1]] if offsets else None
+
+    persons = doc._.persons or {}
+    person_ids = {key: f"{did}:p{n}" for n, key in enumerate(persons, 1)}
+    first_span = {}
+    for span in doc.spans.get("people", []):
+        first_span.setdefault(span._.person, span._.offsets)
+    for key, p in persons.items():
+        a, b = first_span.get(key, (None, None))
+        for title in (p["titles"] or [None]):
+            rows["people"].append({"doc_id": did, "person_id": person_ids[key], "name": p["name"],
+                                   "title": title, "n_mentions": p["mentions"], "start": a, "end": b})
+
+    authors = []
+    for span in doc.spans.get("roles", []):
+        a, b = span._.offsets
+        key = span._.person
+        name = persons.get(key, {}).get("name", cut(span._.offsets))
+        if span._.role == "author":
+            authors.append(name)
+        rows["roles"].append({"doc_id": did, "meeting_id": meeting_of(a), "person_id": person_ids.get(key),
+                              "name": name, "role": span._.role, "start": a, "end": b,
+                              "cue": cut(span._.cue)})
+
+    for k, m in enumerate(meetings):
+        rows["meetings"].append({
+            "doc_id": did, "meeting_id": mid[k], "seq": m["seq"], "date": m["date"],
+            "date_end": m["date_end"], "time_of_day": m["time_of_day"],
+            "venue": cut(m["venue_offsets"]), "chair": m["chair"], "organizer": cut(m["organizer_offsets"]),
+            "start": m["start"], "end": m["end"],
+            "date_start": (m["date_offsets"] or (None, None))[0], "date_stop": (m["date_offsets"] or (None, None))[1],
+            "venue_start": (m["venue_offsets"] or (None, None))[0], "venue_end": (m["venue_offsets"] or (None, None))[1],
+            "chair_start": (m["chair_offsets"] or (None, None))[0], "chair_end": (m["chair_offsets"] or (None, None))[1],
+        })
+
+    for n, span in enumerate(doc.spans.get("timex", []), 1):
+        a, b = span._.offsets
+        rows["dates"].append({"doc_id": did, "meeting_id": meeting_of(a), "seq": n, "text": src[a:b],
+                              "value": span._.value, "date": span._.date, "date_end": span._.date_end,
+                              "time_of_day": span._.time_of_day, "start": a, "end": b})
+
+    for key, table, role in (("venues", "venues", None), ("organizations", "organizations", "organizer")):
+        for span in doc.spans.get(key, []):
+            a, b = span._.offsets
+            row = {"doc_id": did, "meeting_id": meeting_of(a), "text": src[a:b], "start": a, "end": b}
+            if table == "organizations":
+                row["role"] = role
+            rows[table].append(row)
+
+    seq_in_meeting: dict[str, int] = {}
+    for span in doc.spans.get("items", []):
+        a, b = span._.offsets
+        m_id = mid[span._.meeting] if span._.meeting is not None and span._.meeting < len(mid) else meeting_of(a)
+        seq_in_meeting[m_id] = seq_in_meeting.get(m_id, 0) + 1
+        ma, mb = span._.marker
+        sa, sb = span._.speaker_offsets or (None, None)
+        speaker = persons.get(span._.speaker, {}).get("name", span._.speaker) if span._.speaker else None
+        rows["directives"].append({
+            "doc_id": did, "meeting_id": m_id, "seq": seq_in_meeting[m_id],
+            "item_id": f"{m_id}:i{seq_in_meeting[m_id]}", "marker": src[ma:mb].rstrip(",，:："),
+            "level": span._.level, "text": src[a:b], "speaker": speaker, "kind": span._.item_kind,
+            "list_id": span._.sequence, "start": a, "end": b, "marker_start": ma, "marker_end": mb,
+            "speaker_start": sa, "speaker_end": sb})
+
+    rows["documents"].append(document_row(page, len(meetings), "、".join(dict.fromkeys(authors)) or None))
+    return rows

@@ -1,0 +1,92 @@
+"""Stage 1: decoding, HTML, JSON, normalization, page furniture, header fields."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.ingest import decode_bytes, normalize_text, read_pages
+
+from .conftest import RAW, page_of
+
+D000_SENTENCE = "2月28日上午,副校长张立峰在一号楼第五会议室主持召开会议"
+
+
+def test_sample_page_keeps_title_date_and_drops_link_lists():
+    page = page_of(RAW / "d000.txt")
+    assert page.status == "ok"
+    assert page.title == "学校后勤工作会议记录"
+    assert page.published == "2023-08-18T19:21:29"
+    assert D000_SENTENCE in page.text
+    # the 推荐文章 list after the report carries dates that are not the page's
+    assert "推荐文章" not in page.text and "2024-06-08" not in page.text
+    assert page.text.rstrip().endswith("使高校后勤工作进一步提高水平。")
+    assert any("文/张东东" in line for line, _, _ in page.bylines)
+
+
+def test_published_line_with_other_fields(tmp_path):
+    page = page_of(RAW / "d017.txt")
+    assert page.title == "我院召开反恐防范安全维稳工作会议"
+    assert page.published == "2016-10-26T13:14:00"
+    assert page.text[page.body_start:].startswith("2016年10月25日上午")
+
+
+def test_date_line_of_a_form_is_the_meeting_not_the_page():
+    page = page_of(RAW / "d001.txt")
+    assert page.published is None
+    assert page.text[page.body_start:].startswith("日期:2023年10月15日")
+
+
+def test_standalone_datetime_and_credit_value_on_next_line():
+    page = page_of(RAW / "d011.txt")
+    assert page.published == "2025-08-04T11:23:50"
+    assert page.text[page.body_start:].startswith("为总结近期工作成效")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16"])
+def test_encodings_round_trip(tmp_path, encoding):
+    text = "陝西省委書記胡和平、省長劉國中出席會議。" if encoding == "big5" else "副校长张立峰在一号楼第五会议室主持召开会议。"
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode(encoding))
+    decoded, used = decode_bytes(path.read_bytes())
+    assert decoded.lstrip("\ufeff") == text
+
+
+def test_html_page(tmp_path):
+    html = ("<html><head><title>区政协召开主席会议 - 区政协网</title>"
+            "<meta name='pubdate' content='2023-05-15 10:00'><script>var x=1;</script></head>"
+            "<body><nav>首页 > 新闻</nav><h1>区政协召开主席会议</h1>"
+            "<p>5月14日，区政协召开主席会议。区政协主席宋丕林主持会议。</p>"
+            "<p>上一篇：区政协开展调研</p></body></html>")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    page = next(read_pages(tmp_path / "a.html", tmp_path))
+    assert page.title == "区政协召开主席会议"
+    assert page.published == "2023-05-15T10:00:00"
+    assert "宋丕林主持会议" in page.text
+    assert "var x" not in page.text and "上一篇" not in page.text
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    records = [{"id": "a1", "title": "社区召开月度工作会议", "text": "8月4日，社区召开月度工作会议，会议由社区党委书记王国臣主持。"},
+               {"id": "a2", "content": "3月6日上午，副校长孙少平主持召开安全稳定工作会议。", "url": "http://x"}]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records] + ["{not json"]
+    (tmp_path / "export.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    pages = list(read_pages(tmp_path / "export.jsonl", tmp_path))
+    assert [p.doc_id for p in pages] == ["export#a1", "export#a2", "export#3"]
+    assert pages[0].status == "ok" and "王国臣主持" in pages[0].text
+    assert pages[1].url == "http://x"
+    assert pages[2].status == "error" and "invalid JSON" in pages[2].error
+
+
+def test_undecodable_file_is_an_error_page(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(bytes(range(128, 256)) * 10)
+    page = next(read_pages(tmp_path / "bad.txt", tmp_path))
+    assert page.doc_id == "bad"
+    assert page.status in ("error", "ok")  # decoded as something, or refused with a reason
+    if page.status == "error":
+        assert page.error
+
+
+def test_messy_text_is_normalized():
+    raw = "国(guo)⛦(guo)务院(yuan)(yuan)总理李(li)强(qiang)３月１７日主持召开<br/>会议&nbsp;\\r\\n第二行"
+    assert normalize_text(raw) == "国务院总理李强3月17日主持召开会议\n第二行"

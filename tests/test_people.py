@@ -1,0 +1,86 @@
+"""People, titles and aliases on sentences from real reports."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize.people import find_people
+from pipeline.normalize.script import to_simplified
+
+
+def people(text: str) -> dict[str, set[str]]:
+    simplified = to_simplified(text)
+    out: dict[str, set[str]] = {}
+    for m in find_people(simplified):
+        out.setdefault(m.key, set()).update(text[a:b] for a, b in m.titles)
+    return out
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # title + name
+    ("2月28日上午,副校长张立峰在一号楼第五会议室主持召开会议", {"张立峰": {"副校长"}}),
+    # name + title, two people joined by 和
+    ("付梦印校长和刘丽华副校长出席了会议", {"付梦印": {"校长"}, "刘丽华": {"副校长"}}),
+    # an organisation glued before the name
+    ("后勤服务中心宋伟华主任汇报了后勤服务中心2016年主要工作", {"宋伟华": {"主任"}}),
+    # a chain of titles joined by 、
+    ("集团党委书记、董事长刘利民讲话", {"刘利民": {"党委书记", "董事长"}}),
+    # a list of names after one title
+    ("区政协主席宋丕林主持会议,副主席王向梅、徐生明、县毅、罗荣昌参加会议",
+     {"宋丕林": {"主席"}, "王向梅": {"副主席"}, "徐生明": {"副主席"}, "县毅": {"副主席"}, "罗荣昌": {"副主席"}}),
+    # province + title: 江苏 is a place, not a name
+    ("陕西省委书记胡和平、省长刘国中和江苏省长吴政隆、河南省长陈润儿、广东省长马兴瑞发了言",
+     {"胡和平": {"省委书记"}, "刘国中": {"省长"}, "吴政隆": {"省长"}, "陈润儿": {"省长"}, "马兴瑞": {"省长"}}),
+    # honorifics are not titles
+    ("以习近平同志为核心的党中央", {"习近平": set()}),
+    ("最后教导处丁丽丽老师宣读了新学期课务", {"丁丽丽": set()}),
+    # two-character names
+    ("校长石维出席会议并讲话,副校长杨建主持会议", {"石维": {"校长"}, "杨建": {"副校长"}}),
+    # Traditional script: titles as written
+    ("集體學習由黨委副書記馬寅戌主持", {"马寅戌": {"黨委副書記"}}),
+])
+def test_title_and_name_shapes(sentence, expected):
+    assert people(sentence) == expected
+
+
+def test_alias_resolves_to_the_full_name():
+    text = "会议由包伟强校长主持,包校长对新一届班子成员提出了三个要求"
+    found = find_people(text)
+    assert {m.key for m in found} == {"包伟强"}
+    assert any(m.alias and m.name == "包校长" for m in found)
+
+
+def test_alias_without_full_name_stays_as_written():
+    text = "本网讯 6月14日,大发社区召开社区网格化管理工作会议,会议由社区毛主任主持并发表讲话"
+    assert people(text) == {"毛主任": {"主任"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "加强后勤干部职工廉政建设,注意廉政风险点的防控",
+    "财务负责人公布了上一季度的财务报告",
+    "社区两委成员、网格员、党员代表及居民组长等20余人参会",
+    "全镇干部职工和各村居书记参加会议",
+])
+def test_words_that_look_like_names_are_not_people(sentence):
+    assert people(sentence) == {}
+
+
+def test_credit_lines_are_people():
+    text = "(编辑:张东方 一审:田淼 二审:梁光华 叁审:叶丹)"
+    assert set(people(text)) == {"张东方", "田淼", "梁光华", "叶丹"}
+    assert set(people("时间:2023-08-18 19:21:29 文/张东东老师 会议学文网")) == {"张东东"}
+
+
+def test_dev_people_recall(dev_dir, dev_gold):
+    """Every person of the dev gold is found, and nothing else."""
+    from pipeline.ingest import read_pages
+
+    found = missing = extra = 0
+    for path in sorted((dev_dir / "raw").glob("*.txt")):
+        page = next(read_pages(path, path.parent))
+        got = {m.key for m in find_people(to_simplified(page.text), page.body_start)}
+        want = {to_simplified(p["name"]) for p in dev_gold[page.doc_id]["people"]}
+        found += len(got & want)
+        missing += len(want - got)
+        extra += len(got - want)
+    assert found / (found + missing) >= 0.95
+    assert found / (found + extra) >= 0.95
