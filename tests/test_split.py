@@ -1,0 +1,34 @@
+"""Stage 2: one page, several meetings."""
+from __future__ import annotations
+
+from pipeline.split import meeting_ranges
+
+from .conftest import RAW, page_of
+
+
+def test_bundle_of_records_splits_at_headings():
+    page = page_of(RAW / "d000.txt")
+    ranges = meeting_ranges(page.text, page.body_start)
+    assert len(ranges) == 3
+    firsts = [page.text[a:b].split("\n")[1][:8] for a, b in ranges]
+    assert firsts == ["2月28日上午,", "3月23日上午,", "为了深入贯彻党的"]
+    # the link list after the report is no part of the last meeting
+    assert page.text[ranges[-1][0]:ranges[-1][1]].endswith("进一步提高水平。")
+
+
+def test_single_report_is_one_meeting():
+    page = page_of(RAW / "d017.txt")
+    assert meeting_ranges(page.text, page.body_start) == [(page.body_start, len(page.text))]
+
+
+def test_forms_of_minutes_split_where_a_new_form_opens():
+    text = ("时间:2023年3月5日\n地点:村委会议室\n主持人:张村长\n会议内容:讨论春耕。\n"
+            "时间:2023年4月9日\n地点:村部二楼\n主持人:李书记\n会议内容:讨论防汛。")
+    ranges = meeting_ranges(text)
+    assert len(ranges) == 2
+    assert text[ranges[1][0]:].startswith("时间:2023年4月9日")
+
+
+def test_one_form_is_one_meeting():
+    page = page_of(RAW / "d001.txt")
+    assert len(meeting_ranges(page.text, page.body_start)) == 1

@@ -1,0 +1,63 @@
+"""Venues, organizers and roles on sentences from real reports."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize.people import find_people
+from pipeline.normalize.roles import assign_roles
+from pipeline.normalize.venues import find_organizers, find_venues
+
+
+def venues(text):
+    return [text[a:b] for a, b in find_venues(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("sentence, venue", [
+    ("2月28日上午,副校长张立峰在一号楼第五会议室主持召开会议", "一号楼第五会议室"),
+    ("国家教育委员会于xx年6月13日至16日在武汉华中理工大学召开了全国高等学校后勤工作会议", "武汉华中理工大学"),
+    ("14日,中共中央政治局常委、国务院总理李克强在西安主持召开部分省政府主要负责人经济形势座谈会", "西安"),
+    ("8月25日上午,下甸庙小学的全体中层以上干部齐聚小会议室,参加新学期的第一次校务会议", "小会议室"),
+    ("2016年10月25日上午,在办公楼二楼会议室,我院副院长高汉义同志,主持召开了反恐防范安全维稳工作会议", "办公楼二楼会议室"),
+    ("12月25日,我校在行政楼8520会议室召开安全稳定工作调度会", "行政楼8520会议室"),
+    ("地点:村委会议室", "村委会议室"),
+])
+def test_venue(sentence, venue):
+    assert venues(sentence)[0] == venue
+
+
+@pytest.mark.parametrize("sentence", [
+    "根据市委部署,八所镇党委安排在2016年下半年进行换届",
+    "农田灌溉系统将在下个月进行全面升级",
+    "8月4日,合肥市蜀山区合作化南路社区于8月4日组织召开月度工作会议",
+])
+def test_no_venue(sentence):
+    assert venues(sentence) == []
+
+
+def test_organizer_is_a_body_not_a_person():
+    text = "3月6日上午,副校长孙少平在一号楼第四会议室主持召开安全稳定工作会议。5月14日,区政协召开主席会议"
+    found = [text[a:b] for a, b in find_organizers(text, 0, len(text), find_people(text))]
+    assert found == ["区政协"]
+
+
+def roles(text):
+    mentions = find_people(text)
+    return {(mentions[k].key, role) for k, role, _, _ in assign_roles(text, mentions)}
+
+
+def test_chair_and_attendees():
+    text = "付梦印校长和刘丽华副校长出席了会议,党政办副主任杨韵、后勤服务中心班子成员参加了会议。会议由刘丽华副校长主持。"
+    got = roles(text)
+    assert ("刘丽华", "chair") in got and ("付梦印", "chair") not in got
+    assert {("付梦印", "attendee"), ("刘丽华", "attendee"), ("杨韵", "attendee")} <= got
+
+
+def test_chair_across_a_comma_and_a_list_of_attendees():
+    got = roles("在办公楼二楼会议室,我院副院长高汉义同志,主持召开了会议。区政协主席宋丕林主持会议,副主席王向梅、徐生明参加会议")
+    assert {("高汉义", "chair"), ("宋丕林", "chair"), ("王向梅", "attendee"), ("徐生明", "attendee")} <= got
+    assert ("王向梅", "chair") not in got
+
+
+def test_form_labels():
+    got = roles("会议主持:张村长\n记录人:李秘书")
+    assert got == {("张村长", "chair"), ("李秘书", "recorder")}
