@@ -163,13 +163,16 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
                 stop = min([nxt[0]] if nxt else [me])
                 m_end = ITEM_END.search(text, mk.end, stop)
                 end = m_end.start() if m_end else stop
-                body = text[mk.end:end].rstrip(" ,，、:：")
                 start = mk.end
+                while start < end and text[start] in " ,，、:：":
+                    start += 1
+                body = text[start:end].rstrip(" ,，、:：")
                 item = Item(mk.start, mk.end, start, start + len(body), mk.text.rstrip(",，:："),
                             mk.family, mk.ordinal, level_of[first], seq_id,
                             who[0], who[1], who[2],
                             "directive" if directive.search(body) else "other")
                 out.append((mi, item))
+    out.sort(key=lambda pair: (pair[0], pair[1].marker_start))
     return out
 
 

@@ -1,0 +1,280 @@
+"""Temporal expressions -> TIMEX3-style values (no spaCy in here).
+
+`find_timexes(text, published, segments)` finds every calendar expression in
+NFKC-normalized Simplified text and resolves it:
+  2月28日上午        -> 2023-02-28TMO   (year by the anchoring rule)
+  xx年6月13日至16日  -> XXXX-06-13/XXXX-06-16
+  8月28日上午8点     -> XXXX-08-28T08:00
+  2009年12月份       -> 2009-12
+  上月 (published 2025-08-04) -> 2025-07;  今年 without a published date -> REL
+Anchoring rule (ANNOTATION.md): a date without a year takes the nearest year
+written before it in the same segment (meeting); else the latest year that
+does not put it after the published date; else XXXX. The words (parts of
+day, relative words, weekdays) are data in models/lexicons/timex.json.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_json
+from .numerals import cn_to_int
+
+CN = "零〇○一二两三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    value: str
+    year: int | None
+    has_day: bool
+    date: str | None
+    date_end: str | None
+    time_of_day: str | None
+
+
+def _alt(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    return load_json("timex.json")
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    lx = _lexicon()
+    year = rf"(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})年(?P<fy>度)?"
+    month = rf"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?P<fm>份)?"
+    day = r"(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    weekday = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
+    tod = rf"(?P<tod>{_alt(lx['part_of_day'])})?"
+    clock = (rf"(?P<hour>[01]?\d|2[0-4]|[{CN}]{{1,3}})"
+             rf"(?:[:：](?P<minute>[0-5]\d)|[点时](?:(?P<minute2>[0-5]?\d|[{CN}]{{1,3}})分|(?P<half>半)|(?P<quarter>一刻))?)")
+    range_end = (rf"(?:(?:{_alt(lx['range_connectors'])})"
+                 rf"(?:(?P<year2>(?:19|20)\d{{2}})年)?(?:(?P<month2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?"
+                 rf"(?P<day2>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?")
+    numeric = (r"(?P<ny>(?:19|20)\d{2})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?!\d)日?"
+               r"(?:\s*(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?")
+    relative = rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
+    rel_week = rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
+    calendar = (rf"(?<![\d.])(?=[\dxX{CN}])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
+                rf"{tod}(?P<clk>{clock})?{range_end}")
+    clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
+    colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
+    day_only = r"(?:(?<=^)|(?<=[\n,，:：。；;\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日(?=[,，\s上下晚早中])"
+    bare_year = r"(?<!\d)(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年)"
+    return re.compile("|".join([
+        numeric, bare_year, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only]))
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    try:
+        return cn_to_int(s)
+    except ValueError:
+        return None
+
+
+def _tod_code(word: str | None) -> str | None:
+    return _lexicon()["part_of_day"].get(word) if word else None
+
+
+def _clock(tod: str | None, hour: int | None, minute: int) -> str | None:
+    if hour is None:
+        return None
+    if tod in _lexicon()["pm_words"] and 1 <= hour < 12:
+        hour += 12
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _resolve_year(month: int | None, day: int | None, context, published: dt.date | None):
+    """The anchoring rule: context year, else published, else unknown."""
+    if context is not None:
+        return context
+    if published is not None and month is not None:
+        d = day or 1
+        return published.year if (month, d) <= (published.month, published.day) else published.year - 1
+    return None
+
+
+def _fmt(year, month=None, day=None) -> str:
+    y = "XXXX" if year in (None, "XXXX") else f"{int(year):04d}"
+    out = y
+    if month is not None or day is not None:
+        out += "-" + (f"{month:02d}" if month is not None else "XX")
+    if day is not None:
+        out += f"-{day:02d}"
+    return out
+
+
+class _Parse:
+    """The fields of one match, before anchoring."""
+
+    def __init__(self, m: re.Match):
+        g = m.groupdict()
+        self.m = m
+        self.kind = "cal"
+        self.year = self.month = self.day = None
+        self.year_anon = False
+        self.year_end = self.month_end = self.day_end = None
+        self.tod = None
+        self.clock = None
+        self.clock_text = None
+        self.rel = None
+        self.valid = True
+        if g.get("ny"):
+            self.year, self.month, self.day = int(g["ny"]), int(g["nm"]), int(g["nd"])
+            if g.get("nh"):
+                self.clock = f"{int(g['nh']):02d}:{g['nmin']}"
+                self.clock_text = f"{g['nh']}:{g['nmin']}"
+        elif g.get("cal"):
+            yr = g.get("year")
+            if yr:
+                if "x" in yr.lower():
+                    self.year_anon = True
+                else:
+                    self.year = _num(yr)
+            self.month, self.day = _num(g.get("month")), _num(g.get("day"))
+            self.tod = g.get("tod")
+            hour = _num(g.get("hour"))
+            minute = _num(g.get("minute") or g.get("minute2")) or (30 if g.get("half") else 15 if g.get("quarter") else 0)
+            if hour is not None and not g.get("tod") and self.day is None:
+                self.valid = False  # 3点要求: a count, not a time
+            self.clock = _clock(self.tod, hour, minute) if hour is not None else None
+            if self.clock is not None:
+                tod_start = m.start("tod") if g.get("tod") else m.start("clk")
+                self.clock_text = m.string[tod_start:m.end("clk")]
+            if g.get("day2"):
+                self.year_end = _num(g.get("year2"))
+                self.month_end = _num(g.get("month2"))
+                self.day_end = _num(g.get("day2"))
+                if self.day is None:
+                    self.valid = False
+            if not (yr or self.month or self.day):
+                self.valid = False
+            if yr and not (self.month or self.day) and re.match(r"[xX]{4}$", yr) is None and self.year is None and not self.year_anon:
+                self.valid = False
+        elif g.get("relweek"):
+            self.kind = "relweek"
+            self.rel = (g["relweek"], g["wd"])
+        elif g.get("rel"):
+            self.kind = "rel"
+            self.rel = g["rel"]
+        elif g.get("tod3"):
+            self.kind = "clock"
+            self.tod = g["tod3"]
+            hour = _num(g.get("c3hour"))
+            minute = _num(g.get("c3minute") or g.get("c3minute2")) or (30 if g.get("c3half") else 15 if g.get("c3quarter") else 0)
+            self.clock = _clock(self.tod, hour, minute)
+            self.clock_text = m.group(0)
+            self.valid = self.clock is not None
+        elif g.get("hh"):
+            self.kind = "clock"
+            self.clock = _clock(None, int(g["hh"]), int(g["mm"]))
+            self.clock_text = m.group(0)
+        elif g.get("dayonly"):
+            self.day = int(g["dayonly"])
+        elif g.get("byear"):
+            self.year = int(g["byear"])
+        if self.month is not None and not 1 <= self.month <= 12:
+            self.valid = False
+        if self.day is not None and not 1 <= self.day <= 31:
+            self.valid = False
+
+    @property
+    def written_year(self):
+        if self.year_anon:
+            return "XXXX"
+        return self.year
+
+
+def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | None]:
+    """(value, date) of a relative expression; REL without an anchor."""
+    lx = _lexicon()
+    if published is None:
+        return "REL", None
+    if p.kind == "relweek":
+        week, wd = p.rel
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=lx["relative_weeks"][week])
+        day = monday + dt.timedelta(days=lx["weekdays"][wd])
+        return day.isoformat(), day.isoformat()
+    word = p.rel
+    if word in lx["relative_days"]:
+        day = published + dt.timedelta(days=lx["relative_days"][word])
+        return day.isoformat(), day.isoformat()
+    if word in lx["relative_months"]:
+        k = published.year * 12 + published.month - 1 + lx["relative_months"][word]
+        return f"{k // 12:04d}-{k % 12 + 1:02d}", None
+    return f"{published.year + lx['relative_years'][word]:04d}", None
+
+
+def find_timexes(text: str, published: dt.date | None = None,
+                 segments: list[tuple[int, int]] | None = None) -> list[Timex]:
+    """All temporal expressions in text, in order, values resolved."""
+    segments = segments or [(0, len(text))]
+    out: list[Timex] = []
+    last_year: dict[int, object] = {}
+    for m in _pattern().finditer(text):
+        if m.end() == m.start():
+            continue
+        p = _Parse(m)
+        if not p.valid:
+            continue
+        seg = next((k for k, (a, b) in enumerate(segments) if a <= m.start() < b), -1)
+        s, e = m.start(), m.end()
+        expr = text[s:e]
+        if p.kind in ("rel", "relweek"):
+            value, date = _relative_value(p, published)
+            out.append(Timex(s, e, expr, value, None, date is not None, date, None, None))
+            continue
+        if p.kind == "clock":
+            out.append(Timex(s, e, expr, f"XXXX-XX-XXT{p.clock}", None, False, None, None, p.clock_text))
+            continue
+        written = p.written_year
+        if written is not None:
+            last_year[seg] = written
+            year = written
+        elif p.month is not None or p.day is not None:
+            year = _resolve_year(p.month, p.day, last_year.get(seg), published)
+            if year is None and p.month is None and published is not None:
+                year = published.year  # a bare day (14日) of a dated page
+        else:
+            year = None
+        value = _fmt(year, p.month, p.day) if (p.month or p.day) else _fmt(year)
+        date = _fmt(year, p.month, p.day) if p.day else None
+        date_end = None
+        if p.day_end is not None:
+            y2 = p.year_end if p.year_end is not None else year
+            m2 = p.month_end if p.month_end is not None else p.month
+            date_end = _fmt(y2, m2, p.day_end)
+            value = f"{value}/{date_end}"
+        elif p.clock:
+            value = f"{value}T{p.clock}"
+        elif p.tod and p.day is not None:
+            value = f"{value}T{_tod_code(p.tod)}"
+        time_of_day = p.clock_text if p.clock else p.tod
+        out.append(Timex(s, e, expr, value, year if isinstance(year, int) else None,
+                         p.day is not None, date, date_end, time_of_day))
+    return out
+
+
+def normalize(expr: str, published: dt.date | None = None, context_year=None) -> str:
+    """The value of one expression (for tests and one-off use)."""
+    prefix = ""
+    if context_year is not None:
+        prefix = ("XX" if context_year == "XXXX" else str(context_year)) + "年。"
+    found = find_timexes(prefix + expr, published)
+    found = [t for t in found if t.start >= len(prefix)]
+    if not found:
+        raise ValueError(f"no temporal expression in {expr!r}")
+    return found[0].value

@@ -1,0 +1,88 @@
+"""Enumerated items: marker families, sequences, nesting, text and speaker."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize.items import find_items
+from pipeline.normalize.people import find_people
+from pipeline.normalize.script import to_simplified
+
+
+def items(text: str):
+    s = to_simplified(text)
+    found = find_items(s, [(0, len(s))], find_people(s))
+    return [(text[i.marker_start:i.marker_end].rstrip(",，:："), i.level, text[i.start:i.end], i.speaker)
+            for _, i in found]
+
+
+def test_yao_list_with_speaker():
+    text = ("张立峰强调,一要加强后勤干部职工学习、教育和培训工作,逐步提升后勤干部的综合素质;"
+            "二要继续推进后勤社会化改革,选好适合社会化的项目,进一步深化改革;三要加强后勤干部职工廉政建设。")
+    got = items(text)
+    assert [g[0] for g in got] == ["一要", "二要", "三要"]
+    assert got[0][2] == "加强后勤干部职工学习、教育和培训工作,逐步提升后勤干部的综合素质"
+    assert {g[3] for g in got} == {"张立峰"}
+
+
+def test_shi_list_ends_at_next_marker_and_alias_speaker():
+    text = "会议由包伟强校长主持,包校长对新一届班子成员提出了三个要求,一是统一思想,二是加强自身建设,三是注意会议纪律。"
+    assert items(text) == [("一是", 1, "统一思想", "包伟强"), ("二是", 1, "加强自身建设", "包伟强"),
+                           ("三是", 1, "注意会议纪律", "包伟强")]
+
+
+def test_pronoun_speaker_from_the_paragraph():
+    text = ("市委常委、镇委书记张渊在会上作重要讲话。他指出,此次会议,既是动员会,也是部署会。"
+            "他提出几点要求,一是要充分认识到市县换届的重要性,要逢会必谈。二是要充分实现民主集中政治。")
+    got = items(text)
+    assert [g[0] for g in got] == ["一是", "二是"]
+    assert got[0][2] == "要充分认识到市县换届的重要性,要逢会必谈"
+    assert {g[3] for g in got} == {"张渊"}
+
+
+def test_meeting_as_a_body_has_no_speaker():
+    text = "会议强调,一是要压实责任;二是要加强督导。"
+    assert [g[3] for g in items(text)] == [None, None]
+
+
+def test_nested_lists():
+    text = ("经过讨论,大家在以下几个问题上统一了认识:\n一、高校后勤战线广大职工努力工作。\n"
+            "二、今后高校后勤应着重抓好以下几方面的工作。第一,要确立新的后勤工作体制;"
+            "第二,要加强后勤队伍建设。第三,继续加强高校后勤管理理论学科的建设。")
+    got = items(text)
+    assert [(g[0], g[1]) for g in got] == [("一、", 1), ("二、", 1), ("第一", 2), ("第二", 2), ("第三", 2)]
+    assert got[2][2] == "要确立新的后勤工作体制"
+    assert all(g[3] is None for g in got)
+
+
+def test_agenda_items_with_nested_sequence_words():
+    text = ("会议正式开始。第一项议程是学校中层干部岗位竞聘述职。第二项议程由王校长宣布工会主席调整决定。"
+            "第三项议程是工作布置:首先周建强副校长从榜样树立、常规工作两方面谈起;接着褚程丹副校长对新学期防疫工作提出要求;"
+            "最后教导处丁丽丽老师宣读了新学期课务。第四项议程是王校长讲话。")
+    got = items(text)
+    assert [(g[0], g[1]) for g in got] == [("第一项议程是", 1), ("第二项议程", 1), ("第三项议程是", 1),
+                                           ("首先", 2), ("接着", 2), ("最后", 2), ("第四项议程是", 1)]
+    assert got[2][2] == "工作布置"
+
+
+def test_numbered_lines_of_a_form():
+    text = "会议主要\n1. 村庄发展规划讨论\n- 张村长首先介绍了规划。\n2. 农田灌溉问题解决\n3. 文化活动安排"
+    got = items(text)
+    assert [(g[0], g[2], g[3]) for g in got] == [("1.", "村庄发展规划讨论", None), ("2.", "农田灌溉问题解决", None),
+                                                 ("3.", "文化活动安排", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "抓好发展第一要务,把稳增长放在更加突出位置。",            # 第一要务 is no list
+    "节后第一天上班用4句话评价第一天的工作。",
+    "2023.3.5 召开会议,增长1.5倍。",
+    "区十六届人大一次会议主席团举行第四次会议。",
+])
+def test_no_list(text):
+    assert items(text) == []
+
+
+def test_traditional_text_reported_as_written():
+    text = "田鳳閣書記對理論中心組學習提出了四點要求:一是堅守政治定位,強化思想自覺;二是突出理論底色,落實首要任務。"
+    got = items(text)
+    assert [g[2] for g in got] == ["堅守政治定位,強化思想自覺", "突出理論底色,落實首要任務"]
+    assert {g[3] for g in got} == {"田凤阁"}
