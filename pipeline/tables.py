@@ -103,15 +103,13 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
                                    "title": title, "n_mentions": p["mentions"], "start": a, "end": b})
 
     authors = []
-    for span in doc.spans.get("roles", []):
-        a, b = span._.offsets
-        key = span._.person
-        name = persons.get(key, {}).get("name", cut(span._.offsets))
-        if span._.role == "author":
+    for r in doc._.roles or []:
+        name = persons.get(r.person, {}).get("name", src[r.start:r.end])
+        if r.role == "author":
             authors.append(name)
-        rows["roles"].append({"doc_id": did, "meeting_id": meeting_of(a), "person_id": person_ids.get(key),
-                              "name": name, "role": span._.role, "start": a, "end": b,
-                              "cue": cut(span._.cue)})
+        rows["roles"].append({"doc_id": did, "meeting_id": meeting_of(r.start), "person_id": person_ids.get(r.person),
+                              "name": name, "role": r.role, "start": r.start, "end": r.end,
+                              "cue": src[r.cue_start:r.cue_end]})
 
     for k, m in enumerate(meetings):
         rows["meetings"].append({

@@ -3,13 +3,14 @@ from spacy.tokens import Doc, Span
 
 DOC_EXTENSIONS = {
     "doc_id": None, "source_text": None, "body_start": 0, "published": None, "title": None,
-    "persons": None, "meetings": None,
+    "persons": None, "meetings": None, "roles": None,
 }
+# spaCy keys span attributes by character offsets: every span over the same
+# characters shares them, so only offset-bound facts belong here.
 SPAN_EXTENSIONS = {
     "offsets": None,      # exact (start, end) character offsets; spans may be token-expanded
     "value": None, "date": None, "date_end": None, "time_of_day": None, "has_day": False,
     "person": None, "titles": None, "alias": False, "mention_kind": None,
-    "role": None, "cue": None,
     "marker": None, "level": None, "sequence": None, "speaker": None, "speaker_offsets": None,
     "item_kind": None, "meeting": None,
 }

@@ -26,7 +26,7 @@ class MeetingAssembler:
             when = dated[0] if dated else None
             venue = next((v for v in doc.spans.get("venues", []) if v._.meeting == k), None)
             org = next((o for o in doc.spans.get("organizations", []) if o._.meeting == k), None)
-            chair = next((r for r in doc.spans.get("roles", []) if r._.meeting == k and r._.role == "chair"), None)
+            chair = next((r for r in doc._.roles or [] if r.meeting == k and r.role == "chair"), None)
             meetings.append({
                 "seq": k + 1, "start": a, "end": b,
                 "date": when._.date if when else None,
@@ -35,8 +35,8 @@ class MeetingAssembler:
                 "date_offsets": when._.offsets if when else None,
                 "venue_offsets": venue._.offsets if venue else None,
                 "organizer_offsets": org._.offsets if org else None,
-                "chair": persons.get(chair._.person, {}).get("name", chair._.person) if chair else None,
-                "chair_offsets": chair._.offsets if chair else None,
+                "chair": persons.get(chair.person, {}).get("name", chair.person) if chair else None,
+                "chair_offsets": (chair.start, chair.end) if chair else None,
             })
         doc._.meetings = meetings
         return doc

@@ -36,6 +36,9 @@ class PeopleRecognizer:
                     entry["titles"].append(title)
         for key, entry in persons.items():
             entry["name"] = entry["name"] or key
+            # 高院长 adds 院长 to a 副院长: keep the fuller form only
+            titles = entry["titles"]
+            entry["titles"] = [t for t in titles if not any(o != t and o.endswith(t) for o in titles)]
         spans = []
         for m in mentions:
             span = make_span(doc, m.start, m.end, "PERSON")

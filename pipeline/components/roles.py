@@ -1,11 +1,24 @@
 """spaCy component: what each named person does in the meeting."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.roles import assign_roles
 from .extensions import make_span, meeting_index
+
+
+@dataclass(frozen=True)
+class RoleRecord:
+    person: str
+    role: str
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    meeting: int | None
 
 
 class _MentionView:
@@ -24,15 +37,17 @@ class RoleTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans.get(self.people_key, []))
-        spans = []
+        spans, records = [], []
         for k, role, cue_start, cue_end in assign_roles(doc.text, [_MentionView(m) for m in mentions]):
             m = mentions[k]
             a, b = m._.offsets
-            span = make_span(doc, a, b, role.upper())
+            span = make_span(doc, a, b, role)
             if span is None:
                 continue
-            span._.person, span._.role, span._.cue = m._.person, role, (cue_start, cue_end)
-            span._.meeting = meeting_index(doc, a)
             spans.append(span)
+            # span attributes are keyed by offsets in spaCy, and one mention
+            # can play several roles: the records live on the Doc
+            records.append(RoleRecord(m._.person, role, a, b, cue_start, cue_end, meeting_index(doc, a)))
         doc.spans[self.spans_key] = spans
+        doc._.roles = records
         return doc

@@ -193,13 +193,19 @@ class PeopleFinder:
         return old
 
     def _title_chain_before(self, s: int) -> list[tuple[int, int]]:
-        """Titles joined by 、 that end right before position s."""
+        """Titles joined by 、 before position s, each possibly after its
+        organisation: 政治局常委、国务院总理李克强."""
         chain = []
         t = self.text
-        while s > 0 and t[s - 1] == "、":
+        while s > 0:
+            j = s
+            while j > 0 and s - j < 10 and t[j - 1] != "、" and "\u3400" <= t[j - 1] <= "\u9fff":
+                j -= 1  # the organisation written before this title
+            if j == 0 or t[j - 1] != "、":
+                break
             best = None
-            for m in self.lex.title_re.finditer(t, max(0, s - 16), s - 1):
-                if m.end() == s - 1:
+            for m in self.lex.title_re.finditer(t, max(0, j - 16), j - 1):
+                if m.end() == j - 1:
                     best = m
                     break
             if best is None:
@@ -207,6 +213,27 @@ class PeopleFinder:
             chain.append((best.start(), best.end()))
             s = best.start()
         return chain
+
+    def _appointed_titles(self):
+        """由周建强副校长担任学校工会主席: the post after 担任 is a title too."""
+        t = self.text
+        for m in self.mentions.values():
+            i = m.end
+            while i < len(t) and i - m.end < 8 and (self.lex.title_re.match(t, i) or t.startswith(("同志",), i)):
+                i = self.lex.title_re.match(t, i).end() if self.lex.title_re.match(t, i) else i + 2
+            v = re.match(r"(?:担任|出任|当选为|当选|兼任)", t[i:i + 3])
+            if not v:
+                continue
+            j = i + v.end()
+            for k in range(j, min(len(t), j + 10)):
+                title = self.lex.title_re.match(t, k)
+                if title and not ("\u3400" <= t[title.end():title.end() + 1] <= "\u9fff"
+                                  and self._surname_len(title.end())):
+                    if (title.start(), title.end()) not in m.titles:
+                        m.titles.append((title.start(), title.end()))
+                    break
+                if not ("\u3400" <= t[k] <= "\u9fff"):
+                    break
 
     def find(self) -> list[Mention]:
         t, lex = self.text, self.lex
@@ -268,6 +295,7 @@ class PeopleFinder:
             a, b = m.start(1) + body, m.end(1) + body
             if b - a >= 2 and self._surname_len(a) and self._plausible(t[a:b]) and a not in self.mentions:
                 self._add(Mention(a, b, t[a:b], kind="verb"))
+        self._appointed_titles()
         self._kinship_aliases()
         self._resolve_aliases()
         self._repeats()
