@@ -188,6 +188,8 @@ LITERAL_NEWLINES = re.compile(r"(?:\\r\\n|\\n|\\r|\\t)")
 # 國(guo)務(wù)院: glosses that some pages put after each character
 PINYIN_GLOSS = re.compile(
     r"(?<=[\u3400-\u9fff\)])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6})\)")
+PROTECTED_MARKS = re.compile(r"[\u2460-\u249b\u3220-\u3229]+")
+PROTECTED_MARKS_SPLIT = re.compile(r"([\u2460-\u249b\u3220-\u3229]+)")
 HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 
@@ -205,7 +207,10 @@ def normalize_text(text: str) -> str:
     import html as _html
 
     text = ENTITY_RESIDUE.sub(lambda m: _html.unescape(m.group(0)), text)
-    text = unicodedata.normalize("NFKC", text)
+    # NFKC folds full-width digits and letters, but would also turn the
+    # circled list markers (①, ⑴, ㈠) into plain digits: keep those
+    text = "".join(part if PROTECTED_MARKS.fullmatch(part) else unicodedata.normalize("NFKC", part)
+                   for part in PROTECTED_MARKS_SPLIT.split(text))
     text = INVISIBLE.sub("", text)
     text = "".join(ch for ch in text if not _is_noise_char(ch))
     # glosses may repeat: 国(guo)(guo)
@@ -273,10 +278,12 @@ def _published_from(lines: list[str], i: int) -> re.Match | None:
             following = lines[i + 1:i + 4]
             if not any(FORM_FIELD.match(x) for x in following):
                 return value
-    if not keys:
-        m = DATE_VALUE.fullmatch(line.strip())
-        if m:
-            return m
+    # a dateline: the date alone, or first on a line of source/author fields
+    m = DATE_VALUE.match(line.strip())
+    if m and (not keys or m.end() <= keys[0].start()):
+        rest = line.strip()[m.end():]
+        if not rest or keys or not re.search(r"[\u3400-\u9fff]{4}", rest):
+            return DATE_VALUE.search(line)
     return None
 
 

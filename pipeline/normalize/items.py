@@ -17,7 +17,8 @@ from ..resources import load_json
 from .numerals import cn_to_int
 
 CN_NUM = "[一二三四五六七八九十]{1,3}"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+ENCLOSED = {ch: k + 1 for series in ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽")
+            for k, ch in enumerate(series)}
 ITEM_END = re.compile(r"[。；;！？!?\n]")
 SENTENCE_START = re.compile(r"[。！？!?\n]")
 
@@ -63,8 +64,8 @@ def _rules():
 def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
     if family == "sequence_words":
         return seq_words.get(token)
-    if family == "circled":
-        return CIRCLED.index(token) + 1
+    if token in ENCLOSED:
+        return ENCLOSED[token]
     if token.isdigit():
         return int(token)
     try:
@@ -82,7 +83,8 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
                 before = text[max(start, m.start() - 2):m.start()].strip(" ")
                 if m.start() != start and not (before == "" or before[-1] in "\n:：;；。"):
                     continue
-            ordinal = _ordinal(name, m.group(1), seq_words)
+            token = next(g for g in m.groups() if g)
+            ordinal = _ordinal(name, token, seq_words)
             if ordinal is None:
                 continue
             found.append(Marker(m.start(), m.end(), name, ordinal, m.group(0)))
@@ -136,7 +138,12 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
         extents = []
         for s in seqs:
             for k, mk in enumerate(s):
-                stop = s[k + 1].start if k + 1 < len(s) else _paragraph_end(text, mk.end, me)
+                if k + 1 < len(s):
+                    stop = s[k + 1].start
+                else:
+                    stop = _paragraph_end(text, mk.end, me)
+                    if text[:stop].rstrip().endswith((":", "：")):
+                        stop = me  # 三、部署下阶段工作：\n1、… the lines below belong to it
                 extents.append((mk.start, stop, s[0].start))
         level_of: dict[int, int] = {}
         parent_of: dict[int, int] = {}

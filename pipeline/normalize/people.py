@@ -116,11 +116,12 @@ class PeopleFinder:
         return not any(name.startswith(n) and len(n) >= 2 for n in self.lex.not_names)
 
     def alias_at(self, i: int) -> int | None:
-        """End of a surname + post alias (付校长, 陈委员) starting at i."""
+        """End of a surname + post alias (付校长, 欧阳书记) starting at i."""
         t = self.text
-        if t[i:i + 1] not in self.lex.surnames or t[i] in self.lex.alias_excluded:
+        sl = self._surname_len(i)
+        if not sl or t[i] in self.lex.alias_excluded:
             return None
-        m = self.lex.alias_core_re.match(t, i + 1)
+        m = self.lex.alias_core_re.match(t, i + sl)
         if m and self._follower_at(m.end()):
             return m.end()
         return None
@@ -175,10 +176,10 @@ class PeopleFinder:
             name = self.text[s:j]
             if self._surname_len(s) and self._plausible(name) and self._boundary_before(s):
                 return s, j, False
-        s = j - 1
-        if s >= 0 and self.text[s] in self.lex.surnames and self.text[s] not in self.lex.alias_excluded \
-                and self._boundary_before(s):
-            return s, j, True
+        for s in (j - 2, j - 1):
+            if s >= 0 and self._surname_len(s) == j - s and self.text[s] not in self.lex.alias_excluded \
+                    and self._boundary_before(s):
+                return s, j, True
         return None
 
     # ------------------------------------------------------------ passes
@@ -293,8 +294,12 @@ class PeopleFinder:
         # a name opening a clause with a speech verb: 徐振祥指出
         for m in re.finditer(r"(?:^|[。；;!！?？\n,，])([" + CJK + r"]{2,4}?)" + ROLE_VERBS.pattern, t[body:]):
             a, b = m.start(1) + body, m.end(1) + body
-            if b - a >= 2 and self._surname_len(a) and self._plausible(t[a:b]) and a not in self.mentions:
-                self._add(Mention(a, b, t[a:b], kind="verb"))
+            if b - a >= 2 and self._surname_len(a) and a not in self.mentions:
+                alias_end = self.alias_at(a)
+                if alias_end == b:
+                    self._add(Mention(a, b, t[a:b], titles=[(a + self._surname_len(a), b)], kind="verb", alias=True))
+                elif self._plausible(t[a:b]):
+                    self._add(Mention(a, b, t[a:b], kind="verb"))
         self._appointed_titles()
         self._kinship_aliases()
         self._resolve_aliases()
@@ -321,7 +326,8 @@ class PeopleFinder:
                 if e <= len(t) and (t[e:e + 1] == "、" or self._follower_at(e)) and len(cand) == n \
                         and all("\u3400" <= c <= "\u9fff" and c not in self.lex.bad_chars for c in cand) \
                         and cand not in self.lex.not_names and not self.lex.title_re.search(cand):
-                    if t[e:e + 1] == "、" or any(t.startswith(f, e) for f in self.lex.followers):
+                    if t[e:e + 1] == "、" or any(t.startswith(f, e) for f in self.lex.followers) or (
+                            t[e:e + 1] in ",，。；;" and self._surname_len(j) and self._plausible(cand)):
                         found = (j, e)
                         break
             if not found:
@@ -341,7 +347,7 @@ class PeopleFinder:
         for m in self.mentions.values():
             if not m.alias:
                 continue
-            surname = m.name[0]
+            surname = m.name[:self._surname_len(m.start) or 1]
             same = [f for f in full if f.name.startswith(surname) and f.name != m.name]
             if not same:
                 continue
