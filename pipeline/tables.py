@@ -52,7 +52,7 @@ def document_row(page: Page, n_meetings: int = 0, author: str | None = None) -> 
     return {
         "doc_id": page.doc_id, "path": page.path, "status": page.status, "error": page.error,
         "title": page.title, "published": page.published, "author": author, "url": page.url,
-        "source_format": page.source_format, "encoding": page.encoding, "n_chars": len(page.text),
+        "source_format": page.source_format, "encoding": page.encoding, "n_chars": len(page.text or ""),
         "n_meetings": n_meetings,
         "text_hash": hashlib.sha256(page.text.encode("utf-8")).hexdigest() if page.text else None,
     }
