@@ -23,7 +23,6 @@ from .segment import SEGMENTERS, create_meeting_tokenizer  # noqa: F401
 
 STAGES = ["meeting_splitter", "meeting_timex", "meeting_people", "meeting_venues",
           "meeting_roles", "meeting_items", "meeting_assembler"]
-SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "；", ";", "\n"]
 
 
 def pipeline_dir(segmenter: str) -> Path:
@@ -36,7 +35,6 @@ def build_pipeline(segmenter: str = "jieba") -> Language:
     config = {"nlp": {"tokenizer": {"@tokenizers": "meeting.zh_tokenizer.v1", "segmenter": segmenter,
                                     "user_dict": "userdict.txt"}}}
     nlp = spacy.blank("zh", config=config)
-    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     for stage in STAGES:
         nlp.add_pipe(stage)
     if segmenter == "pkuseg":

@@ -3,7 +3,7 @@
 Bundles of records (记录一, 记录二 …) split at their headings; pages of
 form-style minutes split where a new form opens (时间: followed by 地点:,
 主持人: …). Anything else is one meeting: the whole body. The component
-writes `doc.spans["meetings"]` and `doc.spans["paragraphs"]`.
+writes `doc.spans["meetings"]`, `doc.spans["paragraphs"]` and `doc.spans["sentences"]`.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components.extensions import text_of
 from .resources import load_json
 
 
@@ -57,22 +58,43 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     return [(a, b - 1 if b < end else end) for a, b in zip(starts, starts[1:] + [end])]
 
 
+SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』)]?|$)", re.M)
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences end at 。！？ (with a closing quote) or at a line break."""
+    out = []
+    for m in SENTENCE.finditer(text, start, end):
+        a, b = m.span()
+        while a < b and text[a] == " ":
+            a += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 @Language.factory("meeting_splitter", default_config={"meetings_key": "meetings",
-                                                      "paragraphs_key": "paragraphs"})
-def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, paragraphs_key: str):
-    return MeetingSplitter(meetings_key, paragraphs_key)
+                                                      "paragraphs_key": "paragraphs",
+                                                      "sentences_key": "sentences"})
+def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, paragraphs_key: str,
+                          sentences_key: str):
+    return MeetingSplitter(meetings_key, paragraphs_key, sentences_key)
 
 
 class MeetingSplitter:
-    def __init__(self, meetings_key: str, paragraphs_key: str):
+    def __init__(self, meetings_key: str, paragraphs_key: str, sentences_key: str):
         self.meetings_key = meetings_key
         self.paragraphs_key = paragraphs_key
+        self.sentences_key = sentences_key
 
     def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
         body_start = doc._.body_start or 0
-        doc.spans[self.meetings_key] = [
-            doc.char_span(s, e, alignment_mode="expand")
-            for s, e in meeting_ranges(doc.text, body_start)]
-        doc.spans[self.paragraphs_key] = [
-            doc.char_span(s, e, alignment_mode="expand") for s, e in line_spans(doc.text, body_start)]
+
+        def spans(ranges):
+            return [doc.char_span(s, e, alignment_mode="expand") for s, e in ranges]
+
+        doc.spans[self.meetings_key] = spans(meeting_ranges(text, body_start))
+        doc.spans[self.paragraphs_key] = spans(line_spans(text, body_start))
+        doc.spans[self.sentences_key] = spans(sentence_spans(text, body_start, len(text)))
         return doc

@@ -32,3 +32,11 @@ def test_forms_of_minutes_split_where_a_new_form_opens():
 def test_one_form_is_one_meeting():
     page = page_of(RAW / "d001.txt")
     assert len(meeting_ranges(page.text, page.body_start)) == 1
+
+
+def test_sentences_end_at_chinese_stops():
+    from pipeline.split import sentence_spans
+
+    text = "会议由刘丽华副校长主持。付校长指出,后勤工作是学校的门面!“要加强管理。”\n记录人:李秘书"
+    got = [text[a:b] for a, b in sentence_spans(text, 0, len(text))]
+    assert got == ["会议由刘丽华副校长主持。", "付校长指出,后勤工作是学校的门面!", "“要加强管理。”", "记录人:李秘书"]

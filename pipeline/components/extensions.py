@@ -42,3 +42,11 @@ def meeting_index(doc: Doc, start: int) -> int | None:
         if m.start_char <= start < m.end_char:
             return k
     return None
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, computed once: spaCy joins the tokens on every access."""
+    text = doc.user_data.get("meeting_text")
+    if text is None:
+        text = doc.user_data["meeting_text"] = doc.text
+    return text

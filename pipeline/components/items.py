@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.items import find_items
-from .extensions import make_span
+from .extensions import make_span, text_of
 
 
 class _MentionView:
@@ -27,7 +27,7 @@ class ItemRecognizer:
         meetings = [(m.start_char, m.end_char) for m in doc.spans.get("meetings", [])]
         mentions = [_MentionView(s) for s in doc.spans.get(self.people_key, [])]
         spans = []
-        for k, item in find_items(doc.text, meetings, mentions):
+        for k, item in find_items(text_of(doc), meetings, mentions):
             span = make_span(doc, item.start, max(item.end, item.start + 1), "ITEM")
             if span is None:
                 continue

@@ -6,6 +6,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import text_of
+
 NOT_THIS_MEETING = re.compile(r"(下次会议|下一次会议|下次例会)[^\n。]{0,6}$|《[^》]*$")
 
 
@@ -22,7 +24,7 @@ class MeetingAssembler:
             a, b = span.start_char, span.end_char
             inside = [t for t in doc.spans.get("timex", []) if a <= t._.offsets[0] < b]
             dated = [t for t in inside if t._.has_day
-                     and not NOT_THIS_MEETING.search(doc.text[max(a, t._.offsets[0] - 12):t._.offsets[0]])]
+                     and not NOT_THIS_MEETING.search(text_of(doc)[max(a, t._.offsets[0] - 12):t._.offsets[0]])]
             when = dated[0] if dated else None
             venue = next((v for v in doc.spans.get("venues", []) if v._.meeting == k), None)
             org = next((o for o in doc.spans.get("organizations", []) if o._.meeting == k), None)

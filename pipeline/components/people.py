@@ -1,11 +1,12 @@
 """spaCy component: people, their titles, and surname+title aliases."""
 from __future__ import annotations
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.people import find_people
-from .extensions import make_span
+from .extensions import make_span, text_of
 
 
 @Language.factory("meeting_people", default_config={"spans_key": "people"})
@@ -18,9 +19,9 @@ class PeopleRecognizer:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        source = doc._.source_text or doc.text
-        token_starts = {t.idx for t in doc}
-        mentions = find_people(doc.text, doc._.body_start or 0, token_starts)
+        source = doc._.source_text or text_of(doc)
+        token_starts = set(doc.to_array(IDX).tolist()) if len(doc) else set()
+        mentions = find_people(text_of(doc), doc._.body_start or 0, token_starts)
         persons: dict[str, dict] = {}
         # full names first, so an alias resolves to the name as the page wrote it
         for m in sorted(mentions, key=lambda m: (m.alias and not m.canonical, m.start)):

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.roles import assign_roles
-from .extensions import make_span, meeting_index
+from .extensions import make_span, meeting_index, text_of
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class RoleTagger:
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc.spans.get(self.people_key, []))
         spans, records = [], []
-        for k, role, cue_start, cue_end in assign_roles(doc.text, [_MentionView(m) for m in mentions]):
+        for k, role, cue_start, cue_end in assign_roles(text_of(doc), [_MentionView(m) for m in mentions]):
             m = mentions[k]
             a, b = m._.offsets
             span = make_span(doc, a, b, role)

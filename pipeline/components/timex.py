@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.timex import find_timexes
-from .extensions import make_span
+from .extensions import make_span, text_of
 
 
 def published_date(doc: Doc) -> dt.date | None:
@@ -33,7 +33,7 @@ class TimexRecognizer:
         segments = [(m.start_char, m.end_char) for m in doc.spans.get("meetings", [])]
         spans = []
         if segments:
-            body = doc.text[: segments[-1][1]]
+            body = text_of(doc)[: segments[-1][1]]
             for t in find_timexes(body, published_date(doc), segments):
                 if t.start < segments[0][0]:
                     continue

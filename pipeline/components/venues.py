@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.venues import find_organizers, find_venues
-from .extensions import make_span
+from .extensions import make_span, text_of
 
 
 class _Offsets:
@@ -27,8 +27,8 @@ class VenueRecognizer:
         people = [_Offsets(*s._.offsets) for s in doc.spans.get("people", [])]
         for k, meeting in enumerate(doc.spans.get("meetings", [])):
             a0, b0 = meeting.start_char, meeting.end_char
-            for label, found, out in (("VENUE", find_venues(doc.text, a0, b0), venues),
-                                      ("ORG", find_organizers(doc.text, a0, b0, people), orgs)):
+            for label, found, out in (("VENUE", find_venues(text_of(doc), a0, b0), venues),
+                                      ("ORG", find_organizers(text_of(doc), a0, b0, people), orgs)):
                 for a, b in found:
                     span = make_span(doc, a, b, label)
                     if span is not None:

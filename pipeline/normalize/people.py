@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_json, load_lines
+from .patterns import trie_pattern
 
 CJK = r"\u3400-\u9fff"
 
@@ -44,8 +45,7 @@ class Lexicon:
         cores = sorted(set(data["title_cores"]), key=len, reverse=True)
         prefixes = sorted(set(data["title_prefixes"]), key=len, reverse=True)
         self.cores = set(cores)
-        self.title_re = re.compile(
-            "(?:" + "|".join(map(re.escape, prefixes)) + ")*(?:" + "|".join(map(re.escape, cores)) + ")")
+        self.title_re = re.compile("(?:" + trie_pattern(prefixes) + ")*(?:" + trie_pattern(cores) + ")")
         self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")$")
         self.honorifics = sorted(data["honorifics"], key=len, reverse=True)
         self.kinship = set(data["kinship_aliases"])
@@ -53,13 +53,15 @@ class Lexicon:
         self.followers = sorted(set(data["name_followers"]) | set(data["honorifics"]), key=len, reverse=True)
         self.bad_chars = set(data["bad_name_chars"])
         self.not_names = set(data["not_names"]) | set(data["place_names"])
+        self.not_name_prefix = re.compile(trie_pattern(n for n in self.not_names if len(n) >= 2))
+        self.follower_re = re.compile(trie_pattern(self.followers))
         self.boundaries = set(data["name_boundaries"])
         self.preceders = tuple(data["name_preceders"])
         keys = sorted(data["credit_keys"], key=len, reverse=True)
         self.credit_re = re.compile(
             "(?:" + "|".join(map(re.escape, keys)) + r")\s*\n?\s*([" + CJK + r"]{2,4})")
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
-        self.alias_core_re = re.compile("(?:" + "|".join(map(re.escape, alias_cores)) + ")")
+        self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.word_tags = _jieba_word_tags()
         self.honorific_re = re.compile(
@@ -113,7 +115,7 @@ class PeopleFinder:
         tag = self.lex.word_tags.get(name)
         if tag is not None and not tag.startswith("nr"):
             return False
-        return not any(name.startswith(n) and len(n) >= 2 for n in self.lex.not_names)
+        return not self.lex.not_name_prefix.match(name)
 
     def alias_at(self, i: int) -> int | None:
         """End of a surname + post alias (付校长, 欧阳书记) starting at i."""
@@ -130,7 +132,7 @@ class PeopleFinder:
         t = self.text
         if i >= len(t) or t[i] in self.lex.boundaries or not ("\u3400" <= t[i] <= "\u9fff"):
             return True
-        if any(t.startswith(f, i) for f in self.lex.followers):
+        if self.lex.follower_re.match(t, i):
             return True
         m = self.lex.title_re.match(t, i)
         return bool(m)
@@ -326,7 +328,7 @@ class PeopleFinder:
                 if e <= len(t) and (t[e:e + 1] == "、" or self._follower_at(e)) and len(cand) == n \
                         and all("\u3400" <= c <= "\u9fff" and c not in self.lex.bad_chars for c in cand) \
                         and cand not in self.lex.not_names and not self.lex.title_re.search(cand):
-                    if t[e:e + 1] == "、" or any(t.startswith(f, e) for f in self.lex.followers) or (
+                    if t[e:e + 1] == "、" or self.lex.follower_re.match(t, e) or (
                             t[e:e + 1] in ",，。；;" and self._surname_len(j) and self._plausible(cand)):
                         found = (j, e)
                         break

@@ -64,14 +64,21 @@ def _pattern() -> re.Pattern:
                r"(?:\s*(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?")
     relative = rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
     rel_week = rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
-    calendar = (rf"(?<![\d.])(?=[\dxX{CN}])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
+    calendar = (rf"(?<![\d.])(?=[\dxX{CN}]{{1,4}}[年月])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
                 rf"{tod}(?P<clk>{clock})?{range_end}")
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
     colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
     day_only = r"(?:(?<=^)|(?<=[\n,，:：。；;\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日(?=[,，\s上下晚早中])"
     bare_year = r"(?<!\d)(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年)"
-    return re.compile("|".join([
-        numeric, bare_year, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only]))
+    # one cheap look at the first character rejects most positions at once
+    first = rf"(?=[\dxX{CN}{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
+    return re.compile(first + "(?:" + "|".join([
+        numeric, bare_year, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only]) + ")")
+
+
+def _relative_words(lx) -> list[str]:
+    return (list(lx["relative_days"]) + list(lx["relative_months"]) + list(lx["relative_years"])
+            + list(lx["relative_weeks"]) + list(lx["part_of_day"]))
 
 
 def _num(s: str | None) -> int | None:

@@ -1,0 +1,32 @@
+"""Word lists as regular expressions that match fast.
+
+A plain alternation (a|ab|abc …) makes the regex engine try every word at
+every position; factoring the words into a trie lets it reject a position
+after one character. Lexicons of hundreds of titles stay cheap this way."""
+from __future__ import annotations
+
+import re
+
+
+def trie_pattern(words) -> str:
+    """A regex source matching any of `words`, longest match first."""
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    end = node.get("") is True
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch != ""]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
