@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -376,14 +377,17 @@ def doc_id_for(path: Path, root: Path) -> str:
 
 
 def iter_input_files(root: Path) -> Iterator[Path]:
-    """Every file under root in a stable order, hidden files skipped."""
+    """Every file under root in a stable order, hidden files and folders
+    skipped; streams folder by folder, so a corpus of millions is no list."""
     root = Path(root)
     if root.is_file():
         yield root
         return
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts):
-            yield p
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder) / name
 
 
 def _first(record: dict, keys) -> str | None:

@@ -20,17 +20,26 @@ USER_DICT = LEXICON_DIR / "userdict.txt"
 PKUSEG_MODEL_DIR = MODELS_DIR / "pkuseg" / "ctb8"
 
 
+def _quiet_jieba() -> None:
+    """jieba logs its dictionary loading at DEBUG to stderr in every process."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+_quiet_jieba()
+
+
 class MissingModelError(RuntimeError):
     pass
 
 
 @lru_cache(maxsize=None)
 def _jieba_with_user_dict(user_dict: str):
-    import logging
-
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     if user_dict:
         jieba.load_userdict(user_dict)

@@ -1,0 +1,171 @@
+"""Stage 6, store: rows -> a state store -> final tables, atomically.
+
+While a run goes on, each finished batch of documents is written as one
+Parquet part per table under OUT/_state/parts/ and then recorded in a small
+SQLite ledger (source file -> content hash -> part). The ledger commit is the
+moment a batch counts: a run killed before it leaves an orphan part that is
+ignored and removed, never a half-counted batch. Finalizing reads the parts
+through DuckDB (streaming, spilling to disk for big corpora), keeps only the
+rows of each source's current version, sorts them, and replaces the output
+files (NAME.parquet or NAME.csv, meetings.duckdb) with os.replace.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .tables import TABLES
+
+STATE_DIR = "_state"
+DUCKDB_NAME = "meetings.duckdb"
+# order of rows within a table: by document, then as the document produced them
+ROW_COLUMNS = [("_source", pa.string()), ("_hash", pa.string()), ("_row", pa.int64())]
+
+
+class StateStore:
+    """The parts and the ledger of one output folder."""
+
+    def __init__(self, out_dir: Path, fingerprint: str):
+        self.out_dir = Path(out_dir)
+        self.root = self.out_dir / STATE_DIR
+        self.parts = self.root / "parts"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.root / "ledger.sqlite", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS docs (source TEXT PRIMARY KEY, hash TEXT, part TEXT,"
+                        " n_pages INTEGER, n_errors INTEGER, n_chars INTEGER)")
+        old = self.db.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
+        self.reset = bool(old and old[0] != fingerprint)
+        if self.reset:  # configuration or models changed: everything is stale
+            self.db.execute("DELETE FROM docs")
+            shutil.rmtree(self.parts, ignore_errors=True)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        self.parts.mkdir(parents=True, exist_ok=True)
+
+    def known(self) -> dict[str, str]:
+        """source -> content hash of what is already committed."""
+        return dict(self.db.execute("SELECT source, hash FROM docs"))
+
+    def commit(self, results: list[tuple[str, str, dict[str, list[dict]]]]) -> None:
+        """Write one batch: (source, content hash, rows of every table) per file."""
+        if not results:
+            return
+        part = uuid.uuid4().hex
+        for table, schema in TABLES.items():
+            columns = {f.name: [] for f in schema}
+            extra = {name: [] for name, _ in ROW_COLUMNS}
+            for source, digest, rows in results:
+                for k, row in enumerate(rows.get(table, [])):
+                    for f in schema:
+                        columns[f.name].append(row.get(f.name))
+                    extra["_source"].append(source)
+                    extra["_hash"].append(digest)
+                    extra["_row"].append(k)
+            full = pa.schema(list(schema) + [pa.field(n, t) for n, t in ROW_COLUMNS])
+            arrays = {**columns, **extra}
+            batch = pa.table({f.name: pa.array(arrays[f.name], type=f.type) for f in full}, schema=full)
+            folder = self.parts / table
+            folder.mkdir(exist_ok=True)
+            tmp = folder / f".{part}.parquet.tmp"
+            pq.write_table(batch, tmp)
+            os.replace(tmp, folder / f"{part}.parquet")
+        with self.db:
+            self.db.execute("BEGIN")
+            for source, digest, rows in results:
+                docs = rows.get("documents", [])
+                self.db.execute(
+                    "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
+                    (source, digest, part, len(docs), sum(d.get("status") == "error" for d in docs),
+                     sum(d.get("n_chars") or 0 for d in docs)))
+            self.db.execute("COMMIT")
+
+    def forget(self, sources: Iterable[str]) -> int:
+        """Drop files that are gone from the input folder."""
+        sources = list(sources)
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("DELETE FROM docs WHERE source = ?", [(s,) for s in sources])
+            self.db.execute("COMMIT")
+        return len(sources)
+
+    def counts(self) -> dict[str, int]:
+        n_files, n_pages, n_errors, n_chars = self.db.execute(
+            "SELECT count(*), coalesce(sum(n_pages),0), coalesce(sum(n_errors),0), coalesce(sum(n_chars),0) FROM docs"
+        ).fetchone()
+        return {"files": n_files, "documents": n_pages, "errors": n_errors, "chars": n_chars}
+
+    def live_parts(self) -> set[str]:
+        return {p for (p,) in self.db.execute("SELECT DISTINCT part FROM docs")}
+
+    def sweep(self) -> None:
+        """Remove parts no ledger row points to (killed batches, replaced versions)."""
+        live = self.live_parts()
+        for folder in self.parts.iterdir() if self.parts.exists() else []:
+            for f in folder.iterdir():
+                if f.name.startswith(".") or f.stem not in live:
+                    f.unlink(missing_ok=True)
+
+    def finalize(self, fmt: str = "parquet") -> dict[str, int]:
+        """Write the output tables from the live parts; returns row counts."""
+        import duckdb
+
+        self.sweep()
+        db_final = self.out_dir / DUCKDB_NAME
+        db_tmp = self.out_dir / f".{DUCKDB_NAME}.tmp"
+        db_tmp.unlink(missing_ok=True)
+        con = duckdb.connect(str(db_tmp))
+        con.execute(f"SET temp_directory='{(self.root / 'duckdb_tmp').as_posix()}'")
+        con.execute("CREATE TEMP TABLE ledger (source VARCHAR, hash VARCHAR)")
+        ledger = list(self.db.execute("SELECT source, hash FROM docs"))
+        if ledger:
+            con.executemany("INSERT INTO ledger VALUES (?, ?)", ledger)
+        counts, written = {}, []
+        for table, schema in TABLES.items():
+            cols = ", ".join(f'p."{f.name}"' for f in schema)
+            folder = self.parts / table
+            if any(folder.glob("*.parquet")):
+                parts = f"read_parquet('{(folder / '*.parquet').as_posix()}')"
+                query = (f"SELECT {cols} FROM {parts} p JOIN ledger l ON p._source = l.source AND p._hash = l.hash"
+                         f" ORDER BY p.doc_id, p._row")
+            else:
+                query = "SELECT " + ", ".join(
+                    f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"' for f in schema) + " WHERE false"
+            con.execute(f'CREATE TABLE "{table}" AS {query}')
+            counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            final = self.out_dir / f"{table}.{fmt}"
+            tmp = self.out_dir / f".{table}.{fmt}.tmp"
+            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+            con.execute(f'COPY "{table}" TO \'{tmp.as_posix()}\' ({options})')
+            written.append((tmp, final))
+        con.close()
+        for tmp, final in written:
+            os.replace(tmp, final)
+        os.replace(db_tmp, db_final)
+        other = "csv" if fmt == "parquet" else "parquet"
+        for table in TABLES:  # a table file of the other format would be stale
+            (self.out_dir / f"{table}.{other}").unlink(missing_ok=True)
+        shutil.rmtree(self.root / "duckdb_tmp", ignore_errors=True)
+        return counts
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _duck_type(t: pa.DataType) -> str:
+    return "BIGINT" if pa.types.is_integer(t) else "BOOLEAN" if pa.types.is_boolean(t) else "VARCHAR"
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    path = Path(out_dir) / "manifest.json"
+    tmp = path.with_name(".manifest.json.tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
