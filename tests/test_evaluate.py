@@ -1,0 +1,91 @@
+"""The project's scorer agrees with the shared referee and guards thresholds."""
+from __future__ import annotations
+
+import importlib.util
+
+import pandas as pd
+import pytest
+
+from pipeline.evaluate import check_thresholds, load_gold, score_dir
+
+from .conftest import DEV
+
+
+def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, extra_item=False):
+    """Write the gold itself as system tables, optionally spoiled."""
+    docs, meetings, people, items, dates = [], [], [], [], []
+    for g in gold:
+        did = g["doc_id"]
+        docs.append({"doc_id": did, "title": g["title"], "published": g["published"]})
+        for k, m in enumerate(g["meetings"], 1):
+            date = m["date"]
+            if shift_date == (did, k):
+                date = date[:-2] + ("01" if date[-2:] != "01" else "02")
+            meetings.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "seq": k, "date": date,
+                             "date_end": m["date_end"], "time_of_day": m["time_of_day"],
+                             "venue": m["venue"], "chair": m["chair"]})
+            for n, it in enumerate(m["items"], 1):
+                items.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "seq": n, "marker": it["marker"],
+                              "level": it["level"], "text": it["text"], "speaker": it["speaker"]})
+            if extra_item and k == 1:
+                items.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "seq": 99, "marker": "五是",
+                              "level": 1, "text": "这是一个多出来的条目内容", "speaker": None})
+        for p in g["people"]:
+            if drop_person == (did, p["name"]):
+                continue
+            for t in p["titles"] or [None]:
+                people.append({"doc_id": did, "name": p["name"], "title": t})
+        for t in g["timex"]:
+            dates.append({"doc_id": did, "text": t["text"], "value": t["value"]})
+    for name, rows in (("documents", docs), ("meetings", meetings), ("people", people),
+                       ("directives", items), ("dates", dates)):
+        pd.DataFrame(rows).to_parquet(out / f"{name}.parquet")
+
+
+def referee():
+    path = DEV.parent / "score.py"
+    if not path.exists():
+        pytest.skip("the shared referee is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("referee_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_scores_perfectly(tmp_path, dev_dir):
+    gold = load_gold(dev_dir / "gold.jsonl")
+    gold_as_tables(gold, tmp_path)
+    report, _ = score_dir(gold, tmp_path)
+    assert report["headline_f1"] == 1.0
+    assert report["document.title"]["acc"] == 1.0
+
+
+def test_each_spoiled_field_costs_exactly_its_count(tmp_path, dev_dir):
+    gold = load_gold(dev_dir / "gold.jsonl")
+    gold_as_tables(gold, tmp_path, drop_person=("d000", "朱育理"), shift_date=("d000", 2), extra_item=True)
+    report, _ = score_dir(gold, tmp_path)
+    assert (report["people"]["fn"], report["people"]["fp"]) == (1, 0)
+    assert report["people.title"]["fn"] == 3  # 朱育理 had three titles
+    assert (report["meeting.date"]["fn"], report["meeting.date"]["fp"]) == (1, 1)
+    assert report["items"]["fp"] == len(gold)  # one spurious item per document
+    assert report["headline_f1"] < 1.0
+
+
+@pytest.mark.parametrize("spoil", [
+    {}, {"drop_person": ("d004", "習近平")}, {"shift_date": ("d000", 3)}, {"extra_item": True},
+])
+def test_agrees_with_the_shared_referee(tmp_path, dev_dir, spoil):
+    gold = load_gold(dev_dir / "gold.jsonl")
+    gold_as_tables(gold, tmp_path, **spoil)
+    ours, ours_per_doc = score_dir(gold, tmp_path)
+    theirs, theirs_per_doc = referee().score(gold, tmp_path)
+    theirs["headline_f1"] = referee().headline(theirs)
+    assert ours == theirs
+    assert ours_per_doc == theirs_per_doc
+
+
+def test_thresholds():
+    report = {"people": {"f1": 0.8}, "document.title": {"acc": 0.5, "n": 2}, "headline_f1": 0.7}
+    assert check_thresholds(report, {"people": 0.75, "headline_f1": 0.6}) == []
+    failures = check_thresholds(report, {"people": 0.9, "document.title": 0.9, "headline_f1": 0.9, "nope": 1})
+    assert len(failures) == 4 and failures[0].startswith("people")
