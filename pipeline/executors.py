@@ -21,10 +21,10 @@ from typing import Iterator
 from . import __version__
 from .ingest import iter_input_files, read_pages
 from .resources import LEXICON_DIR
-from .store import StateStore, write_manifest
+from .store import ChunkResult, StateStore, write_manifest
 from .tables import empty_rows
 
-CHUNK_FILES = 8        # files per task sent to a worker
+CHUNK_FILES = 16       # files per task sent to a worker
 BATCH_FILES = 256      # files per committed batch
 
 
@@ -117,9 +117,9 @@ def process_file(path: str, root: str, segmenter: str) -> dict[str, list[dict]]:
     return out
 
 
-def process_chunk(chunk: list[tuple[str, str, str]], root: str, segmenter: str):
-    """[(path, source, hash)] -> [(source, hash, rows)]; used by both executors."""
-    return [(source, digest, process_file(path, root, segmenter)) for path, source, digest in chunk]
+def process_chunk(chunk: list[tuple[str, str, str]], root: str, segmenter: str) -> ChunkResult:
+    """[(path, source, hash)] -> the chunk's rows as Arrow; used by both executors."""
+    return ChunkResult([(source, digest, process_file(path, root, segmenter)) for path, source, digest in chunk])
 
 
 def _scan(root: Path, known: dict[str, str], summary: RunSummary, seen: set[str], force: bool
@@ -215,14 +215,13 @@ def run_corpus(input_dir, out_dir, *, segmenter: str = "jieba", fmt: str = "parq
     pending = _chunks(_scan(root, known, summary, seen, force or store.reset), CHUNK_FILES)
     batch: list = []
 
-    def collect(results) -> None:
+    def collect(result: ChunkResult) -> None:
         nonlocal batch
-        batch.extend(results)
-        chars = sum(d.get("n_chars") or 0 for _, _, rows in results for d in rows["documents"])
-        summary.files_processed += len(results)
-        summary.chars += chars
-        bar.advance(len(results), chars)
-        if len(batch) >= batch_files:
+        batch.append(result)
+        summary.files_processed += len(result.entries)
+        summary.chars += result.n_chars
+        bar.advance(len(result.entries), result.n_chars)
+        if sum(len(c.entries) for c in batch) >= batch_files:
             store.commit(batch)
             batch = []
 

@@ -16,6 +16,7 @@ import os
 import shutil
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -28,6 +29,53 @@ STATE_DIR = "_state"
 DUCKDB_NAME = "meetings.duckdb"
 # order of rows within a table: by document, then as the document produced them
 ROW_COLUMNS = [("_source", pa.string()), ("_hash", pa.string()), ("_row", pa.int64())]
+
+
+@dataclass(frozen=True)
+class Entry:
+    source: str       # path of the input file, relative to the input folder
+    digest: str       # sha256 of its bytes
+    n_pages: int
+    n_errors: int
+    n_chars: int
+
+
+class ChunkResult:
+    """What a worker sends back for a chunk of files: ledger entries and the
+    rows of every table as Arrow IPC bytes (cheap to pickle, no Python rows
+    to rebuild in the main process)."""
+
+    def __init__(self, results: list[tuple[str, str, dict[str, list[dict]]]]):
+        self.entries = []
+        tables = {}
+        for table, schema in TABLES.items():
+            columns = {f.name: [] for f in schema}
+            columns.update({name: [] for name, _ in ROW_COLUMNS})
+            for source, digest, rows in results:
+                for k, row in enumerate(rows.get(table, [])):
+                    for f in schema:
+                        columns[f.name].append(row.get(f.name))
+                    columns["_source"].append(source)
+                    columns["_hash"].append(digest)
+                    columns["_row"].append(k)
+            full = pa.schema(list(schema) + [pa.field(n, t) for n, t in ROW_COLUMNS])
+            data = pa.table({f.name: pa.array(columns[f.name], type=f.type) for f in full}, schema=full)
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, full) as writer:
+                writer.write_table(data)
+            tables[table] = sink.getvalue().to_pybytes()
+        for source, digest, rows in results:
+            docs = rows.get("documents", [])
+            self.entries.append(Entry(source, digest, len(docs), sum(d.get("status") == "error" for d in docs),
+                                      sum(d.get("n_chars") or 0 for d in docs)))
+        self._tables = tables
+
+    @property
+    def n_chars(self) -> int:
+        return sum(e.n_chars for e in self.entries)
+
+    def table(self, name: str) -> pa.Table:
+        return pa.ipc.open_stream(self._tables[name]).read_all()
 
 
 class StateStore:
@@ -55,37 +103,25 @@ class StateStore:
         """source -> content hash of what is already committed."""
         return dict(self.db.execute("SELECT source, hash FROM docs"))
 
-    def commit(self, results: list[tuple[str, str, dict[str, list[dict]]]]) -> None:
-        """Write one batch: (source, content hash, rows of every table) per file."""
-        if not results:
+    def commit(self, chunks: list["ChunkResult"]) -> None:
+        """Write one batch of chunk results as one part per table, then record
+        its files in the ledger (the moment the batch counts)."""
+        chunks = [c for c in chunks if c.entries]
+        if not chunks:
             return
         part = uuid.uuid4().hex
-        for table, schema in TABLES.items():
-            columns = {f.name: [] for f in schema}
-            extra = {name: [] for name, _ in ROW_COLUMNS}
-            for source, digest, rows in results:
-                for k, row in enumerate(rows.get(table, [])):
-                    for f in schema:
-                        columns[f.name].append(row.get(f.name))
-                    extra["_source"].append(source)
-                    extra["_hash"].append(digest)
-                    extra["_row"].append(k)
-            full = pa.schema(list(schema) + [pa.field(n, t) for n, t in ROW_COLUMNS])
-            arrays = {**columns, **extra}
-            batch = pa.table({f.name: pa.array(arrays[f.name], type=f.type) for f in full}, schema=full)
+        for table in TABLES:
+            data = pa.concat_tables([c.table(table) for c in chunks])
             folder = self.parts / table
             folder.mkdir(exist_ok=True)
             tmp = folder / f".{part}.parquet.tmp"
-            pq.write_table(batch, tmp)
+            pq.write_table(data, tmp)
             os.replace(tmp, folder / f"{part}.parquet")
         with self.db:
             self.db.execute("BEGIN")
-            for source, digest, rows in results:
-                docs = rows.get("documents", [])
-                self.db.execute(
-                    "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
-                    (source, digest, part, len(docs), sum(d.get("status") == "error" for d in docs),
-                     sum(d.get("n_chars") or 0 for d in docs)))
+            self.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
+                                [(e.source, e.digest, part, e.n_pages, e.n_errors, e.n_chars)
+                                 for c in chunks for e in c.entries])
             self.db.execute("COMMIT")
 
     def forget(self, sources: Iterable[str]) -> int:

@@ -94,8 +94,8 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
     persons = doc._.persons or {}
     person_ids = {key: f"{did}:p{n}" for n, key in enumerate(persons, 1)}
     first_span = {}
-    for span in doc.spans.get("people", []):
-        first_span.setdefault(span._.person, span._.offsets)
+    for m in doc._.mentions or []:
+        first_span.setdefault(m.key, (m.start, m.end))
     for key, p in persons.items():
         a, b = first_span.get(key, (None, None))
         for title in (p["titles"] or [None]):
@@ -122,34 +122,30 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
             "chair_start": (m["chair_offsets"] or (None, None))[0], "chair_end": (m["chair_offsets"] or (None, None))[1],
         })
 
-    for n, span in enumerate(doc.spans.get("timex", []), 1):
-        a, b = span._.offsets
-        rows["dates"].append({"doc_id": did, "meeting_id": meeting_of(a), "seq": n, "text": src[a:b],
-                              "value": span._.value, "date": span._.date, "date_end": span._.date_end,
-                              "time_of_day": span._.time_of_day, "start": a, "end": b})
+    for n, t in enumerate(doc._.timexes or [], 1):
+        rows["dates"].append({"doc_id": did, "meeting_id": meeting_of(t.start), "seq": n,
+                              "text": src[t.start:t.end], "value": t.value, "date": t.date,
+                              "date_end": t.date_end, "time_of_day": t.time_of_day, "start": t.start, "end": t.end})
 
-    for key, table, role in (("venues", "venues", None), ("organizations", "organizations", "organizer")):
-        for span in doc.spans.get(key, []):
-            a, b = span._.offsets
-            row = {"doc_id": did, "meeting_id": meeting_of(a), "text": src[a:b], "start": a, "end": b}
-            if table == "organizations":
-                row["role"] = role
-            rows[table].append(row)
+    for a, b, k in doc._.venues or []:
+        rows["venues"].append({"doc_id": did, "meeting_id": mid[k], "text": src[a:b], "start": a, "end": b})
+    for a, b, k in doc._.organizations or []:
+        rows["organizations"].append({"doc_id": did, "meeting_id": mid[k], "text": src[a:b], "role": "organizer",
+                                      "start": a, "end": b})
 
     seq_in_meeting: dict[str, int] = {}
-    for span in doc.spans.get("items", []):
-        a, b = span._.offsets
-        m_id = mid[span._.meeting] if span._.meeting is not None and span._.meeting < len(mid) else meeting_of(a)
+    for k, item in doc._.items or []:
+        m_id = mid[k]
         seq_in_meeting[m_id] = seq_in_meeting.get(m_id, 0) + 1
-        ma, mb = span._.marker
-        sa, sb = span._.speaker_offsets or (None, None)
-        speaker = persons.get(span._.speaker, {}).get("name", span._.speaker) if span._.speaker else None
+        speaker = persons.get(item.speaker, {}).get("name", item.speaker) if item.speaker else None
         rows["directives"].append({
             "doc_id": did, "meeting_id": m_id, "seq": seq_in_meeting[m_id],
-            "item_id": f"{m_id}:i{seq_in_meeting[m_id]}", "marker": src[ma:mb].rstrip(",，:："),
-            "level": span._.level, "text": src[a:b], "speaker": speaker, "kind": span._.item_kind,
-            "list_id": span._.sequence, "start": a, "end": b, "marker_start": ma, "marker_end": mb,
-            "speaker_start": sa, "speaker_end": sb})
+            "item_id": f"{m_id}:i{seq_in_meeting[m_id]}",
+            "marker": src[item.marker_start:item.marker_end].rstrip(",，:："),
+            "level": item.level, "text": src[item.start:item.end], "speaker": speaker, "kind": item.kind,
+            "list_id": item.sequence, "start": item.start, "end": item.end,
+            "marker_start": item.marker_start, "marker_end": item.marker_end,
+            "speaker_start": item.speaker_start, "speaker_end": item.speaker_end})
 
     rows["documents"].append(document_row(page, len(meetings), "、".join(dict.fromkeys(authors)) or None))
     return rows

@@ -1,18 +1,25 @@
-"""Custom attributes on Doc and Span that the components fill."""
-from spacy.tokens import Doc, Span
+"""Custom attributes on the Doc that the components fill.
+
+spaCy keys span attributes by character offsets, so every span over the same
+characters would share them (a mention that is both chair and speaker, a
+timex and a venue on the same words). Each component therefore writes its
+span group for spaCy-native access, and its full records (values, speakers,
+offsets as found) as a list on the Doc.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "doc_id": None, "source_text": None, "body_start": 0, "published": None, "title": None,
-    "persons": None, "meetings": None, "roles": None,
-}
-# spaCy keys span attributes by character offsets: every span over the same
-# characters shares them, so only offset-bound facts belong here.
-SPAN_EXTENSIONS = {
-    "offsets": None,      # exact (start, end) character offsets; spans may be token-expanded
-    "value": None, "date": None, "date_end": None, "time_of_day": None, "has_day": False,
-    "person": None, "titles": None, "alias": False, "mention_kind": None,
-    "marker": None, "level": None, "sequence": None, "speaker": None, "speaker_offsets": None,
-    "item_kind": None, "meeting": None,
+    "timexes": None,       # [normalize.timex.Timex]
+    "mentions": None,      # [normalize.people.Mention]
+    "persons": None,       # person key -> {name, titles, mentions, first}
+    "venues": None,        # [(start, end, meeting index)]
+    "organizations": None,  # [(start, end, meeting index)]
+    "roles": None,         # [components.roles.RoleRecord]
+    "items": None,         # [(meeting index, normalize.items.Item)]
+    "meetings": None,      # [dict] one per meeting, see components.meetings
 }
 
 
@@ -20,21 +27,18 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name, default in SPAN_EXTENSIONS.items():
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
 
 
 register_extensions()
 
 
 def make_span(doc: Doc, start: int, end: int, label: str = ""):
-    """A span covering [start, end) that remembers the exact offsets."""
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None:
-        return None
-    span._.offsets = (start, end)
-    return span
+    """A span over [start, end), widened to token edges."""
+    return doc.char_span(start, max(end, start + 1), label=label, alignment_mode="expand")
+
+
+def spans_of(doc: Doc, ranges, label: str) -> list:
+    return [s for s in (make_span(doc, a, b, label) for a, b in ranges) if s is not None]
 
 
 def meeting_index(doc: Doc, start: int) -> int | None:

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.people import find_people
-from .extensions import make_span, text_of
+from .extensions import spans_of, text_of
 
 
 @Language.factory("meeting_people", default_config={"spans_key": "people"})
@@ -40,14 +40,9 @@ class PeopleRecognizer:
             # 高院长 adds 院长 to a 副院长: keep the fuller form only
             titles = entry["titles"]
             entry["titles"] = [t for t in titles if not any(o != t and o.endswith(t) for o in titles)]
-        spans = []
-        for m in mentions:
-            span = make_span(doc, m.start, m.end, "PERSON")
-            if span is None:
-                continue
-            span._.person, span._.alias, span._.mention_kind = m.key, m.alias, m.kind
-            span._.titles = [(a, b) for a, b in m.titles]
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
+        # mentions carry their person, titles and kind on the Doc (span
+        # attributes would be shared by every span over the same characters)
+        doc.spans[self.spans_key] = spans_of(doc, ((m.start, m.end) for m in mentions), "PERSON")
+        doc._.mentions = mentions
         doc._.persons = dict(sorted(persons.items(), key=lambda kv: kv[1]["first"]))
         return doc

@@ -21,33 +21,20 @@ class RoleRecord:
     meeting: int | None
 
 
-class _MentionView:
-    def __init__(self, span):
-        self.start, self.end = span._.offsets
-
-
-@Language.factory("meeting_roles", default_config={"spans_key": "roles", "people_key": "people"})
-def make_roles(nlp: Language, name: str, spans_key: str, people_key: str):
-    return RoleTagger(spans_key, people_key)
+@Language.factory("meeting_roles", default_config={"spans_key": "roles"})
+def make_roles(nlp: Language, name: str, spans_key: str):
+    return RoleTagger(spans_key)
 
 
 class RoleTagger:
-    def __init__(self, spans_key: str, people_key: str):
-        self.spans_key, self.people_key = spans_key, people_key
+    def __init__(self, spans_key: str):
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = list(doc.spans.get(self.people_key, []))
-        spans, records = [], []
-        for k, role, cue_start, cue_end in assign_roles(text_of(doc), [_MentionView(m) for m in mentions]):
-            m = mentions[k]
-            a, b = m._.offsets
-            span = make_span(doc, a, b, role)
-            if span is None:
-                continue
-            spans.append(span)
-            # span attributes are keyed by offsets in spaCy, and one mention
-            # can play several roles: the records live on the Doc
-            records.append(RoleRecord(m._.person, role, a, b, cue_start, cue_end, meeting_index(doc, a)))
-        doc.spans[self.spans_key] = spans
+        mentions = doc._.mentions or []
+        records = [RoleRecord(mentions[k].key, role, mentions[k].start, mentions[k].end, cue_start, cue_end,
+                              meeting_index(doc, mentions[k].start))
+                   for k, role, cue_start, cue_end in assign_roles(text_of(doc), mentions)]
         doc._.roles = records
+        doc.spans[self.spans_key] = [s for s in (make_span(doc, r.start, r.end, r.role) for r in records) if s]
         return doc

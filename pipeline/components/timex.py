@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.timex import find_timexes
-from .extensions import make_span, text_of
+from .extensions import spans_of, text_of
 
 
 def published_date(doc: Doc) -> dt.date | None:
@@ -31,17 +31,11 @@ class TimexRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         segments = [(m.start_char, m.end_char) for m in doc.spans.get("meetings", [])]
-        spans = []
+        found = []
         if segments:
+            # only the report's own text: not the headline or the dateline
             body = text_of(doc)[: segments[-1][1]]
-            for t in find_timexes(body, published_date(doc), segments):
-                if t.start < segments[0][0]:
-                    continue
-                span = make_span(doc, t.start, t.end, "TIMEX")
-                if span is None:
-                    continue
-                span._.value, span._.date, span._.date_end = t.value, t.date, t.date_end
-                span._.time_of_day, span._.has_day = t.time_of_day, t.has_day
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+            found = [t for t in find_timexes(body, published_date(doc), segments) if t.start >= segments[0][0]]
+        doc._.timexes = found
+        doc.spans[self.spans_key] = spans_of(doc, ((t.start, t.end) for t in found), "TIMEX")
         return doc

@@ -5,12 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.venues import find_organizers, find_venues
-from .extensions import make_span, text_of
-
-
-class _Offsets:
-    def __init__(self, start: int, end: int):
-        self.start, self.end = start, end
+from .extensions import spans_of, text_of
 
 
 @Language.factory("meeting_venues", default_config={"venues_key": "venues", "orgs_key": "organizations"})
@@ -23,17 +18,14 @@ class VenueRecognizer:
         self.venues_key, self.orgs_key = venues_key, orgs_key
 
     def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        people = doc._.mentions or []
         venues, orgs = [], []
-        people = [_Offsets(*s._.offsets) for s in doc.spans.get("people", [])]
         for k, meeting in enumerate(doc.spans.get("meetings", [])):
             a0, b0 = meeting.start_char, meeting.end_char
-            for label, found, out in (("VENUE", find_venues(text_of(doc), a0, b0), venues),
-                                      ("ORG", find_organizers(text_of(doc), a0, b0, people), orgs)):
-                for a, b in found:
-                    span = make_span(doc, a, b, label)
-                    if span is not None:
-                        span._.meeting = k
-                        out.append(span)
-        doc.spans[self.venues_key] = venues
-        doc.spans[self.orgs_key] = orgs
+            venues += [(a, b, k) for a, b in find_venues(text, a0, b0)]
+            orgs += [(a, b, k) for a, b in find_organizers(text, a0, b0, people)]
+        doc._.venues, doc._.organizations = venues, orgs
+        doc.spans[self.venues_key] = spans_of(doc, ((a, b) for a, b, _ in venues), "VENUE")
+        doc.spans[self.orgs_key] = spans_of(doc, ((a, b) for a, b, _ in orgs), "ORG")
         return doc
