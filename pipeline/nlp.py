@@ -59,7 +59,9 @@ def save_pipeline(segmenter: str) -> Path:
 
 def analyze(page: Page, nlp: Language) -> Doc:
     """Run the pipeline on a page: Simplified text in, offsets shared with page.text."""
-    doc = nlp.make_doc(to_simplified(page.text))
+    text = to_simplified(page.text)
+    doc = nlp.make_doc(text)
+    doc.user_data["meeting_text"] = text  # see components.extensions.text_of
     doc._.doc_id = page.doc_id
     doc._.source_text = page.text
     doc._.body_start = page.body_start

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.lang.zh import ChineseTokenizer
+from spacy.tokens import Doc
 from spacy.util import registry
 
 from .resources import LEXICON_DIR, MODELS_DIR
@@ -64,6 +65,15 @@ class MeetingTokenizer(ChineseTokenizer):
         self.user_dict = user_dict
         if segmenter == "jieba":
             self.jieba_seg = _jieba_with_user_dict(str(user_dict or ""))
+
+    def __call__(self, text: str) -> Doc:
+        if self.segmenter == "jieba" and " " not in text:
+            # jieba's words cover the text exactly; without spaces to attach,
+            # spaCy's word/space alignment has nothing to do
+            words = [w for w in self.jieba_seg.cut(text, cut_all=False) if w]
+            if sum(map(len, words)) == len(text):
+                return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        return super().__call__(text)
 
     def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None, pkuseg_user_dict="default"):
         if self.segmenter == "pkuseg":

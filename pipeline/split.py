@@ -3,7 +3,7 @@
 Bundles of records (记录一, 记录二 …) split at their headings; pages of
 form-style minutes split where a new form opens (时间: followed by 地点:,
 主持人: …). Anything else is one meeting: the whole body. The component
-writes `doc.spans["meetings"]`, `doc.spans["paragraphs"]` and `doc.spans["sentences"]`.
+writes `doc.spans["meetings"]`, `doc.spans["paragraphs"]` and `doc._.sentences`.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.extensions import text_of
+from .components.extensions import spans_of, text_of
 from .resources import load_json
 
 
@@ -74,27 +74,21 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @Language.factory("meeting_splitter", default_config={"meetings_key": "meetings",
-                                                      "paragraphs_key": "paragraphs",
-                                                      "sentences_key": "sentences"})
-def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, paragraphs_key: str,
-                          sentences_key: str):
-    return MeetingSplitter(meetings_key, paragraphs_key, sentences_key)
+                                                      "paragraphs_key": "paragraphs"})
+def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, paragraphs_key: str):
+    return MeetingSplitter(meetings_key, paragraphs_key)
 
 
 class MeetingSplitter:
-    def __init__(self, meetings_key: str, paragraphs_key: str, sentences_key: str):
+    def __init__(self, meetings_key: str, paragraphs_key: str):
         self.meetings_key = meetings_key
         self.paragraphs_key = paragraphs_key
-        self.sentences_key = sentences_key
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         body_start = doc._.body_start or 0
-
-        def spans(ranges):
-            return [doc.char_span(s, e, alignment_mode="expand") for s, e in ranges]
-
-        doc.spans[self.meetings_key] = spans(meeting_ranges(text, body_start))
-        doc.spans[self.paragraphs_key] = spans(line_spans(text, body_start))
-        doc.spans[self.sentences_key] = spans(sentence_spans(text, body_start, len(text)))
+        doc.spans[self.meetings_key] = spans_of(doc, meeting_ranges(text, body_start), "MEETING")
+        doc.spans[self.paragraphs_key] = spans_of(doc, line_spans(text, body_start), "PARAGRAPH")
+        # sentences are many and rarely needed: character ranges, not spans
+        doc._.sentences = sentence_spans(text, body_start, len(text))
         return doc

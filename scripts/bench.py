@@ -126,7 +126,7 @@ def flat(series) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="pipeline benchmark")
     ap.add_argument("--docs", type=int, default=100_000, help="pages in the generated corpus")
-    ap.add_argument("--speedup-docs", type=int, default=3000, help="pages for the 1-vs-all workers run")
+    ap.add_argument("--speedup-docs", type=int, default=10_000, help="pages for the 1-vs-all workers run")
     ap.add_argument("--repeat", type=int, default=5)
     a = ap.parse_args(argv)
     cores = os.cpu_count() or 1

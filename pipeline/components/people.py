@@ -20,8 +20,8 @@ class PeopleRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         source = doc._.source_text or text_of(doc)
-        token_starts = set(doc.to_array(IDX).tolist()) if len(doc) else set()
-        mentions = find_people(text_of(doc), doc._.body_start or 0, token_starts)
+        mentions = find_people(text_of(doc), doc._.body_start or 0,
+                               lambda: set(doc.to_array(IDX).tolist()) if len(doc) else set())
         persons: dict[str, dict] = {}
         # full names first, so an alias resolves to the name as the page wrote it
         for m in sorted(mentions, key=lambda m: (m.alias and not m.canonical, m.start)):

@@ -45,7 +45,9 @@ class Lexicon:
         cores = sorted(set(data["title_cores"]), key=len, reverse=True)
         prefixes = sorted(set(data["title_prefixes"]), key=len, reverse=True)
         self.cores = set(cores)
-        self.title_re = re.compile("(?:" + trie_pattern(prefixes) + ")*(?:" + trie_pattern(cores) + ")")
+        first = "".join(sorted({w[0] for w in prefixes + cores}))
+        self.title_re = re.compile(f"(?=[{re.escape(first)}])(?:" + trie_pattern(prefixes) + ")*(?:"
+                                   + trie_pattern(cores) + ")")
         self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")$")
         self.honorifics = sorted(data["honorifics"], key=len, reverse=True)
         self.kinship = set(data["kinship_aliases"])
@@ -64,8 +66,7 @@ class Lexicon:
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.word_tags = _jieba_word_tags()
-        self.honorific_re = re.compile(
-            "([" + CJK + "]{2,4}?)(?:" + "|".join(map(re.escape, data["honorifics"][:4])) + ")")
+        self.honorific_re = re.compile(trie_pattern(data["name_honorifics"]))
 
 
 def _jieba_word_tags() -> dict[str, str]:
@@ -89,12 +90,18 @@ ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介�
 
 
 class PeopleFinder:
-    def __init__(self, text: str, body_start: int = 0, token_starts: set[int] | None = None):
+    def __init__(self, text: str, body_start: int = 0, token_starts=None):
         self.text = text
         self.body_start = body_start
         self.lex = lexicon()
-        self.token_starts = token_starts or set()
+        self._token_starts = token_starts  # the segmenter's word starts, or a function giving them
         self.mentions: dict[int, Mention] = {}
+
+    @property
+    def token_starts(self) -> set[int]:
+        if callable(self._token_starts):
+            self._token_starts = self._token_starts()
+        return self._token_starts or set()
 
     # ------------------------------------------------------------ name shapes
     def _surname_len(self, i: int) -> int:
@@ -281,10 +288,10 @@ class PeopleFinder:
                 titles = [(a + 1, a + len(name))] if alias else []
                 self._add(Mention(a, a + len(name), name, titles=titles, kind="credit", alias=alias))
         for m in lex.honorific_re.finditer(t, body):
-            s, e = m.span(1)
+            e = m.start()  # the name ends where the honorific starts
             for n in (3, 2):
                 a = e - n
-                if a >= s and self._surname_len(a) and self._plausible(t[a:e]) and (
+                if a >= body and self._surname_len(a) and self._plausible(t[a:e]) and (
                         self._boundary_before(a) or a in self.mentions or self._title_ends_at(a)):
                     self._add(Mention(a, e, t[a:e], kind="honorific"))
                     break
@@ -379,5 +386,7 @@ class PeopleFinder:
                 covered.append((a, b))
 
 
-def find_people(text: str, body_start: int = 0, token_starts: set[int] | None = None) -> list[Mention]:
+def find_people(text: str, body_start: int = 0, token_starts=None) -> list[Mention]:
+    """All mentions of people; token_starts (a set, or a function returning
+    one) lets the segmenter settle name edges no rule settles."""
     return PeopleFinder(text, body_start, token_starts).find()
