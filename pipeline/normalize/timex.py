@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -276,7 +277,9 @@ def find_timexes(text: str, published: dt.date | None = None,
 
 
 def normalize(expr: str, published: dt.date | None = None, context_year=None) -> str:
-    """The value of one expression (for tests and one-off use)."""
+    """The value of one expression (for tests and one-off use); full-width
+    digits are folded here, as ingest folds them for pages."""
+    expr = unicodedata.normalize("NFKC", expr)
     prefix = ""
     if context_year is not None:
         prefix = ("XX" if context_year == "XXXX" else str(context_year)) + "年。"

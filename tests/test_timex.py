@@ -1,0 +1,126 @@
+"""Temporal expressions: (text, anchor, expected value) tables from real reports."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.normalize.numerals import cn_to_int
+from pipeline.normalize.timex import find_timexes, normalize
+
+PUB = dt.date(2024, 1, 3)
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("二十八", 28), ("二〇二三", 2023), ("二零一六", 2016), ("十", 10), ("三十一", 31), ("十二", 12),
+    ("两", 2), ("一百零五", 105), ("12", 12),
+])
+def test_numerals(numeral, value):
+    assert cn_to_int(numeral) == value
+
+
+@pytest.mark.parametrize("expr, published, context, value", [
+    # full dates in every notation
+    ("2023年10月15日", None, None, "2023-10-15"),
+    ("二〇二三年三月五日", None, None, "2023-03-05"),
+    ("２０２３年３月５日", None, None, "2023-03-05"),
+    ("2023.3.5", None, None, "2023-03-05"),
+    ("2023/03/05", None, None, "2023-03-05"),
+    ("2023-03-05", None, None, "2023-03-05"),
+    # the anchoring rule: an earlier year, else the published date, else XXXX
+    ("3月23日上午", None, 2016, "2016-03-23TMO"),
+    ("5月26日", None, "XXXX", "XXXX-05-26"),
+    ("12月28日", PUB, None, "2023-12-28"),
+    ("1月2日", PUB, None, "2024-01-02"),
+    ("二月二十八日上午", dt.date(2023, 8, 18), None, "2023-02-28TMO"),
+    ("8月25日上午", None, None, "XXXX-08-25TMO"),
+    ("2017年1月12日下午", None, None, "2017-01-12TAF"),
+    # clock times
+    ("8月28日上午8点", None, None, "XXXX-08-28T08:00"),
+    ("下午2点半", None, None, "XXXX-XX-XXT14:30"),
+    ("上午9:00", None, None, "XXXX-XX-XXT09:00"),
+    ("晚7时", None, None, "XXXX-XX-XXT19:00"),
+    ("14:30", None, None, "XXXX-XX-XXT14:30"),
+    ("1月5日下午2点半", dt.date(2024, 1, 8), None, "2024-01-05T14:30"),
+    ("1月5日下午2点半", PUB, None, "2023-01-05T14:30"),  # not after the page's own date
+    # ranges, also across months
+    ("xx年6月13日至16日", None, None, "XXXX-06-13/XXXX-06-16"),
+    ("3月5日至7日", None, 2023, "2023-03-05/2023-03-07"),
+    ("3月5日-7日", None, 2023, "2023-03-05/2023-03-07"),
+    ("3月30日至4月2日", None, 2023, "2023-03-30/2023-04-02"),
+    # years and months
+    ("XX年", None, None, "XXXX"),
+    ("20xx年", None, None, "XXXX"),
+    ("2016年度", None, None, "2016"),
+    ("2009年12月份", None, None, "2009-12"),
+    ("10月份", None, None, "XXXX-10"),
+    # weekdays stay in the text, the date is the value
+    ("3月5日(星期二)", None, 2024, "2024-03-05"),
+    ("3月5日周二", None, 2024, "2024-03-05"),
+    # relative expressions need the published date
+    ("上月", dt.date(2025, 8, 4), None, "2025-07"),
+    ("下月", dt.date(2025, 8, 4), None, "2025-09"),
+    ("下个月", None, None, "REL"),
+    ("今年", None, None, "REL"),
+    ("今年", PUB, None, "2024"),
+    ("昨天", PUB, None, "2024-01-02"),
+    ("本周三", PUB, None, "2024-01-03"),
+])
+def test_values(expr, published, context, value):
+    assert normalize(expr, published, context) == value
+
+
+@pytest.mark.parametrize("text", [
+    "提出3点要求", "30年来", "十年来", "近年来", "第一次全体会议", "河南高考排名195560左右",
+    "在行政楼8520会议室召开", "在综合楼124会议室", "2000多人参会", "用4句话评价", "开展消防安全检查12次",
+    "十三五", "上半年", "下一阶段", "新的一年里", "20余人参会", "113所高等院校",
+])
+def test_not_temporal(text):
+    assert find_timexes(text) == []
+
+
+def test_nearest_year_before_in_the_same_segment_only():
+    text = "2016年工作总结。3月23日召开会议。\n记录二\n5月6日召开会议。"
+    second = text.index("记录二")
+    found = find_timexes(text, None, [(0, second), (second, len(text))])
+    assert [(t.text, t.value) for t in found] == [
+        ("2016年", "2016"), ("3月23日", "2016-03-23"), ("5月6日", "XXXX-05-06")]
+
+
+def test_year_written_after_does_not_anchor():
+    found = find_timexes("7月12日,集团召开2024半年工作座谈会。会议指出,2024年是攻坚之年。")
+    assert [(t.text, t.value) for t in found] == [("7月12日", "XXXX-07-12"), ("2024", "2024"), ("2024年", "2024")]
+
+
+def test_meeting_fields_of_an_expression():
+    t = find_timexes("8月28日上午8点,政平小学在学校阶梯教室召开新学期开学会议")[0]
+    assert (t.text, t.date, t.has_day, t.time_of_day) == ("8月28日上午8点", "XXXX-08-28", True, "上午8点")
+    r = find_timexes("于xx年6月13日至16日在武汉召开")[0]
+    assert (r.date, r.date_end) == ("XXXX-06-13", "XXXX-06-16")
+
+
+def test_bare_day_at_a_clause_start():
+    found = find_timexes("央视网消息(新闻联播):14日,中共中央政治局常委、国务院总理李克强在西安主持召开座谈会")
+    assert [(t.text, t.value) for t in found] == [("14日", "XXXX-XX-14")]
+
+
+def test_dev_timex_values(dev_dir, dev_gold):
+    """Every gold timex value of the dev pages, as a multiset."""
+    from collections import Counter
+
+    from pipeline.ingest import read_pages
+    from pipeline.normalize.script import to_simplified
+    from pipeline.split import meeting_ranges
+
+    tp = fp = fn = 0
+    for path in sorted((dev_dir / "raw").glob("*.txt")):
+        page = next(read_pages(path, path.parent))
+        text = to_simplified(page.text)
+        segments = meeting_ranges(text, page.body_start)
+        published = dt.date.fromisoformat(page.published[:10]) if page.published else None
+        found = [t for t in find_timexes(text[:segments[-1][1]], published, segments) if t.start >= segments[0][0]]
+        got = Counter(t.value for t in found if t.value != "REL")
+        want = Counter(t["value"] for t in dev_gold[page.doc_id]["timex"] if t["value"] != "REL")
+        hit = sum((got & want).values())
+        tp, fp, fn = tp + hit, fp + sum(got.values()) - hit, fn + sum(want.values()) - hit
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.95
