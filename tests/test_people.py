@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize.people import find_people
+from pipeline.normalize.people import find_people, merge_persons
 from pipeline.normalize.script import to_simplified
 
 
 def people(text: str) -> dict[str, set[str]]:
-    simplified = to_simplified(text)
-    out: dict[str, set[str]] = {}
-    for m in find_people(simplified):
-        out.setdefault(m.key, set()).update(text[a:b] for a, b in m.titles)
-    return out
+    """Person (Simplified key) -> titles as written."""
+    persons = merge_persons(find_people(to_simplified(text)), text)
+    return {key: set(p["titles"]) for key, p in persons.items()}
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -84,3 +82,23 @@ def test_dev_people_recall(dev_dir, dev_gold):
         extra += len(got - want)
     assert found / (found + missing) >= 0.95
     assert found / (found + extra) >= 0.95
+
+
+def test_compound_surnames_and_their_aliases():
+    text = "院党委书记欧阳明辉主持会议,院长司马建国作工作报告。欧阳书记强调,全院职工要凝心聚力。"
+    assert people(text) == {"欧阳明辉": {"党委书记"}, "司马建国": {"院长"}}
+
+
+def test_list_of_names_closed_by_a_comma():
+    text = "副院长王芳、李建华,纪委书记张伟出席会议。"
+    assert people(text) == {"王芳": {"副院长"}, "李建华": {"副院长"}, "张伟": {"纪委书记"}}
+
+
+def test_title_after_a_chain_with_organisations():
+    text = "中共中央政治局常委、国务院总理李克强在西安主持召开部分省政府主要负责人经济形势座谈会"
+    assert people(text) == {"李克强": {"常委", "总理"}}
+
+
+def test_appointed_post_is_a_title():
+    text = "第二项议程由王校长宣布工会主席调整决定,由周建强副校长担任学校工会主席,全体教师举手通过。"
+    assert people(text)["周建强"] == {"副校长", "工会主席"}

@@ -86,3 +86,25 @@ def test_a_page_that_fails_keeps_its_documents_row():
     rows = page_rows(page, load_pipeline("jieba"))
     assert rows["documents"][0]["status"] == "error"
     assert "extraction failed" in rows["documents"][0]["error"]
+
+
+def test_messy_pages_report_names_as_written(dev_dir):
+    nlp = load_pipeline("jieba")
+    # pinyin glosses and injected symbols between the characters of names
+    glossed = page_rows(page_of(dev_dir / "raw" / "d003.txt"), nlp)
+    assert glossed["meetings"][0]["chair"] == "李强"
+    assert {p["name"] for p in glossed["people"]} == {"李强", "习近平"}
+    # a Traditional-script page: analysed in Simplified, reported in Traditional
+    traditional = page_rows(page_of(dev_dir / "raw" / "d004.txt"), nlp)
+    assert traditional["meetings"][0]["chair"] == "李克強"
+    assert ("劉國中", "省長") in {(p["name"], p["title"]) for p in traditional["people"]}
+    assert traditional["documents"][0]["title"].startswith("李克強主持召開")
+
+
+def test_html_residue_and_literal_line_breaks(tmp_path):
+    raw = ("<p>3月6日上午,副校长孙少平在一号楼第四会议室主持召开安全稳定工作会议。</p>\\r\\n"
+           "<div>会上,孙少平分析了学校安全稳定工作面临的形势&nbsp;。</div>")
+    (tmp_path / "residue.txt").write_text(raw, encoding="utf-8")
+    rows = page_rows(page_of(tmp_path / "residue.txt"), load_pipeline("jieba"))
+    meeting = rows["meetings"][0]
+    assert (meeting["date"], meeting["venue"], meeting["chair"]) == ("XXXX-03-06", "一号楼第四会议室", "孙少平")

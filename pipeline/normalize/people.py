@@ -390,3 +390,25 @@ def find_people(text: str, body_start: int = 0, token_starts=None) -> list[Menti
     """All mentions of people; token_starts (a set, or a function returning
     one) lets the segmenter settle name edges no rule settles."""
     return PeopleFinder(text, body_start, token_starts).find()
+
+
+def merge_persons(mentions: list[Mention], source: str) -> dict[str, dict]:
+    """One entry per person, in order of first mention: the name and titles
+    as the page wrote them (source: the page's text at the same offsets)."""
+    persons: dict[str, dict] = {}
+    # full names first, so an alias resolves to the name as the page wrote it
+    for m in sorted(mentions, key=lambda m: (m.alias and not m.canonical, m.start)):
+        entry = persons.setdefault(m.key, {"name": None, "titles": [], "mentions": 0, "first": m.start})
+        if entry["name"] is None and not (m.canonical and m.alias):
+            entry["name"] = source[m.start:m.end]
+        entry["first"] = min(entry["first"], m.start)
+        entry["mentions"] += 1
+        for a, b in m.titles:
+            if source[a:b] not in entry["titles"]:
+                entry["titles"].append(source[a:b])
+    for key, entry in persons.items():
+        entry["name"] = entry["name"] or key
+        # 高院长 adds 院长 to a 副院长: keep the fuller form only
+        titles = entry["titles"]
+        entry["titles"] = [t for t in titles if not any(o != t and o.endswith(t) for o in titles)]
+    return dict(sorted(persons.items(), key=lambda kv: kv[1]["first"]))
