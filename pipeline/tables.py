@@ -10,6 +10,7 @@ import hashlib
 
 import pyarrow as pa
 
+from .components.meetings import as_written
 from .ingest import Page
 
 S, I, B = pa.string(), pa.int64(), pa.bool_()
@@ -125,7 +126,8 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
     for n, t in enumerate(doc._.timexes or [], 1):
         rows["dates"].append({"doc_id": did, "meeting_id": meeting_of(t.start), "seq": n,
                               "text": src[t.start:t.end], "value": t.value, "date": t.date,
-                              "date_end": t.date_end, "time_of_day": t.time_of_day, "start": t.start, "end": t.end})
+                              "date_end": t.date_end, "time_of_day": as_written(doc, t.start, t.end, t.time_of_day),
+                              "start": t.start, "end": t.end})
 
     for a, b, k in doc._.venues or []:
         rows["venues"].append({"doc_id": did, "meeting_id": mid[k], "text": src[a:b], "start": a, "end": b})

@@ -61,3 +61,12 @@ def test_chair_across_a_comma_and_a_list_of_attendees():
 def test_form_labels():
     got = roles("会议主持:张村长\n记录人:李秘书")
     assert got == {("张村长", "chair"), ("李秘书", "recorder")}
+
+
+def test_form_label_followed_by_a_post():
+    got = roles("主持人:村党支部书记刘德明\n记录人:张晓丽")
+    assert got == {("刘德明", "chair"), ("张晓丽", "recorder")}
+
+
+def test_reporter_is_not_an_author():
+    assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")

@@ -17,6 +17,15 @@ def make_assembler(nlp: Language, name: str):
     return MeetingAssembler()
 
 
+def as_written(doc: Doc, start: int, end: int, part: str | None) -> str | None:
+    """`part` of the expression at [start, end), in the page's own script."""
+    if not part:
+        return part
+    source = doc._.source_text
+    k = text_of(doc).find(part, start, end)
+    return source[k:k + len(part)] if source is not None and k >= 0 else part
+
+
 class MeetingAssembler:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -33,7 +42,7 @@ class MeetingAssembler:
                 "seq": k + 1, "start": a, "end": b,
                 "date": when.date if when else None,
                 "date_end": when.date_end if when else None,
-                "time_of_day": when.time_of_day if when else None,
+                "time_of_day": as_written(doc, when.start, when.end, when.time_of_day) if when else None,
                 "date_offsets": (when.start, when.end) if when else None,
                 "venue_offsets": venue,
                 "organizer_offsets": org,
