@@ -39,8 +39,15 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     lines = line_spans(text, body_start)
     if not lines:
         return []
-    cuts = [s for s, e in lines
-            if e - s <= max_heading and heading.match(text[s:e]) and not re.search(r"[。；;]", text[s:e])]
+    def is_heading(s: int, e: int) -> bool:
+        return e - s <= max_heading and bool(heading.match(text[s:e])) and not re.search(r"[。；;]", text[s:e])
+
+    cuts = [s for s, e in lines if is_heading(s, e)]
+    if len(cuts) == 1 and body_start > 0:
+        # the page's headline may be the first record's heading: 会议纪要(一) … 会议纪要(二)
+        title_start = text.rfind("\n", 0, body_start - 1) + 1
+        if is_heading(title_start, body_start - 1):
+            cuts = [lines[0][0]] + cuts
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):

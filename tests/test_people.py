@@ -102,3 +102,8 @@ def test_title_after_a_chain_with_organisations():
 def test_appointed_post_is_a_title():
     text = "第二项议程由王校长宣布工会主席调整决定,由周建强副校长担任学校工会主席,全体教师举手通过。"
     assert people(text)["周建强"] == {"副校长", "工会主席"}
+
+
+def test_a_name_that_is_also_a_word_when_the_context_is_clear():
+    text = "总经理万里、副总经理常青出席会议。会计公布了上一季度的财务报告。"
+    assert people(text) == {"万里": {"总经理"}, "常青": {"副总经理"}}

@@ -40,3 +40,12 @@ def test_sentences_end_at_chinese_stops():
     text = "会议由刘丽华副校长主持。付校长指出,后勤工作是学校的门面!“要加强管理。”\n记录人:李秘书"
     got = [text[a:b] for a, b in sentence_spans(text, 0, len(text))]
     assert got == ["会议由刘丽华副校长主持。", "付校长指出,后勤工作是学校的门面!", "“要加强管理。”", "记录人:李秘书"]
+
+
+def test_headline_that_is_the_first_record_heading():
+    text = ("学院领导班子会议纪要(一)\n2021年9月6日上午,学院在办公楼302室召开领导班子会议,院长于洪涛主持。\n"
+            "学院领导班子会议纪要(二)\n2021年9月13日下午,学院在办公楼302室召开领导班子会议,党委书记夏雨主持。")
+    body_start = text.index("\n") + 1
+    ranges = meeting_ranges(text, body_start)
+    assert len(ranges) == 2
+    assert text[ranges[0][0]:].startswith("2021年9月6日")

@@ -110,7 +110,10 @@ class PeopleFinder:
             return 2
         return 1 if t[i:i + 1] in self.lex.surnames else 0
 
-    def _plausible(self, name: str) -> bool:
+    def _plausible(self, name: str, word_ok: bool = False) -> bool:
+        """Could `name` be a personal name? A common word of jieba's dictionary
+        (公布, 居民) is not, unless the context leaves no doubt (word_ok:
+        总经理万里、副总经理常青)."""
         if name in self.lex.not_names or len(name) < 2:
             return False
         sl = 2 if name[:2] in self.lex.compound else 1
@@ -120,7 +123,7 @@ class PeopleFinder:
         if any(ch in self.lex.bad_chars or not ("\u3400" <= ch <= "\u9fff") for ch in given):
             return False
         tag = self.lex.word_tags.get(name)
-        if tag is not None and not tag.startswith("nr"):
+        if tag is not None and not tag.startswith("nr") and not word_ok:
             return False
         return not self.lex.not_name_prefix.match(name)
 
@@ -156,7 +159,7 @@ class PeopleFinder:
         for given in (2, 1):
             e = i + sl + given
             name = self.text[i:e]
-            if self._plausible(name) and self._follower_at(e):
+            if self._plausible(name, word_ok=self._closes_name(e)) and self._follower_at(e):
                 options.append(e)
         if options:
             return i, options[0]
@@ -166,6 +169,12 @@ class PeopleFinder:
             if e in self.token_starts and self._plausible(self.text[i:e]):
                 return i, e
         return None
+
+    def _closes_name(self, i: int) -> bool:
+        """What only follows a name: a list comma, 同志, or the verb of a
+        meeting role (出席, 主持)."""
+        t = self.text
+        return i >= len(t) or t[i] in "、,，。;；" or t.startswith(("同志", "出席", "主持", "参加", "列席"), i)
 
     def _boundary_before(self, i: int) -> bool:
         if i <= 0:

@@ -80,6 +80,6 @@ def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[in
         value = text[a:b].strip()
         if any(p.start < b and a < p.end for p in people):
             continue
-        if len(value) >= 2 and not re.search(r"[的将要已]|主持|会议|同志|即将", value):
+        if len(value) >= 2 and not re.search(r"[的将要已]|主持|会议|同志|即将|会$", value):
             out.append((a, b))
     return out
