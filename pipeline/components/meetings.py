@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from .extensions import text_of
 
 # a date right after these words is not the day of this meeting
+MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")
 NOT_THIS_MEETING = re.compile(r"(下次会议|下一次会议|下次例会)[^\n。]{0,6}$|《[^》]*$")
 
 
@@ -33,14 +34,21 @@ class MeetingAssembler:
         meetings = []
         for k, span in enumerate(doc.spans.get("meetings", [])):
             a, b = span.start_char, span.end_char
-            when = next((t for t in doc._.timexes or [] if a <= t.start < b and t.has_day
-                         and not NOT_THIS_MEETING.search(text[max(a, t.start - 12):t.start])), None)
+            candidates = [t for t in doc._.timexes or [] if a <= t.start < b
+                          and not NOT_THIS_MEETING.search(text[max(a, t.start - 12):t.start])]
+            when = next((t for t in candidates if t.has_day), None)
+            date = when.date if when else None
+            if when is None:
+                # 2023年3月召开: a month in the meeting's first paragraph, day unknown
+                first_paragraph = text.find("\n", a, b) if text.find("\n", a, b) >= 0 else b
+                when = next((t for t in candidates if t.start < first_paragraph and MONTH_VALUE.match(t.value)), None)
+                date = f"{when.value[:7]}-XX" if when else None
             venue = next(((s, e) for s, e, m in doc._.venues or [] if m == k), None)
             org = next(((s, e) for s, e, m in doc._.organizations or [] if m == k), None)
             chair = next((r for r in doc._.roles or [] if r.meeting == k and r.role == "chair"), None)
             meetings.append({
                 "seq": k + 1, "start": a, "end": b,
-                "date": when.date if when else None,
+                "date": date,
                 "date_end": when.date_end if when else None,
                 "time_of_day": as_written(doc, when.start, when.end, when.time_of_day) if when else None,
                 "date_offsets": (when.start, when.end) if when else None,

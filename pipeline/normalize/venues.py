@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..resources import load_json
 
-TEMPORAL = re.compile(r"[年月日天周时期]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
+TEMPORAL = re.compile(r"[年月日天周时期下]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
 DATE_LIKE = re.compile(r"^(?:(?:\d{2,4}|[xX]{2}|20[xX]{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至\d{1,2}日)?"
                        r"(?:上午|下午|晚上|早上|中午)?(?:\d{1,2}[:：点时]\d{0,2}分?)?")
 
@@ -24,6 +24,9 @@ def _rules():
         re.compile(r"(?:^|\n)\s*" + d["form_keys"] + r"\s*[:：]\s*([^\n]{2,40})"),
         # 在一号楼第五会议室主持召开 / 在西安主持召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{2,30}?)(?:" + held + ")"),
+        # 在县行政中心四楼会议室以视频会议形式召开
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?:" + d["manner_words"]
+                   + r")[^,，。；;\n]{0,12}?(?:" + held + ")"),
         # 在办公楼二楼会议室, …召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?=[,，])"),
         # 齐聚小会议室
@@ -50,7 +53,7 @@ def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
             value = value.strip()
             if len(value) < 2 or re.search(r"[\d一二三四五六七八九十]+月|召开|会议$", value):
                 continue
-            if k == 1 and not ends_with_venue.search(value) and len(value) > 6:
+            if k == 1 and not ends_with_venue.search(value) and (len(value) > 6 or "的" in value):
                 continue  # 在…召开 with a long non-place phrase between
             if held.search(value) or TEMPORAL.search(value):
                 continue
