@@ -262,7 +262,12 @@ def _run_local(pending, root: str, segmenter: str, workers: int, collect) -> Non
     """Worker processes with a bounded number of chunks in flight."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    if hasattr(os, "fork"):
+        # load the models once here: forked workers share them and start at once
+        _nlp(segmenter)
+        ctx = mp.get_context("fork")
+    else:
+        ctx = mp.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(segmenter,)) as pool:
         in_flight = set()
