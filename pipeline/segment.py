@@ -67,12 +67,19 @@ class MeetingTokenizer(ChineseTokenizer):
             self.jieba_seg = _jieba_with_user_dict(str(user_dict or ""))
 
     def __call__(self, text: str) -> Doc:
-        if self.segmenter == "jieba" and " " not in text:
-            # jieba's words cover the text exactly; without spaces to attach,
-            # spaCy's word/space alignment has nothing to do
-            words = [w for w in self.jieba_seg.cut(text, cut_all=False) if w]
-            if sum(map(len, words)) == len(text):
-                return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        if self.segmenter == "jieba" and "  " not in text and not text.startswith(" "):
+            # jieba's words cover the text exactly, single spaces as words of
+            # their own: attach each to the word before, as spaCy would, without
+            # its general (and slow) word/space alignment
+            words, spaces = [], []
+            for w in self.jieba_seg.cut(text, cut_all=False):
+                if w == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                elif w:
+                    words.append(w)
+                    spaces.append(False)
+            if sum(map(len, words)) + sum(spaces) == len(text):
+                return Doc(self.vocab, words=words, spaces=spaces)
         return super().__call__(text)
 
     def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None, pkuseg_user_dict="default"):

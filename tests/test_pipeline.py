@@ -120,3 +120,20 @@ def test_meeting_date(text, date):
 
     rows = page_rows(Page("x", "x.txt", text=text), load_pipeline("jieba"))
     assert rows["meetings"][0]["date"] == date
+
+
+def test_fast_jieba_path_aligns_words_like_spacy(dev_dir):
+    """The tokenizer's shortcut must give spaCy's own words and spaces."""
+    import jieba
+    from spacy.util import get_words_and_spaces
+
+    from pipeline.normalize.script import to_simplified
+
+    nlp = load_pipeline("jieba")
+    for path in sorted((dev_dir / "raw").glob("*.txt")):
+        text = to_simplified(page_of(path).text)
+        doc = nlp.make_doc(text)
+        words, spaces = get_words_and_spaces([w for w in jieba.cut(text) if w], text)
+        assert doc.text == text
+        assert [t.text for t in doc] == words
+        assert [bool(t.whitespace_) for t in doc] == spaces

@@ -66,23 +66,35 @@ def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-ORGANIZER = re.compile(r"(?:^|[,，。；;\n])([^,，。；;\n]{2,24}?)(?:于|在)[^,，。；;\n]{0,40}?(?:组织召开|主持召开|召开|举行)"
-                       r"|(?:^|[,，。；;\n])([^,，。；;\n]{2,24}?)(?:组织召开|召开|举行)")
+HELD = re.compile(r"(?:组织|主持)?(?:召开|举行)")
+MEETING_NAME = re.compile(r"会$")
+BODY_NAME = re.compile(r"(?:委会|委员会|协会|学会|商会|工会|理事会|董事会|监事会|联合会|基金会|研究会|促进会)$")
+CLAUSE_START = re.compile(r"[,，。；;\n]")
+SUBJECT_END = re.compile(r"(?:于|在)")
 
 
 def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[int, int]]:
-    """The body that holds a meeting: the subject of 召开/举行 (not a person)."""
+    """The body that holds a meeting: the subject of 召开/举行 (not a person):
+    区政协召开…, 集团在总部大楼召开…, 社区于8月4日组织召开…"""
     out = []
-    for m in ORGANIZER.finditer(text, start, end):
-        g = 1 if m.group(1) else 2
-        a, b = m.span(g)
-        value = text[a:b]
-        lead = DATE_LIKE.match(value)
-        if lead and lead.end():
-            a += lead.end()
-        value = text[a:b].strip()
-        if any(p.start < b and a < p.end for p in people):
+    for held in HELD.finditer(text, start, end):
+        stop = held.start()
+        clause = max((m.end() for m in CLAUSE_START.finditer(text, max(start, stop - 70), stop)), default=None)
+        if clause is None:
+            clause = max(start, stop - 70) if stop - 70 > start else start
+        # the subject ends where 在/于 opens the place or time, if one does
+        lead = SUBJECT_END.search(text, clause, stop)
+        a, b = clause, lead.start() if lead else stop
+        if b - a > 24:
             continue
-        if len(value) >= 2 and not re.search(r"[的将要已]|主持|会议|同志|即将|会$", value):
+        date = DATE_LIKE.match(text, a, b)
+        if date and date.end() > a:
+            a = date.end()
+        value = text[a:b].strip()
+        if len(value) < 2 or any(p.start < b and a < p.end for p in people):
+            continue
+        if MEETING_NAME.search(value) and not BODY_NAME.search(value):
+            continue  # 全县脱贫攻坚推进会 is held, it holds nothing
+        if not re.search(r"[的将要已]|主持|会议|同志|即将", value):
             out.append((a, b))
     return out
