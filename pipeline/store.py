@@ -160,10 +160,12 @@ class StateStore:
         db_tmp.unlink(missing_ok=True)
         con = duckdb.connect(str(db_tmp))
         con.execute(f"SET temp_directory='{(self.root / 'duckdb_tmp').as_posix()}'")
-        con.execute("CREATE TEMP TABLE ledger (source VARCHAR, hash VARCHAR)")
-        ledger = list(self.db.execute("SELECT source, hash FROM docs"))
-        if ledger:
-            con.executemany("INSERT INTO ledger VALUES (?, ?)", ledger)
+        sources, hashes = [], []
+        for source, digest in self.db.execute("SELECT source, hash FROM docs"):
+            sources.append(source)
+            hashes.append(digest)
+        con.register("ledger", pa.table({"source": pa.array(sources, pa.string()),
+                                         "hash": pa.array(hashes, pa.string())}))
         counts, written = {}, []
         for table, schema in TABLES.items():
             cols = ", ".join(f'p."{f.name}"' for f in schema)
