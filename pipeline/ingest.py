@@ -10,6 +10,7 @@ one that cannot be read carries `status="error"` and the reason.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import os
 import re
@@ -169,10 +170,10 @@ class _HtmlText(HTMLParser):
         self.parts.append(data)
 
 
-def html_to_text(html: str) -> tuple[str, str | None, str | None]:
+def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
     """(visible text, headline, meta publication date) of an HTML page."""
     parser = _HtmlText()
-    parser.feed(html)
+    parser.feed(markup)
     parser.close()
     headline = (parser.h1 or parser.title).strip() or None
     if headline and not parser.h1:
@@ -205,9 +206,7 @@ def normalize_text(text: str) -> str:
     and tidy whitespace, line by line."""
     text = LITERAL_NEWLINES.sub("\n", text)
     text = TAG_RESIDUE.sub("", text)
-    import html as _html
-
-    text = ENTITY_RESIDUE.sub(lambda m: _html.unescape(m.group(0)), text)
+    text = ENTITY_RESIDUE.sub(lambda m: html.unescape(m.group(0)), text)
     # NFKC folds full-width digits and letters, but would also turn the
     # circled list markers (①, ⑴, ㈠) into plain digits: keep those
     text = "".join(part if PROTECTED_MARKS.fullmatch(part) else unicodedata.normalize("NFKC", part)
@@ -479,6 +478,7 @@ def _json_pages(path: Path, base_id: str, raw: str, encoding: str) -> Iterator[P
             text, h, d = html_to_text(text)
             title_hint, published_hint = title_hint or h, published_hint or d
         page = _clean_safely(page, text, title_hint, published_hint)
-        if title_hint and page.title is None:
-            page.title = normalize_text(title_hint)
+        explicit_title = _first(item, JSON_TITLE_KEYS)
+        if explicit_title and page.status != "error":
+            page.title = normalize_text(explicit_title) or page.title  # the export's own field wins
         yield page

@@ -86,3 +86,8 @@ def test_traditional_text_reported_as_written():
     got = items(text)
     assert [g[2] for g in got] == ["堅守政治定位,強化思想自覺", "突出理論底色,落實首要任務"]
     assert {g[3] for g in got} == {"田凤阁"}
+
+
+def test_list_on_its_own_lines_after_a_colon():
+    text = "会上,县长张三在讲话中强调:\n一、要提高认识。\n二、要狠抓落实。\n会议要求:\n一、加强领导。\n二、强化督查。"
+    assert [(g[0], g[3]) for g in items(text)] == [("一、", "张三"), ("二、", "张三"), ("一、", None), ("二、", None)]

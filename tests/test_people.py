@@ -107,3 +107,7 @@ def test_appointed_post_is_a_title():
 def test_a_name_that_is_also_a_word_when_the_context_is_clear():
     text = "总经理万里、副总经理常青出席会议。会计公布了上一季度的财务报告。"
     assert people(text) == {"万里": {"总经理"}, "常青": {"副总经理"}}
+
+
+def test_posts_joined_by_jian():
+    assert people("公司副总经理兼财务总监赵五主持会议。") == {"赵五": {"副总经理", "财务总监"}}

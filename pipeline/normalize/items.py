@@ -190,7 +190,15 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject):
         sent = m.end()
     intro = text[sent:marker_start]
     if not intro.strip():
-        return None, None, None
+        # a list on lines of its own, introduced by the line before:
+        # 张三在讲话中强调：\n一、…
+        before = text[meeting_start:marker_start].rstrip()
+        if not before.endswith((":", "：")):
+            return None, None, None
+        sent = meeting_start
+        for m in SENTENCE_START.finditer(text, meeting_start, meeting_start + len(before)):
+            sent = m.end()
+        intro = text[sent:meeting_start + len(before)]
     verb = speech.search(intro)
     in_sentence = [m for m in mentions if sent <= m.start and m.end <= marker_start]
     if in_sentence and verb:

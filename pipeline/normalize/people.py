@@ -212,15 +212,15 @@ class PeopleFinder:
         return old
 
     def _title_chain_before(self, s: int) -> list[tuple[int, int]]:
-        """Titles joined by 、 before position s, each possibly after its
+        """Titles joined by 、 (or 兼) before position s, each possibly after its
         organisation: 政治局常委、国务院总理李克强."""
         chain = []
         t = self.text
         while s > 0:
             j = s
-            while j > 0 and s - j < 10 and t[j - 1] != "、" and "\u3400" <= t[j - 1] <= "\u9fff":
+            while j > 0 and s - j < 10 and t[j - 1] not in "、兼" and "\u3400" <= t[j - 1] <= "\u9fff":
                 j -= 1  # the organisation written before this title
-            if j == 0 or t[j - 1] != "、":
+            if j == 0 or t[j - 1] not in "、兼":
                 break
             best = None
             for m in self.lex.title_re.finditer(t, max(0, j - 16), j - 1):
@@ -325,11 +325,7 @@ class PeopleFinder:
         return sorted(self.mentions.values(), key=lambda m: m.start)
 
     def _title_ends_at(self, i: int) -> bool:
-        m = None
-        for m in self.lex.title_re.finditer(self.text, max(0, i - 12), i):
-            if m.end() == i:
-                return True
-        return False
+        return any(m.end() == i for m in self.lex.title_re.finditer(self.text, max(0, i - 12), i))
 
     def _list_after(self, first: Mention):
         """副主席王向梅、徐生明、县毅: names of the same shape after the first."""
