@@ -70,3 +70,9 @@ def test_form_label_followed_by_a_post():
 
 def test_reporter_is_not_an_author():
     assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")
+
+
+def test_names_listed_after_a_form_label():
+    got = roles("主持人:张三\n参会人员:李四、王五、赵六\n记录人:周八")
+    assert got == {("张三", "chair"), ("李四", "attendee"), ("王五", "attendee"), ("赵六", "attendee"),
+                   ("周八", "recorder")}

@@ -67,6 +67,7 @@ class Lexicon:
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.word_tags = _jieba_word_tags()
         self.honorific_re = re.compile(trie_pattern(data["name_honorifics"]))
+        self.list_label_re = re.compile(r"(?:^|\n)\s*(?:" + trie_pattern(data["list_labels"]) + r")\s*[:：]\s*([^\n]+)")
 
 
 def _jieba_word_tags() -> dict[str, str]:
@@ -233,6 +234,24 @@ class PeopleFinder:
             s = best.start()
         return chain
 
+    def _form_lists(self):
+        """参会人员: 李四、王五、赵六 — the names a form lists after its label."""
+        t = self.text
+        for m in self.lex.list_label_re.finditer(t):
+            for item in re.finditer(r"[^、,，;；\s()（）]+", m.group(1)):
+                a, b = m.start(1) + item.start(), m.start(1) + item.end()
+                if any(x.start <= a < x.end for x in self.mentions.values()):
+                    continue  # 村党支部书记刘德明: found with its post
+                name = t[a:b]
+                for h in self.lex.honorifics:
+                    if name.endswith(h) and len(name) - len(h) >= 2:
+                        name, b = name[: -len(h)], b - len(h)
+                alias_end = self.alias_at(a)
+                if alias_end == b:
+                    self._add(Mention(a, b, name, titles=[(a + self._surname_len(a), b)], kind="label", alias=True))
+                elif 2 <= len(name) <= 4 and self._surname_len(a) and self._plausible(name, word_ok=True):
+                    self._add(Mention(a, b, name, kind="label"))
+
     def _appointed_titles(self):
         """由周建强副校长担任学校工会主席: the post after 担任 is a title too."""
         t = self.text
@@ -318,6 +337,7 @@ class PeopleFinder:
                     self._add(Mention(a, b, t[a:b], titles=[(a + self._surname_len(a), b)], kind="verb", alias=True))
                 elif self._plausible(t[a:b]):
                     self._add(Mention(a, b, t[a:b], kind="verb"))
+        self._form_lists()
         self._appointed_titles()
         self._kinship_aliases()
         self._resolve_aliases()

@@ -14,8 +14,9 @@ CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
 def _rules():
     d = load_json("roles.json")
     verbs = [(role, re.compile(p)) for role, p in d["verbs"].items()]
-    # a form label (主持人:) may be followed by the person's post: 主持人: 村党支部书记刘德明
-    labels = [(role, re.compile(p + (r"\s*[\u3400-\u9fff]{0,12}$" if "[:：]" in p else r"\s*$")))
+    # a form label (主持人:) may be followed by the person's post (主持人: 村党支部书记刘德明)
+    # or by the names listed before this one (参会人员: 李四、王五、赵六)
+    labels = [(role, re.compile(p + (r"[\s\u3400-\u9fff、,，]{0,60}$" if "[:：]" in p else r"\s*$")))
               for role, p in d["labels"].items()]
     return verbs, labels, re.compile(d["not_chair"])
 
@@ -28,7 +29,8 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
     starts = [m.start for m in ordered]
     for k, m in enumerate(ordered):
         # a label before the name: 主持人: 张村长, 文/张东东
-        head = text[max(0, m.start - 20):m.start]
+        line_start = text.rfind("\n", 0, m.start) + 1
+        head = text[max(line_start, m.start - 60):m.start]
         for role, rx in labels:
             lab = rx.search(head)
             if lab:
