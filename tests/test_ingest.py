@@ -90,3 +90,11 @@ def test_undecodable_file_is_an_error_page(tmp_path):
 def test_messy_text_is_normalized():
     raw = "国(guo)⛦(guo)务院(yuan)(yuan)总理李(li)强(qiang)３月１７日主持召开<br/>会议&nbsp;\\r\\n第二行"
     assert normalize_text(raw) == "国务院总理李强3月17日主持召开会议\n第二行"
+
+
+@pytest.mark.parametrize("site", ["北京大学新闻中心", "欢迎访问某某县人民政府门户网站", "学文网"])
+def test_site_name_line_is_not_the_headline(site):
+    from pipeline.ingest import Page, clean_page
+
+    page = clean_page(Page("x", "x.txt"), f"{site}\n县政府召开常务会议\n5月5日,县政府召开常务会议。")
+    assert page.title == "县政府召开常务会议"
