@@ -91,3 +91,8 @@ def test_traditional_text_reported_as_written():
 def test_list_on_its_own_lines_after_a_colon():
     text = "会上,县长张三在讲话中强调:\n一、要提高认识。\n二、要狠抓落实。\n会议要求:\n一、加强领导。\n二、强化督查。"
     assert [(g[0], g[3]) for g in items(text)] == [("一、", "张三"), ("二、", "张三"), ("一、", None), ("二、", None)]
+
+
+def test_speaker_of_the_sentence_before_the_list():
+    assert {g[3] for g in items("张三指出,安全很重要。要做好三件事:一是压实责任;二是加强检查。")} == {"张三"}
+    assert {g[3] for g in items("会议指出,安全很重要。要做好三件事:一是压实责任;二是加强检查。")} == {None}

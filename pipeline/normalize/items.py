@@ -205,7 +205,7 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject):
         m = in_sentence[-1]
         return m.start, m.end, m.key
     if not verb:
-        return None, None, None
+        return _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject)
     subject = body_subject.search(intro[:verb.start()])
     if subject:
         return None, None, None
@@ -216,3 +216,22 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject):
         m = earlier[-1]
         return m.start, m.end, m.key
     return None, None, None
+
+
+def _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject):
+    """张三指出,安全很重要。要做好三件事:一是… — the speaker of the sentence
+    before, when that sentence (same paragraph) is a person speaking."""
+    para = max(text.rfind("\n", meeting_start, sent) + 1, meeting_start)
+    if sent <= para:
+        return None, None, None
+    prev = para
+    for m in SENTENCE_START.finditer(text, para, sent - 1):
+        prev = m.end()
+    sentence = text[prev:sent]
+    verb = speech.search(sentence)
+    if not verb or body_subject.search(sentence[:verb.start()]):
+        return None, None, None
+    who = [m for m in mentions if prev <= m.start and m.end <= prev + verb.start()]
+    if not who:
+        return None, None, None
+    return who[-1].start, who[-1].end, who[-1].key
