@@ -96,3 +96,8 @@ def test_list_on_its_own_lines_after_a_colon():
 def test_speaker_of_the_sentence_before_the_list():
     assert {g[3] for g in items("张三指出,安全很重要。要做好三件事:一是压实责任;二是加强检查。")} == {"张三"}
     assert {g[3] for g in items("会议指出,安全很重要。要做好三件事:一是压实责任;二是加强检查。")} == {None}
+
+
+def test_sub_list_under_a_heading_item_nests():
+    text = "(一)统一思想\n要提高认识。\n(二)加强领导\n1.成立领导小组;\n2.明确责任分工。"
+    assert [(g[0], g[1]) for g in items(text)] == [("(一)", 1), ("(二)", 1), ("1.", 2), ("2.", 2)]

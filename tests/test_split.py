@@ -49,3 +49,8 @@ def test_headline_that_is_the_first_record_heading():
     ranges = meeting_ranges(text, body_start)
     assert len(ranges) == 2
     assert text[ranges[0][0]:].startswith("2021年9月6日")
+
+
+def test_numbered_sessions_split():
+    text = "2023年第一次党委会会议纪要\n3月5日,召开党委会。\n2023年第二次党委会会议纪要\n4月6日,召开党委会。"
+    assert len(meeting_ranges(text)) == 2

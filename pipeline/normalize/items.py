@@ -21,6 +21,7 @@ ENCLOSED = {ch: k + 1 for series in ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭
             for k, ch in enumerate(series)}
 ITEM_END = re.compile(r"[。；;！？!?\n]")
 SENTENCE_START = re.compile(r"[。！？!?\n]")
+HEADING_END = re.compile(r"[。；;！？!?,，]$")
 
 
 @dataclass
@@ -142,8 +143,10 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
                     stop = s[k + 1].start
                 else:
                     stop = _paragraph_end(text, mk.end, me)
-                    if text[:stop].rstrip().endswith((":", "：")):
-                        stop = me  # 三、部署下阶段工作：\n1、… the lines below belong to it
+                    line = text[mk.end:stop].rstrip()
+                    if line.endswith((":", "：")) or (len(line) <= 30 and not HEADING_END.search(line)):
+                        # 三、部署下阶段工作：\n1、… or a heading line (（三）加强领导): the lines below belong to it
+                        stop = me
                 extents.append((mk.start, stop, s[0].start))
         level_of: dict[int, int] = {}
         parent_of: dict[int, int] = {}
