@@ -275,8 +275,8 @@ def _published_from(lines: list[str], i: int) -> re.Match | None:
         if name in PUBLISHED_KEYS:
             return value
         if name in AMBIGUOUS_DATE_KEYS:
-            following = lines[i + 1:i + 4]
-            if not any(FORM_FIELD.match(x) for x in following):
+            # 日期: heading a form of minutes (日期: … / 地点: …) is the meeting's
+            if not (i + 1 < len(lines) and FORM_FIELD.match(lines[i + 1])):
                 return value
     # a dateline: the date alone, or first on a line of source/author fields
     m = DATE_VALUE.match(line.strip())

@@ -98,3 +98,13 @@ def test_site_name_line_is_not_the_headline(site):
 
     page = clean_page(Page("x", "x.txt"), f"{site}\n县政府召开常务会议\n5月5日,县政府召开常务会议。")
     assert page.title == "县政府召开常务会议"
+
+
+def test_dateline_before_a_bundle_of_forms_is_the_page_date():
+    from pipeline.ingest import Page, clean_page
+
+    raw = ("范文网\n班主任工作会议记录\n时间:2022-09-10 08:12:33 作者:小编\n班主任工作会议记录1\n"
+           "时间:2022年9月5日下午4:00\n地点:学校三楼会议室\n主持人:教导主任李华")
+    page = clean_page(Page("x", "x.txt"), raw)
+    assert (page.title, page.published) == ("班主任工作会议记录", "2022-09-10T08:12:33")
+    assert page.text[page.body_start:].startswith("班主任工作会议记录1")

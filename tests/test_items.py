@@ -101,3 +101,9 @@ def test_speaker_of_the_sentence_before_the_list():
 def test_sub_list_under_a_heading_item_nests():
     text = "(一)统一思想\n要提高认识。\n(二)加强领导\n1.成立领导小组;\n2.明确责任分工。"
     assert [(g[0], g[1]) for g in items(text)] == [("(一)", 1), ("(二)", 1), ("1.", 2), ("2.", 2)]
+
+
+def test_sub_list_with_its_own_speaker():
+    text = "会议内容:\n一、传达了学校工作计划。\n二、李主任提出要求:1.加强学生安全教育;2.抓好常规管理。"
+    got = items("主持人:教导主任李华\n" + text)
+    assert [(g[0], g[1], g[3]) for g in got] == [("一、", 1, None), ("二、", 1, None), ("1.", 2, "李华"), ("2.", 2, "李华")]

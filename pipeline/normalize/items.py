@@ -163,10 +163,9 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
         for s in seqs:
             seq_id += 1
             first = s[0].start
-            if first in parent_of:
-                who = speaker_of.get(parent_of[first], (None, None, None))
-            else:
-                who = _speaker(text, first, ms, mentions, speech, body_subject)
+            who = _speaker(text, first, ms, mentions, speech, body_subject, own_only=first in parent_of)
+            if first in parent_of and who[0] is None:
+                who = speaker_of.get(parent_of[first], (None, None, None))  # a sub-list speaks for its item
             speaker_of[first] = who
             for mk in s:
                 nxt = [p for p in all_starts if p > mk.start]
@@ -186,8 +185,9 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
     return out
 
 
-def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject):
-    """Who set out the list that begins at marker_start."""
+def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, own_only=False):
+    """Who set out the list that begins at marker_start. own_only: only a
+    person named with a speech verb in the list's own sentence counts."""
     sent = meeting_start
     for m in SENTENCE_START.finditer(text, meeting_start, marker_start):
         sent = m.end()
@@ -207,6 +207,8 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject):
     if in_sentence and verb:
         m = in_sentence[-1]
         return m.start, m.end, m.key
+    if own_only:
+        return None, None, None
     if not verb:
         return _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject)
     subject = body_subject.search(intro[:verb.start()])
