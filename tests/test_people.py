@@ -111,3 +111,10 @@ def test_a_name_that_is_also_a_word_when_the_context_is_clear():
 
 def test_posts_joined_by_jian():
     assert people("公司副总经理兼财务总监赵五主持会议。") == {"赵五": {"副总经理", "财务总监"}}
+
+
+def test_names_introduced_by_a_group_word():
+    assert people("校领导张三、李四、王五出席会议。") == {"张三": set(), "李四": set(), "王五": set()}
+    assert people("专家王建国教授作了报告。") == {"王建国": {"教授"}}
+    # 教师满意、学生满意: words, not names
+    assert people("建立评价标准,即教师满意、学生满意、学校领导满意、后勤职工满意") == {}

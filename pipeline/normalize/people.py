@@ -67,6 +67,9 @@ class Lexicon:
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.word_tags = _jieba_word_tags()
         self.honorific_re = re.compile(trie_pattern(data["name_honorifics"]))
+        # words that introduce names without being posts: 校领导张三、李四出席
+        self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
+        self.preceders += tuple(data["name_introducers"])
         self.list_label_re = re.compile(r"(?:^|\n)\s*(?:" + trie_pattern(data["list_labels"]) + r")\s*[:：]\s*([^\n]+)")
 
 
@@ -148,8 +151,9 @@ class PeopleFinder:
         m = self.lex.title_re.match(t, i)
         return bool(m)
 
-    def name_after(self, i: int) -> tuple[int, int] | None:
-        """A name starting at i (after a title), its end fixed by what follows."""
+    def name_after(self, i: int, allow_words: bool = True) -> tuple[int, int] | None:
+        """A name starting at i (after a title), its end fixed by what follows.
+        allow_words: a dictionary word may be a name when the context closes it."""
         sl = self._surname_len(i)
         if not sl:
             return None
@@ -160,7 +164,7 @@ class PeopleFinder:
         for given in (2, 1):
             e = i + sl + given
             name = self.text[i:e]
-            if self._plausible(name, word_ok=self._closes_name(e)) and self._follower_at(e):
+            if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and self._follower_at(e):
                 options.append(e)
         if options:
             return i, options[0]
@@ -302,6 +306,12 @@ class PeopleFinder:
                     continue
                 ment = Mention(a, e if alias else b, name, titles=[(s, e)], kind="title", alias=alias)
                 self._add(ment)
+        for m in lex.introducer_re.finditer(t, body):
+            after = self.name_after(m.end(), allow_words=False)
+            if after and after[0] not in self.mentions:
+                a, b = after
+                self._list_after(self._add(Mention(a, b, t[a:b], kind="introduced",
+                                                   alias=bool(lex.alias_core_re.fullmatch(t[a + 1:b])))))
         for m in lex.credit_re.finditer(t):
             name = m.group(1)
             a = m.start(1)
