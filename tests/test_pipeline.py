@@ -114,6 +114,7 @@ def test_html_residue_and_literal_line_breaks(tmp_path):
     ("2023年3月,学校召开教学工作会议,校长张三主持会议。", "2023-03-XX"),           # month only: day unknown
     ("为迎接10月份即将召开的党的二十大。9月30日,副校长徐振祥主持召开研判会。", "XXXX-09-30"),
     ("村民会议记录\n日期:2023年10月15日\n下次会议时间:\n2023年11月15日", "2023-10-15"),
+    ("根据2023年5月10日省教育厅通知要求,6月1日,我局召开安全工作会议,局长张三主持会议。", "2023-06-01"),
 ])
 def test_meeting_date(text, date):
     from pipeline.ingest import Page

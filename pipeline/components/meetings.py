@@ -9,6 +9,10 @@ from spacy.tokens import Doc
 from .extensions import text_of
 
 # a date right after these words is not the day of this meeting
+HOLDS_MEETING = re.compile(r"召开|举行|举办|主持|组织|开展|会议|座谈|学习|^(?:会议)?(?:时间|日期)\s*[:：]")
+CITES_EARLIER = re.compile(r"根据|按照|依据|贯彻|落实|印发|下发")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+CLAUSE_END = re.compile(r"[,，;；]")
 MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")
 NOT_THIS_MEETING = re.compile(r"(下次会议|下一次会议|下次例会)[^\n。]{0,6}$|《[^》]*$")
 
@@ -16,6 +20,16 @@ NOT_THIS_MEETING = re.compile(r"(下次会议|下一次会议|下次例会)[^\n�
 @Language.factory("meeting_assembler")
 def make_assembler(nlp: Language, name: str):
     return MeetingAssembler()
+
+
+def _holds_meeting(text: str, i: int, lo: int, hi: int) -> bool:
+    """Is the date at i told in the sentence that holds the meeting, rather
+    than citing an earlier document (根据5月10日的通知…)?"""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, lo, i)), default=lo)
+    stop = SENTENCE_END.search(text, i, hi)
+    sentence = text[start:stop.start() if stop else hi]
+    clause = max((m.end() for m in CLAUSE_END.finditer(text, start, i)), default=start)
+    return bool(HOLDS_MEETING.search(sentence)) and not CITES_EARLIER.search(text[clause:i])
 
 
 def as_written(doc: Doc, start: int, end: int, part: str | None) -> str | None:
@@ -36,7 +50,9 @@ class MeetingAssembler:
             a, b = span.start_char, span.end_char
             candidates = [t for t in doc._.timexes or [] if a <= t.start < b
                           and not NOT_THIS_MEETING.search(text[max(a, t.start - 12):t.start])]
-            when = next((t for t in candidates if t.has_day), None)
+            dated = [t for t in candidates if t.has_day]
+            # the day of the meeting is told in the sentence that holds it
+            when = next((t for t in dated if _holds_meeting(text, t.start, a, b)), dated[0] if dated else None)
             date = when.date if when else None
             if when is None:
                 # 2023年3月召开: a month in the meeting's first paragraph, day unknown
