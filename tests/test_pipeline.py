@@ -138,3 +138,13 @@ def test_fast_jieba_path_aligns_words_like_spacy(dev_dir):
         assert doc.text == text
         assert [t.text for t in doc] == words
         assert [bool(t.whitespace_) for t in doc] == spaces
+
+
+def test_clock_time_after_the_date_is_the_meetings_time():
+    from pipeline.ingest import Page
+
+    rows = page_rows(Page("x", "x.txt", text="6月2日,上午9时,公司在三楼会议室召开会议,总经理张三主持。"),
+                     load_pipeline("jieba"))
+    meeting = rows["meetings"][0]
+    assert (meeting["date"], meeting["time_of_day"], meeting["venue"], meeting["chair"]) == (
+        "XXXX-06-02", "上午9时", "三楼会议室", "张三")

@@ -59,6 +59,12 @@ class MeetingAssembler:
                 first_paragraph = text.find("\n", a, b) if text.find("\n", a, b) >= 0 else b
                 when = next((t for t in candidates if t.start < first_paragraph and MONTH_VALUE.match(t.value)), None)
                 date = f"{when.value[:7]}-XX" if when else None
+            time_of_day = as_written(doc, when.start, when.end, when.time_of_day) if when else None
+            if when is not None and not time_of_day:
+                # 6月2日，上午9时，…: a clock time right after the date
+                clock = next((t for t in candidates if when.end <= t.start <= when.end + 2
+                              and t.value.startswith("XXXX-XX-XXT")), None)
+                time_of_day = as_written(doc, clock.start, clock.end, clock.time_of_day) if clock else None
             venue = next(((s, e) for s, e, m in doc._.venues or [] if m == k), None)
             org = next(((s, e) for s, e, m in doc._.organizations or [] if m == k), None)
             chair = next((r for r in doc._.roles or [] if r.meeting == k and r.role == "chair"), None)
@@ -66,7 +72,7 @@ class MeetingAssembler:
                 "seq": k + 1, "start": a, "end": b,
                 "date": date,
                 "date_end": when.date_end if when else None,
-                "time_of_day": as_written(doc, when.start, when.end, when.time_of_day) if when else None,
+                "time_of_day": time_of_day,
                 "date_offsets": (when.start, when.end) if when else None,
                 "venue_offsets": venue,
                 "organizer_offsets": org,
