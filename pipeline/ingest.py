@@ -403,6 +403,10 @@ def read_pages(path: Path, root: Path) -> Iterator[Page]:
     base_id = doc_id_for(path, root if root.is_dir() else path.parent)
     suffix = path.suffix.lower()
     fmt = ("html" if suffix in HTML_SUFFIXES else "json" if suffix in JSON_SUFFIXES else "txt")
+    if suffix and suffix not in SUPPORTED_SUFFIXES and not re.fullmatch(r"\.\d+", suffix):
+        yield Page(base_id, str(path), source_format=suffix.lstrip("."), status="error",
+                   error=f"unsupported file type {suffix} (read: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        return
     try:
         data = path.read_bytes()
         raw, encoding = decode_bytes(data)
@@ -410,7 +414,7 @@ def read_pages(path: Path, root: Path) -> Iterator[Page]:
         yield Page(base_id, str(path), source_format=fmt, status="error",
                    error=f"cannot read {path.name}: {exc}")
         return
-    if suffix not in SUPPORTED_SUFFIXES and "\x00" in raw[:4096]:
+    if "\x00" in raw[:4096] and not encoding.startswith("utf-16"):
         yield Page(base_id, str(path), source_format=fmt, encoding=encoding, status="error",
                    error=f"{path.name} is a binary file, not a page")
         return

@@ -79,12 +79,10 @@ def test_jsonl_records_and_bad_lines(tmp_path):
 
 
 def test_undecodable_file_is_an_error_page(tmp_path):
-    (tmp_path / "bad.txt").write_bytes(bytes(range(128, 256)) * 10)
+    (tmp_path / "bad.txt").write_bytes(bytes(range(128, 256)) * 10)  # no Chinese encoding decodes this
     page = next(read_pages(tmp_path / "bad.txt", tmp_path))
-    assert page.doc_id == "bad"
-    assert page.status in ("error", "ok")  # decoded as something, or refused with a reason
-    if page.status == "error":
-        assert page.error
+    assert (page.doc_id, page.status) == ("bad", "error")
+    assert "cannot read bad.txt" in page.error
 
 
 def test_messy_text_is_normalized():
@@ -108,3 +106,14 @@ def test_dateline_before_a_bundle_of_forms_is_the_page_date():
     page = clean_page(Page("x", "x.txt"), raw)
     assert (page.title, page.published) == ("班主任工作会议记录", "2022-09-10T08:12:33")
     assert page.text[page.body_start:].startswith("班主任工作会议记录1")
+
+
+def test_unsupported_and_binary_files_are_error_pages(tmp_path):
+    (tmp_path / "minutes.pdf").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "page").write_bytes("3月6日上午,副校长孙少平主持召开会议。".encode("utf-8"))
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02" * 100)
+    pdf = next(read_pages(tmp_path / "minutes.pdf", tmp_path))
+    assert pdf.status == "error" and "unsupported file type .pdf" in pdf.error
+    assert next(read_pages(tmp_path / "page", tmp_path)).status == "ok"  # no suffix: plain text
+    blob = next(read_pages(tmp_path / "blob.txt", tmp_path))
+    assert blob.status == "error"
