@@ -56,6 +56,10 @@ class Page:
 
 # ---------------------------------------------------------------- decoding
 
+class UndecodableError(ValueError):
+    pass
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode scraped bytes: BOMs first, then strict UTF-8, then the Chinese
     legacy encodings, letting charset-normalizer arbitrate between GB and Big5
@@ -97,7 +101,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None:
         return str(best), best.encoding
-    raise UnicodeDecodeError("unknown", data[:16], 0, 1, "no encoding decodes this file")
+    raise UndecodableError("no encoding tried (UTF-8, UTF-16, GB18030, Big5) decodes it")
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -410,7 +414,7 @@ def read_pages(path: Path, root: Path) -> Iterator[Page]:
     try:
         data = path.read_bytes()
         raw, encoding = decode_bytes(data)
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UndecodableError) as exc:
         yield Page(base_id, str(path), source_format=fmt, status="error",
                    error=f"cannot read {path.name}: {exc}")
         return
