@@ -24,7 +24,8 @@ PART_OF_DAY = [("凌晨", "NI"), ("早上", "MO"), ("早晨", "MO"), ("上午", 
                ("MO", "MO"), ("AF", "AF"), ("EV", "EV"), ("NI", "NI"), ("MI", "MI")]
 HEADLINE_FIELDS = ["meetings", "meeting.date", "meeting.venue", "meeting.chair",
                    "people", "people.title", "items", "timex.value"]
-TABLE_NAMES = ("documents", "meetings", "people", "directives", "dates")
+STRUCTURE_FIELDS = ["meeting.name", "meeting.attendees", "decisions"]
+TABLE_NAMES = ("documents", "meetings", "people", "directives", "dates", "participants", "decisions")
 
 
 @dataclass
@@ -162,6 +163,14 @@ def cell(row: dict, name: str):
     return value
 
 
+def titles_of(row: dict) -> list:
+    """A people row's titles: a `title` string (a row per title) or a `titles` list (a row per person)."""
+    many = cell(row, "titles")
+    if many is not None and not isinstance(many, str):
+        return [t for t in list(many) if t is not None]
+    return [cell(row, "title")]
+
+
 def system_rows(out_dir: Path) -> dict[str, dict[str, list[dict]]]:
     """doc_id -> table -> rows."""
     by_doc: dict = defaultdict(lambda: defaultdict(list))
@@ -211,7 +220,7 @@ MEETING_FIELDS = {
 }
 
 
-def _score_meetings(gm, sm, metrics, doc_metrics) -> None:
+def _score_meetings(gm, sm, metrics, doc_metrics) -> list[tuple[int, int]]:
     pairs = align_meetings(gm, sm)
     for target in (metrics, doc_metrics):
         target["meetings"].add(tp=len(pairs), fp=len(sm) - len(pairs), fn=len(gm) - len(pairs))
@@ -231,6 +240,49 @@ def _score_meetings(gm, sm, metrics, doc_metrics) -> None:
         if counts.tp + counts.fp + counts.fn:  # a field no meeting has is not scored
             for target in (metrics, doc_metrics):
                 target[metric].add(counts.tp, counts.fp, counts.fn)
+    return pairs
+
+
+def _score_structure(gm, sm, pairs, s, metrics, doc_metrics) -> None:
+    """The second layer (name, attendees, absent, decisions), only where the gold carries it."""
+    by_gold = dict(pairs)
+    parts_by_meeting = defaultdict(list)
+    for row in s.get("participants", []):
+        parts_by_meeting[str(cell(row, "meeting_id"))].append(row)
+    for i, meeting in enumerate(gm):
+        j = by_gold.get(i)
+        system = sm[j] if j is not None else {}
+        if "name" in meeting:
+            gv, sv = meeting.get("name"), cell(system, "name") if j is not None else None
+            hit = present(gv) and present(sv) and venue_match(sv, gv)
+            for target in (metrics, doc_metrics):
+                target["meeting.name"].add(tp=int(hit), fn=int(present(gv) and not hit),
+                                           fp=int(present(sv) and not hit))
+        here = parts_by_meeting.get(str(cell(system, "meeting_id")), []) if j is not None else []
+        for key, metric, wanted in (("attendees", "meeting.attendees", lambda role: role != "absent"),
+                                    ("absent", "meeting.absent", lambda role: role == "absent")):
+            if key not in meeting:
+                continue
+            gold_set = {norm(n) for n in meeting.get(key) or [] if present(n)}
+            sys_set = {norm(cell(r, "name")) for r in here
+                       if present(cell(r, "name")) and wanted(str(cell(r, "role") or ""))}
+            tp = len(gold_set & sys_set)
+            for target in (metrics, doc_metrics):
+                target[metric].add(tp=tp, fp=len(sys_set) - tp, fn=len(gold_set) - tp)
+    if any("decisions" in meeting for meeting in gm):
+        gold_decisions = [d for meeting in gm for d in meeting.get("decisions") or []]
+        sys_decisions = list(s.get("decisions", []))
+        used, tp = set(), 0
+        for decision in gold_decisions:
+            def same(row):
+                gd, sd = norm(decision.get("document")), norm(cell(row, "document"))
+                return gd == sd if gd and sd else item_match(cell(row, "text"), decision.get("text"))
+            k = next((k for k, row in enumerate(sys_decisions) if k not in used and same(row)), None)
+            if k is not None:
+                used.add(k)
+                tp += 1
+        for target in (metrics, doc_metrics):
+            target["decisions"].add(tp=tp, fp=len(sys_decisions) - tp, fn=len(gold_decisions) - tp)
 
 
 def _score_people(g, s, metrics, doc_metrics) -> None:
@@ -240,8 +292,8 @@ def _score_people(g, s, metrics, doc_metrics) -> None:
     for target in (metrics, doc_metrics):
         target["people"].add(tp=tp, fp=len(sys_names) - tp, fn=len(gold_names) - tp)
     gold_titles = [(norm(p["name"]), t) for p in g.get("people", []) for t in p.get("titles", []) if present(t)]
-    sys_titles = {(norm(cell(r, "name")), norm(cell(r, "title"))) for r in s.get("people", [])
-                  if present(cell(r, "name")) and present(cell(r, "title"))}
+    sys_titles = {(norm(cell(r, "name")), norm(t)) for r in s.get("people", [])
+                  for t in titles_of(r) if present(cell(r, "name")) and present(t)}
     matched, t_tp = set(), 0
     for name, title in gold_titles:
         hit = next((st for st in sys_titles
@@ -310,7 +362,8 @@ def score_dir(gold_docs: list[dict], out_dir, only: set[str] | None = None) -> t
             pub_ok += date_strict(cell(doc_row, "published"), g["published"])
         gm = g.get("meetings", [])
         sm = sorted(s.get("meetings", []), key=lambda r: cell(r, "seq") or 0)
-        _score_meetings(gm, sm, metrics, doc_metrics)
+        pairs = _score_meetings(gm, sm, metrics, doc_metrics)
+        _score_structure(gm, sm, pairs, s, metrics, doc_metrics)
         _score_people(g, s, metrics, doc_metrics)
         _score_items(gm, s, metrics, doc_metrics)
         _score_timex(g, s, metrics, doc_metrics)
@@ -319,12 +372,20 @@ def score_dir(gold_docs: list[dict], out_dir, only: set[str] | None = None) -> t
     report["document.title"] = {"acc": round(title_ok / title_n, 4) if title_n else 1.0, "n": title_n}
     report["document.published"] = {"acc": round(pub_ok / pub_n, 4) if pub_n else 1.0, "n": pub_n}
     report["headline_f1"] = headline(report)
+    report["structure_f1"] = structure(report)
     return report, per_doc
 
 
 def headline(report: dict) -> float:
     """The mean F1 of the fields an analyst needs most."""
     return round(sum(report[k]["f1"] for k in HEADLINE_FIELDS) / len(HEADLINE_FIELDS), 4)
+
+
+def structure(report: dict) -> float | None:
+    """The mean F1 of the meeting-structure layer; None where no gold carries it."""
+    if not any(k in report for k in STRUCTURE_FIELDS):
+        return None
+    return round(sum(report[k]["f1"] for k in STRUCTURE_FIELDS if k in report) / len(STRUCTURE_FIELDS), 4)
 
 
 def format_report(report: dict) -> str:
@@ -336,6 +397,8 @@ def format_report(report: dict) -> str:
                          f"(tp {v['tp']} fp {v['fp']} fn {v['fn']})")
         elif isinstance(v, dict):
             lines.append(f"{k:<{width}}  acc {v['acc']:.3f}  (n {v['n']})")
+    if report.get("structure_f1") is not None:
+        lines.append(f"structure_f1 {report['structure_f1']:.4f}")
     lines.append(f"headline_f1 {report['headline_f1']:.4f}")
     return "\n".join(lines)
 

@@ -11,9 +11,10 @@ from pipeline.evaluate import check_thresholds, load_gold, score_dir
 from .conftest import DEV
 
 
-def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, extra_item=False):
+def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, extra_item=False,
+                   drop_attendee=None, extra_decision=False):
     """Write the gold itself as system tables, optionally spoiled."""
-    docs, meetings, people, items, dates = [], [], [], [], []
+    docs, meetings, people, items, dates, participants, decisions = [], [], [], [], [], [], []
     for g in gold:
         did = g["doc_id"]
         docs.append({"doc_id": did, "title": g["title"], "published": g["published"]})
@@ -23,7 +24,16 @@ def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, ext
                 date = date[:-2] + ("01" if date[-2:] != "01" else "02")
             meetings.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "seq": k, "date": date,
                              "date_end": m["date_end"], "time_of_day": m["time_of_day"],
-                             "venue": m["venue"], "chair": m["chair"]})
+                             "venue": m["venue"], "chair": m["chair"], "name": m.get("name")})
+            for role, key in (("attendee", "attendees"), ("absent", "absent")):
+                for name in m.get(key) or []:
+                    if drop_attendee != (did, name):
+                        participants.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "name": name, "role": role})
+            for d in m.get("decisions") or []:
+                decisions.append({"doc_id": did, "meeting_id": f"{did}:m{k}", **d})
+            if extra_decision and k == 1:
+                decisions.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "text": "会议决定增加一项多余的决定",
+                                  "document": None})
             for n, it in enumerate(m["items"], 1):
                 items.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "seq": n, "marker": it["marker"],
                               "level": it["level"], "text": it["text"], "speaker": it["speaker"]})
@@ -38,7 +48,8 @@ def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, ext
         for t in g["timex"]:
             dates.append({"doc_id": did, "text": t["text"], "value": t["value"]})
     for name, rows in (("documents", docs), ("meetings", meetings), ("people", people),
-                       ("directives", items), ("dates", dates)):
+                       ("directives", items), ("dates", dates), ("participants", participants),
+                       ("decisions", decisions)):
         pd.DataFrame(rows).to_parquet(out / f"{name}.parquet")
 
 
@@ -57,6 +68,7 @@ def test_gold_scores_perfectly(tmp_path, dev_dir):
     gold_as_tables(gold, tmp_path)
     report, _ = score_dir(gold, tmp_path)
     assert report["headline_f1"] == 1.0
+    assert report["structure_f1"] == 1.0
     assert report["document.title"]["acc"] == 1.0
 
 
@@ -73,6 +85,7 @@ def test_each_spoiled_field_costs_exactly_its_count(tmp_path, dev_dir):
 
 @pytest.mark.parametrize("spoil", [
     {}, {"drop_person": ("d004", "習近平")}, {"shift_date": ("d000", 3)}, {"extra_item": True},
+    {"drop_attendee": ("d000", "张立峰")}, {"extra_decision": True},
 ])
 def test_agrees_with_the_shared_referee(tmp_path, dev_dir, spoil):
     gold = load_gold(dev_dir / "gold.jsonl")
@@ -80,6 +93,7 @@ def test_agrees_with_the_shared_referee(tmp_path, dev_dir, spoil):
     ours, ours_per_doc = score_dir(gold, tmp_path)
     theirs, theirs_per_doc = referee().score(gold, tmp_path)
     theirs["headline_f1"] = referee().headline(theirs)
+    theirs["structure_f1"] = referee().structure(theirs)
     assert ours == theirs
     assert ours_per_doc == theirs_per_doc
 

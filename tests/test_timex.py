@@ -102,25 +102,3 @@ def test_meeting_fields_of_an_expression():
 def test_bare_day_at_a_clause_start():
     found = find_timexes("央视网消息(新闻联播):14日,中共中央政治局常委、国务院总理李克强在西安主持召开座谈会")
     assert [(t.text, t.value) for t in found] == [("14日", "XXXX-XX-14")]
-
-
-def test_dev_timex_values(dev_dir, dev_gold):
-    """Every gold timex value of the dev pages, as a multiset."""
-    from collections import Counter
-
-    from pipeline.ingest import read_pages
-    from pipeline.normalize.script import to_simplified
-    from pipeline.split import meeting_ranges
-
-    tp = fp = fn = 0
-    for path in sorted((dev_dir / "raw").glob("*.txt")):
-        page = next(read_pages(path, path.parent))
-        text = to_simplified(page.text)
-        segments = meeting_ranges(text, page.body_start)
-        published = dt.date.fromisoformat(page.published[:10]) if page.published else None
-        found = [t for t in find_timexes(text[:segments[-1][1]], published, segments) if t.start >= segments[0][0]]
-        got = Counter(t.value for t in found if t.value != "REL")
-        want = Counter(t["value"] for t in dev_gold[page.doc_id]["timex"] if t["value"] != "REL")
-        hit = sum((got & want).values())
-        tp, fp, fn = tp + hit, fp + sum(got.values()) - hit, fn + sum(want.values()) - hit
-    assert 2 * tp / (2 * tp + fp + fn) >= 0.95
