@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from .normalize.spam import strip_spam
 from .resources import load_json
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -221,6 +222,7 @@ def normalize_text(text: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, PINYIN_GLOSS.sub("", text)
+    text = strip_spam(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = (HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

@@ -102,3 +102,43 @@ def test_names_introduced_by_a_group_word():
     assert people("专家王建国教授作了报告。") == {"王建国": {"教授"}}
     # 教师满意、学生满意: words, not names
     assert people("建立评价标准,即教师满意、学生满意、学校领导满意、后勤职工满意") == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a post with a suffix: 助理, 候选人
+    ("会议由孙建明行长助理主持", {"孙建明": {"行长助理"}}),
+    ("大会确定刘长河为理事长候选人", {"刘长河": {"理事长候选人"}}),
+    # national posts and legislators
+    ("全国人大常委会副委员长丁志国到会指导", {"丁志国": {"副委员长"}}),
+    ("議員林美惠及陳志豪議員服務處主任到場關心", {"林美惠": {"議員"}, "陈志豪": {"議員"}}),
+    # a list of names closed by 和 shares the post; a pair joined by 和 does not
+    ("监事周立新、孔祥和和卫东升列席会议", {"周立新": {"监事"}, "孔祥和": {"监事"}, "卫东升": {"监事"}}),
+    ("村党支部书记马建国和侯文杰同志一同入户走访", {"马建国": {"党支部书记"}, "侯文杰": set()}),
+    # names before a counted post: 等4位里长, 2名委员
+    ("东区林正雄、黄国华、苏永和等3位里长获评优秀里长", {"林正雄": {"里长"}, "黄国华": {"里长"}, "苏永和": {"里长"}}),
+    ("另吴天佑、谢宗翰2位理事列席", {"吴天佑": {"理事"}, "谢宗翰": {"理事"}}),
+    # a group word introduces a name when a role verb or a list closes it
+    ("会上,村民蒋顺发表示:道路硬化是大家的心愿", {"蒋顺发": set()}),
+    ("业主钱先生就停车问题提出了建议", {"钱先生": set()}),
+    # bylines: several names in one bracket, a key before the name
+    ("推动工作落到实处。(韩晓东 冯丽 曹建军)", {"韩晓东": set(), "冯丽": set(), "曹建军": set()}),
+    ("(记者 郑有)4月2日上午,县政府召开常务会议", {"郑有": set()}),
+    # a name the dictionary knows needs no boundary before its post
+    ("认真学习贯彻习近平总书记重要讲话精神", {"习近平": {"总书记"}}),
+    # several form fields on one line
+    ("主持人:吕国庆 记录人:邵雪梅", {"吕国庆": set(), "邵雪梅": set()}),
+])
+def test_lists_suffixes_groups_and_bylines(sentence, expected):
+    assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "不断提升群众幸福感、满意度和安全感",
+    "全体党员庄严地举起右手,重温入党誓词",
+    "第二支部党员代表业主向社区工作人员表示感谢",
+    "关于印发《考核办法(修订)》的通知",
+    "全校30名教师参加了培训",
+    "公司两名监事列席了会议",
+])
+def test_group_words_and_counts_without_a_name(sentence):
+    assert people(sentence) == {}

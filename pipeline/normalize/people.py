@@ -46,9 +46,10 @@ class Lexicon:
         prefixes = sorted(set(data["title_prefixes"]), key=len, reverse=True)
         self.cores = set(cores)
         first = "".join(sorted({w[0] for w in prefixes + cores}))
+        suffix = "(?:" + trie_pattern(data["title_suffixes"]) + ")?"
         self.title_re = re.compile(f"(?=[{re.escape(first)}])(?:" + trie_pattern(prefixes) + ")*(?:"
-                                   + trie_pattern(cores) + ")")
-        self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")$")
+                                   + trie_pattern(cores) + ")" + suffix)
+        self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")" + suffix + "$")
         self.honorifics = sorted(data["honorifics"], key=len, reverse=True)
         self.kinship = set(data["kinship_aliases"])
         self.org_suffixes = set(data["org_suffixes"])
@@ -70,7 +71,18 @@ class Lexicon:
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
         self.preceders += tuple(data["name_introducers"])
-        self.list_label_re = re.compile(r"(?:^|\n)\s*(?:" + trie_pattern(data["list_labels"]) + r")\s*[:：]\s*([^\n]+)")
+        # group words (党员, 居民, 业主) introduce a name only when a role verb or list closes it:
+        # 党员周兴水表示 is a person, 居民幸福感 is not
+        self.group_re = re.compile(trie_pattern(data["group_introducers"]))
+        # a form label opens a line or follows a space (several fields on one line: 主席:王五 记录:李四)
+        labels = trie_pattern(data["list_labels"])
+        self.list_label_re = re.compile(r"(?:^|(?<=\s))(?:" + labels + r")\s*[:：]\s*([^\n]+?)(?=\s+(?:" + labels
+                                        + r")\s*[:：]|\n|$)")
+        self.address_honorifics = tuple(data["name_honorifics"])
+        self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
+        byline_keys = trie_pattern(k.rstrip(":/ ") for k in data["credit_keys"])
+        self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
+                                    + CJK + r"]{2,3})[)）]")
 
 
 def _jieba_word_tags() -> dict[str, str]:
@@ -90,6 +102,8 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
+COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
 ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言)")
 
 
@@ -142,6 +156,12 @@ class PeopleFinder:
             return m.end()
         return None
 
+    def _alias_title(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The post of a surname + post alias (付校长 -> 校长); a form of
+        address (郭先生, 杨老师) is no post."""
+        start = a + (self._surname_len(a) or 1)
+        return [] if self.text[start:b] in self.lex.address_honorifics else [(start, b)]
+
     def _follower_at(self, i: int) -> bool:
         t = self.text
         if i >= len(t) or t[i] in self.lex.boundaries or not ("\u3400" <= t[i] <= "\u9fff"):
@@ -179,6 +199,8 @@ class PeopleFinder:
         """What only follows a name: a list comma, 同志, or the verb of a
         meeting role (出席, 主持)."""
         t = self.text
+        if i < len(t) and t[i] in "和及与":  # 书记马建国和侯文杰: closed when a name follows the 和
+            return bool(self._surname_len(i + 1)) and self._plausible(t[i + 1:i + 4]) or self._plausible(t[i + 1:i + 3])
         return i >= len(t) or t[i] in "、,，。;；" or t.startswith(("同志", "出席", "主持", "参加", "列席"), i)
 
     def _boundary_before(self, i: int) -> bool:
@@ -197,8 +219,9 @@ class PeopleFinder:
             if s < 0:
                 continue
             name = self.text[s:j]
-            if self._surname_len(s) and self._plausible(name) and self._boundary_before(s):
-                return s, j, False
+            if self._surname_len(s) and self._plausible(name) and (
+                    self._boundary_before(s) or self.lex.word_tags.get(name, "").startswith("nr")):
+                return s, j, False  # a name the dictionary knows needs no boundary: 贯彻习近平总书记
         for s in (j - 2, j - 1):
             if s >= 0 and self._surname_len(s) == j - s and self.text[s] not in self.lex.alias_excluded \
                     and self._boundary_before(s):
@@ -252,9 +275,61 @@ class PeopleFinder:
                         name, b = name[: -len(h)], b - len(h)
                 alias_end = self.alias_at(a)
                 if alias_end == b:
-                    self._add(Mention(a, b, name, titles=[(a + self._surname_len(a), b)], kind="label", alias=True))
+                    self._add(Mention(a, b, name, titles=self._alias_title(a, b), kind="label", alias=True))
                 elif 2 <= len(name) <= 4 and self._surname_len(a) and self._plausible(name, word_ok=True):
                     self._add(Mention(a, b, name, kind="label"))
+
+    def _counted_lists(self):
+        """李源荣、陈弘烈等4位里长 / 王五和赵六2名委员: names before a counted
+        post all hold it."""
+        t = self.text
+        for m in COUNTED_POST.finditer(t):
+            title = self.lex.title_re.match(t, m.end())
+            if not title:
+                continue
+            names, j = [], m.start()
+            while j > 0:
+                hit = next(((j - n, j) for n in (3, 2) if j - n >= 0 and self._surname_len(j - n)
+                            and self._plausible(t[j - n:j])), None)
+                if not hit:
+                    break
+                names.append(hit)
+                j = hit[0]
+                if j == 0 or t[j - 1] not in LIST_JOINERS:
+                    break
+                j -= 1
+            if not names or (len(names) == 1 and not self._boundary_before(names[0][0])):
+                continue  # a list vouches for its own edges; a lone name needs a boundary
+            for a, b in names:
+                self._add(Mention(a, b, t[a:b], titles=[title.span()], kind="list"))
+
+    def _appointments(self):
+        """确定刘长河为理事长候选人: a post given to a named person vouches for the name."""
+        t = self.text
+        for m in self.lex.appointment_re.finditer(t, self.body_start):
+            a = m.end()
+            for n in (3, 2):
+                b = a + n
+                if a in self.mentions or not (self._surname_len(a) and self._plausible(t[a:b], word_ok=True)):
+                    continue
+                c = b + 2 if t.startswith("同志", b) else b
+                if t[c:c + 1] != "为":
+                    continue
+                title = self._post_at_clause_end(c + 1)
+                if title:
+                    self._add(Mention(a, b, t[a:b], titles=[title], kind="title"))
+                    break
+
+    def _post_at_clause_end(self, i: int) -> tuple[int, int] | None:
+        """A post within a few characters (after its organisation) that ends the clause."""
+        t = self.text
+        for k in range(i, min(len(t), i + 10)):
+            title = self.lex.title_re.match(t, k)
+            if title and (title.end() >= len(t) or t[title.end()] in "，,。；;、\n"):
+                return title.span()
+            if not ("\u3400" <= t[k] <= "\u9fff"):
+                return None
+        return None
 
     def _appointed_titles(self):
         """由周建强副校长担任学校工会主席: the post after 担任 is a title too."""
@@ -294,7 +369,7 @@ class PeopleFinder:
                 chain = [(s, e)] + self._title_chain_before(s)
                 alias = bool(lex.alias_core_re.search(t[a:b]))
                 if alias:
-                    chain.append((a + 1, b))
+                    chain += self._alias_title(a, b)
                 ment = self._add(Mention(a, b, t[a:b], titles=chain, kind="title", alias=alias))
                 self._list_after(ment)
                 continue
@@ -308,10 +383,21 @@ class PeopleFinder:
                 self._add(ment)
         for m in lex.introducer_re.finditer(t, body):
             after = self.name_after(m.end(), allow_words=False)
-            if after and after[0] not in self.mentions:
+            if after and after[0] not in self.mentions and t[after[0]] not in lex.alias_excluded:
+                # 代表业主向社区…: a surname that is mostly a preposition needs a post to vouch for it
                 a, b = after
                 self._list_after(self._add(Mention(a, b, t[a:b], kind="introduced",
                                                    alias=bool(lex.alias_core_re.fullmatch(t[a + 1:b])))))
+        for m in lex.group_re.finditer(t, body):
+            after = self.name_after(m.end(), allow_words=False)
+            if not after or after[0] in self.mentions or t[after[0]] in lex.alias_excluded:
+                continue
+            a, b = after
+            alias = bool(lex.alias_core_re.fullmatch(t[a + 1:b]))
+            if not alias and not lex.word_tags.get(t[a:a + 2], "nr").startswith("nr"):
+                continue  # 群众幸福感: the name would open with a common word
+            if alias or self._closes_name(b) or ROLE_VERBS.match(t, b):
+                self._add(Mention(a, b, t[a:b], kind="introduced", alias=alias))
         for m in lex.credit_re.finditer(t):
             name = m.group(1)
             a = m.start(1)
@@ -323,7 +409,7 @@ class PeopleFinder:
                 name = t[a:cut[1]]
             if self._surname_len(a) and (self._plausible(name) or lex.core_re.search(name)):
                 alias = bool(lex.core_re.search(name)) and len(name) <= 3
-                titles = [(a + 1, a + len(name))] if alias else []
+                titles = self._alias_title(a, a + len(name)) if alias else []
                 self._add(Mention(a, a + len(name), name, titles=titles, kind="credit", alias=alias))
         for m in lex.honorific_re.finditer(t, body):
             e = m.start()  # the name ends where the honorific starts
@@ -333,26 +419,38 @@ class PeopleFinder:
                         self._boundary_before(a) or a in self.mentions or self._title_ends_at(a)):
                     self._add(Mention(a, e, t[a:e], kind="honorific"))
                     break
-        # bylines in parentheses: (包丽), 政协办 何虹霞)
-        for m in re.finditer(r"(?:[(（]|\s)([" + CJK + r"]{2,3})[)）]", t):
-            a, b = m.span(1)
-            if self._surname_len(a) and self._plausible(t[a:b]):
-                self._add(Mention(a, b, t[a:b], kind="credit"))
+        # bylines in parentheses: (包丽), 政协办 何虹霞), (张云龙 王洁 孙雨静), (记者 杜有)
+        for m in lex.byline_re.finditer(t):
+            for name in re.finditer(r"[" + CJK + r"]+", m.group(1)):
+                a, b = m.start(1) + name.start(), m.start(1) + name.end()
+                if self._byline_name(a, b):
+                    self._add(Mention(a, b, t[a:b], kind="credit"))
         # a name opening a clause with a speech verb: 徐振祥指出
         for m in re.finditer(r"(?:^|[。；;!！?？\n,，])([" + CJK + r"]{2,4}?)" + ROLE_VERBS.pattern, t[body:]):
             a, b = m.start(1) + body, m.end(1) + body
             if b - a >= 2 and self._surname_len(a) and a not in self.mentions:
                 alias_end = self.alias_at(a)
                 if alias_end == b:
-                    self._add(Mention(a, b, t[a:b], titles=[(a + self._surname_len(a), b)], kind="verb", alias=True))
+                    self._add(Mention(a, b, t[a:b], titles=self._alias_title(a, b), kind="verb", alias=True))
                 elif self._plausible(t[a:b]):
                     self._add(Mention(a, b, t[a:b], kind="verb"))
         self._form_lists()
+        self._counted_lists()
+        self._appointments()
         self._appointed_titles()
         self._kinship_aliases()
         self._resolve_aliases()
         self._repeats()
         return sorted(self.mentions.values(), key=lambda m: m.start)
+
+    def _byline_name(self, a: int, b: int) -> bool:
+        """A name in a byline: the bracket vouches for it, so any given-name
+        character goes (杜有), but a dictionary word (修订, 试行) does not."""
+        name = self.text[a:b]
+        sl = self._surname_len(a)
+        tag = self.lex.word_tags.get(name)
+        return bool(sl) and 1 <= len(name) - sl <= 2 and name not in self.lex.not_names \
+            and (tag is None or tag.startswith("nr")) and not self.lex.title_re.search(name)
 
     def _title_ends_at(self, i: int) -> bool:
         return any(m.end() == i for m in self.lex.title_re.finditer(self.text, max(0, i - 12), i))
@@ -361,7 +459,8 @@ class PeopleFinder:
         """副主席王向梅、徐生明、县毅: names of the same shape after the first."""
         t = self.text
         i = first.end
-        while i < len(t) and t[i] == "、":
+        listed = False
+        while i < len(t) and t[i] in LIST_JOINERS:
             j = i + 1
             found = None
             for n in (3, 2, 4):
@@ -370,14 +469,19 @@ class PeopleFinder:
                 if e <= len(t) and (t[e:e + 1] == "、" or self._follower_at(e)) and len(cand) == n \
                         and all("\u3400" <= c <= "\u9fff" and c not in self.lex.bad_chars for c in cand) \
                         and cand not in self.lex.not_names and not self.lex.title_re.search(cand):
+                    if t[i] != "、" and not (self._surname_len(j) and self._plausible(cand)):
+                        continue  # after 和/及/与 only a name that looks like one: 王五和薛六
                     if t[e:e + 1] == "、" or self.lex.follower_re.match(t, e) or (
-                            t[e:e + 1] in ",，。；;" and self._surname_len(j) and self._plausible(cand)):
+                            t[e:e + 1] in ",，。；;" + LIST_JOINERS and self._surname_len(j) and self._plausible(cand)):
                         found = (j, e)
                         break
             if not found:
                 break
             a, b = found
-            self._add(Mention(a, b, t[a:b], titles=list(first.titles), kind="list"))
+            # 王玉锁和张爱群: a pair joined by 和 shares no post; a list (A、B和C) does
+            shared = t[i] == "、" or listed
+            self._add(Mention(a, b, t[a:b], titles=list(first.titles) if shared else [], kind="list"))
+            listed = listed or t[i] == "、"
             i = b
 
     def _kinship_aliases(self):

@@ -1,0 +1,36 @@
+"""Injected spam: gambling-site names that scraped pages carry in place of
+an organisation (ld体育官网校长金雄 -> 校长金雄).
+
+Three shapes, composed from the vocabularies in models/lexicons/spam.json:
+  latin site    凯发k8官网首页登录, bat365官网登录入口, ld体育官网   (letters or digits + a site word)
+  brand         天游官网, 永利娱乐, 开云体育app                 (a known brand + a site/trade word or Latin)
+  trade site    某某体育官网, 某某娱乐官网登录                   (a trade word + a site word)
+A bare word (学校官网, 学习强国app) is left alone: only these shapes are spam.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_json
+from .patterns import trie_pattern
+
+CJK = r"\u4e00-\u9fff"
+
+
+@lru_cache(maxsize=1)
+def spam_pattern() -> re.Pattern:
+    data = load_json("spam.json")
+    brand = trie_pattern(data["brands"])
+    trade = trie_pattern(data["trades"])
+    site = trie_pattern(data["site_words"])
+    tail = "(?:" + trie_pattern(data["tail_words"]) + ")*"
+    latin = r"[A-Za-z][A-Za-z0-9]{0,9}|\d{2,6}"
+    latin_site = rf"[{CJK}]{{0,4}}(?:{latin})(?:{trade})?(?:{site}){tail}"
+    brand_site = rf"(?:{brand})(?:[A-Za-z0-9]{{1,8}})?(?:(?:{trade})(?:{site})?|{site}|[A-Za-z0-9]+){tail}"
+    trade_site = rf"[{CJK}]{{2,4}}(?:{trade})(?:{site}){tail}"
+    return re.compile(f"(?:{latin_site}|{brand_site}|{trade_site})")
+
+
+def strip_spam(text: str) -> str:
+    return spam_pattern().sub("", text)
