@@ -107,3 +107,42 @@ def test_sub_list_with_its_own_speaker():
     text = "会议内容:\n一、传达了学校工作计划。\n二、李主任提出要求:1.加强学生安全教育;2.抓好常规管理。"
     got = items("主持人:教导主任李华\n" + text)
     assert [(g[0], g[1], g[3]) for g in got] == [("一、", 1, None), ("二、", 1, None), ("1.", 2, "李华"), ("2.", 2, "李华")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 一要 carried on by 二是/三是: one list
+    ("董事长韩立新强调,一要稳住基本盘;二是拓展新市场;三是控制成本。",
+     [("一要", 1, "稳住基本盘", "韩立新"), ("二是", 1, "拓展新市场", "韩立新"), ("三是", 1, "控制成本", "韩立新")]),
+    # 一、 after a comma in running text
+    ("会议分三个环节进行,一、校长通报学期工作;二、表彰优秀学生;三、家长代表发言。",
+     [("一、", 1, "校长通报学期工作", None), ("二、", 1, "表彰优秀学生", None), ("三、", 1, "家长代表发言", None)]),
+    # bare numerals opening sentences, three or more
+    ("书记周海涛提出要求:一压实责任。二强化督查。三严肃问责。",
+     [("一", 1, "压实责任", "周海涛"), ("二", 1, "强化督查", "周海涛"), ("三", 1, "严肃问责", "周海涛")]),
+    # financial numerals number the sections of formal minutes
+    ("壹、頒獎\n貳、報告事項\n一、上次會議決議執行情形\n二、財務報告\n參、討論事項",
+     [("壹、", 1, "頒獎", None), ("貳、", 1, "報告事項", None), ("一、", 2, "上次會議決議執行情形", None),
+      ("二、", 2, "財務報告", None), ("參、", 1, "討論事項", None)]),
+    # the speaker of the sentence before, in the same paragraph
+    ("副县长罗文斌发表讲话,提出三点意见。一是提高站位;二是压实责任;三是强化保障。",
+     [("一是", 1, "提高站位", "罗文斌"), ("二是", 1, "压实责任", "罗文斌"), ("三是", 1, "强化保障", "罗文斌")]),
+    # a list after the last item's sentence is no sub-list of it
+    ("职责有二:一是协商议政,二是民主监督。做好工作,第一要坚定方向,第二要带头履职。",
+     [("一是", 1, "协商议政", None), ("二是", 1, "民主监督", None),
+      ("第一", 1, "要坚定方向", None), ("第二", 1, "要带头履职", None)]),
+    # ... unless that sentence announces the list
+    ("一、总结经验。二、今后应抓好以下几方面的工作。第一,要建章立制;第二,要加强培训。",
+     [("一、", 1, "总结经验", None), ("二、", 1, "今后应抓好以下几方面的工作", None),
+      ("第一", 2, "要建章立制", None), ("第二", 2, "要加强培训", None)]),
+])
+def test_families_sequences_and_speakers(text, expected):
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "全校一、二、三年级学生参加了活动。",
+    "一些同志认为,工作还要加强。二是指第二项工作。",
+    "会议指出:一年来成绩显著。二季度工作要抓紧。",
+])
+def test_numerals_that_open_no_list(text):
+    assert items(text) == []

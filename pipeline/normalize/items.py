@@ -17,10 +17,13 @@ from ..resources import load_json
 from .numerals import cn_to_int
 
 CN_NUM = "[一二三四五六七八九十]{1,3}"
+CN_FORMAL = "[壹贰叁参肆伍陆柒捌玖拾]{1,2}"  # 壹、贰、 (Traditional 貳 參 read after conversion)
 ENCLOSED = {ch: k + 1 for series in ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽")
             for k, ch in enumerate(series)}
 ITEM_END = re.compile(r"[。；;！？!?\n]")
 SENTENCE_START = re.compile(r"[。！？!?\n]")
+# a sentence that announces a list after it: 应着重抓好以下几方面的工作。第一，…
+ANNOUNCES = re.compile(r"以下|如下|几点|几个?方面|[一二三四五六七八九十两\d]+(?:点|条|项|个?方面)")
 HEADING_END = re.compile(r"[。；;！？!?,，]$")
 
 
@@ -53,13 +56,15 @@ class Item:
 @lru_cache(maxsize=1)
 def _rules():
     data = load_json("items.json")
-    families = []
+    families, min_items = [], {}
     for fam in data["families"]:
-        pattern = fam["pattern"].replace("{n}", CN_NUM).replace("{d}", r"\d{1,2}")
-        families.append((fam["name"], re.compile(pattern), fam["line_start"]))
+        pattern = fam["pattern"].replace("{n}", CN_NUM).replace("{N}", CN_FORMAL).replace("{d}", r"\d{1,2}")
+        opens = "\n:：;；。" + ("，," if fam.get("after_comma") else "") if fam["line_start"] else None
+        families.append((fam["name"], re.compile(pattern), opens))
+        min_items[fam["name"]] = fam.get("min_items", 2)
     return (families, data["sequence_words"], int(data["max_gap_chars"]),
             re.compile(data["speech_verbs"]), re.compile(data["body_subjects"]),
-            re.compile(data["directive_cues"]))
+            re.compile(data["directive_cues"]), min_items, data["continues"])
 
 
 def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
@@ -78,11 +83,11 @@ def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
 def find_markers(text: str, start: int, end: int) -> list[Marker]:
     families, seq_words, *_ = _rules()
     found: list[Marker] = []
-    for name, rx, line_start in families:
+    for name, rx, opens in families:
         for m in rx.finditer(text, start, end):
-            if line_start:
+            if opens:  # a family that counts only where a paragraph, clause or list opens
                 before = text[max(start, m.start() - 2):m.start()].strip(" ")
-                if m.start() != start and not (before == "" or before[-1] in "\n:：;；。"):
+                if m.start() != start and not (before == "" or before[-1] in opens):
                     continue
             token = next(g for g in m.groups() if g)
             ordinal = _ordinal(name, token, seq_words)
@@ -99,12 +104,21 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
     return kept
 
 
-def sequences(markers: list[Marker], max_gap: int) -> list[list[Marker]]:
-    """Runs of consecutive ordinals within one family."""
+def sequences(markers: list[Marker], max_gap: int, min_items: dict | None = None,
+              continues: dict | None = None) -> list[list[Marker]]:
+    """Runs of consecutive ordinals within one family. A family may carry on
+    a sibling's run (一要…二是…三是: `continues`); a family may need more than
+    two items to count (bare numerals: `min_items`)."""
+    min_items, continues = min_items or {}, continues or {}
     open_seq: dict[str, list[Marker]] = {}
     done: list[list[Marker]] = []
     for mk in markers:
         seq = open_seq.get(mk.family)
+        sibling = continues.get(mk.family)
+        if not seq and sibling and mk.ordinal > 1 and open_seq.get(sibling) \
+                and open_seq[sibling][-1].ordinal == mk.ordinal - 1:
+            seq = open_seq.pop(sibling)
+            open_seq[mk.family] = seq
         if seq and mk.start - seq[-1].end > max_gap:
             done.append(open_seq.pop(mk.family))
             seq = None
@@ -118,7 +132,7 @@ def sequences(markers: list[Marker], max_gap: int) -> list[list[Marker]]:
             if mk.ordinal == 99:
                 done.append(open_seq.pop(mk.family))
     done.extend(open_seq.values())
-    return sorted((s for s in done if len(s) >= 2), key=lambda s: s[0].start)
+    return sorted((s for s in done if len(s) >= min_items.get(s[0].family, 2)), key=lambda s: s[0].start)
 
 
 def _paragraph_end(text: str, i: int, end: int) -> int:
@@ -128,11 +142,11 @@ def _paragraph_end(text: str, i: int, end: int) -> int:
 
 def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[tuple[int, Item]]:
     """(meeting index, Item) for every item, in text order."""
-    _, _, max_gap, speech, body_subject, directive = _rules()
+    _, _, max_gap, speech, body_subject, directive, min_items, continues = _rules()
     out: list[tuple[int, Item]] = []
     seq_id = 0
     for mi, (ms, me) in enumerate(meetings):
-        seqs = sequences(find_markers(text, ms, me), max_gap)
+        seqs = sequences(find_markers(text, ms, me), max_gap, min_items, continues)
         all_starts = sorted(mk.start for s in seqs for mk in s)
         # extents of items, for nesting: to the next marker of the same list,
         # the last one to the end of its paragraph
@@ -147,6 +161,12 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
                     if line.endswith((":", "：")) or (len(line) <= 30 and not HEADING_END.search(line)):
                         # 三、部署下阶段工作：\n1、… or a heading line (（三）加强领导): the lines below belong to it
                         stop = me
+                    else:
+                        # in running text the last item ends with its sentence: a list
+                        # that opens after it (…三是…。履行好职能，第一要…) is no sub-list
+                        sentence_end = SENTENCE_START.search(text, mk.end, stop)
+                        if sentence_end and not ANNOUNCES.search(text, mk.end, sentence_end.start()):
+                            stop = sentence_end.end()
                 extents.append((mk.start, stop, s[0].start))
         level_of: dict[int, int] = {}
         parent_of: dict[int, int] = {}
@@ -193,11 +213,14 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
         sent = m.end()
     intro = text[sent:marker_start]
     if not intro.strip():
-        # a list on lines of its own, introduced by the line before:
-        # 张三在讲话中强调：\n一、…
         before = text[meeting_start:marker_start].rstrip()
         if not before.endswith((":", "：")):
-            return None, None, None
+            # 张三发表讲话，提出四点希望。一是…: the sentence before, in the same paragraph
+            if own_only or text[sent - 1:sent] in ("\n", ""):
+                return None, None, None
+            return _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject)
+        # a list on lines of its own, introduced by the line before:
+        # 张三在讲话中强调：\n一、…
         sent = meeting_start
         for m in SENTENCE_START.finditer(text, meeting_start, meeting_start + len(before)):
             sent = m.end()

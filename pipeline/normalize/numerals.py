@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
-UNITS = {"十": 10, "百": 100, "千": 1000}
+          "六": 6, "七": 7, "八": 8, "九": 9,
+          # the financial (大写) forms, which also number the sections of formal minutes: 壹、贰、
+          "壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100}
 
 
 def cn_to_int(text: str) -> int:
