@@ -148,3 +148,13 @@ def test_clock_time_after_the_date_is_the_meetings_time():
     meeting = rows["meetings"][0]
     assert (meeting["date"], meeting["time_of_day"], meeting["venue"], meeting["chair"]) == (
         "XXXX-06-02", "上午9时", "三楼会议室", "张三")
+
+
+def test_a_fuller_venue_named_later_wins():
+    from pipeline.components.meetings import _pick_venue
+
+    text = "理事会在昆明召开。11月28日,学会在昆明滇池会堂二号会议厅召开理事会。"
+    first, fuller = text.index("昆明"), text.index("昆明滇池")
+    venues = [(first, first + 2), (fuller, fuller + len("昆明滇池会堂二号会议厅"))]
+    assert text[slice(*_pick_venue(text, venues))] == "昆明滇池会堂二号会议厅"
+    assert _pick_venue(text, venues[:1]) == venues[0] and _pick_venue(text, []) is None

@@ -76,3 +76,32 @@ def test_names_listed_after_a_form_label():
     got = roles("主持人:张三\n参会人员:李四、王五、赵六\n记录人:周八")
     assert got == {("张三", "chair"), ("李四", "attendee"), ("王五", "attendee"), ("赵六", "attendee"),
                    ("周八", "recorder")}
+
+
+@pytest.mark.parametrize("sentence, venue", [
+    # a form field whose value runs into the next label, with or without a space
+    ("时间:2023年5月6日14:30地点:图书馆报告厅记录:陶然", "图书馆报告厅"),
+    ("地点: 镇政府三楼会议室 列席者 : 各村支书", "镇政府三楼会议室"),
+    # the first line of a meeting's range is a form field too
+    ("会议地点:社区党群服务中心", "社区党群服务中心"),
+    # a circumstance frame before the place
+    ("全体党员在支部书记何静同志的带领下来到县革命纪念馆,重温入党誓词", "县革命纪念馆"),
+])
+def test_venue_in_forms_and_frames(sentence, venue):
+    assert venues(sentence)[0] == venue
+
+
+def test_an_activity_is_no_venue():
+    assert venues("传达了副省长在山区调研和开展督查时的讲话精神") == []
+
+
+def test_the_first_line_of_a_range_is_read():
+    text = "会议纪要\n会议地点:村委会议室\n主持人:郑大勇"
+    assert [text[a:b] for a, b in find_venues(text, 5, len(text))] == ["村委会议室"]
+
+
+def test_who_organizes_the_meeting_chairs_it():
+    text = "4月2日,市公安局副局长吴德明组织召开全市治安工作推进会。"
+    mentions = find_people(text)
+    roles = {(mentions[k].key, role) for k, role, _, _ in assign_roles(text, mentions)}
+    assert ("吴德明", "chair") in roles

@@ -65,7 +65,7 @@ class MeetingAssembler:
                 clock = next((t for t in candidates if when.end <= t.start <= when.end + 2
                               and t.value.startswith("XXXX-XX-XXT")), None)
                 time_of_day = as_written(doc, clock.start, clock.end, clock.time_of_day) if clock else None
-            venue = next(((s, e) for s, e, m in doc._.venues or [] if m == k), None)
+            venue = _pick_venue(text, [(s, e) for s, e, m in doc._.venues or [] if m == k])
             org = next(((s, e) for s, e, m in doc._.organizations or [] if m == k), None)
             chair = next((r for r in doc._.roles or [] if r.meeting == k and r.role == "chair"), None)
             meetings.append({
@@ -81,3 +81,13 @@ class MeetingAssembler:
             })
         doc._.meetings = meetings
         return doc
+
+
+def _pick_venue(text: str, venues: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first venue named, or a fuller form of it named later: a headline's
+    在昆明召开 gives way to the body's 在昆明某会堂四楼二号会议厅召开."""
+    if not venues:
+        return None
+    first = text[venues[0][0]:venues[0][1]]
+    fuller = [(s, e) for s, e in venues[1:] if text[s:e].startswith(first) and e - s > len(first)]
+    return max(fuller, key=lambda v: v[1] - v[0]) if fuller else venues[0]

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..resources import load_json
 
 TEMPORAL = re.compile(r"[年月日天周时期下]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
+CIRCUMSTANCE = re.compile(r"^.*?的(?:带领|领导|陪同|主持|组织|指导|带队)下(?:来到|走进|前往|赴|到)?")
 DATE_LIKE = re.compile(r"^(?:(?:\d{2,4}|[xX]{2}|20[xX]{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至\d{1,2}日)?"
                        r"(?:上午|下午|晚上|早上|中午)?(?:\d{1,2}[:：点时]\d{0,2}分?)?")
 
@@ -19,9 +20,13 @@ def _rules():
     venue_end = "(?:" + "|".join(map(re.escape, words)) + ")"
     place = r"[^,，。；;、:：\n“”《》()（）]"
     held = d["held_verbs"]
+    # the next field: a known label, or any short word and a colon after a space (列席者 : …)
+    next_label = (r"\s*(?:" + "|".join(map(re.escape, load_json("form_labels.json")["labels"])) + r")\s*[:：]"
+                  r"|\s+[\u4e00-\u9fff]{1,6}\s*[:：]")
     patterns = [
         # 地点: 村委会议室
-        re.compile(r"(?:^|\n)\s*" + d["form_keys"] + r"\s*[:：]\s*([^\n]{2,40})"),
+        # (the value stops where the next field's label starts: 地點:多功能廳記錄:邱天)
+        re.compile(d["form_keys"] + r"\s*[:：]\s*((?:(?!" + next_label + r")[^\n]){2,40})"),
         # 在一号楼第五会议室主持召开 / 在西安主持召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{2,30}?)(?:" + held + ")"),
         # 在县行政中心四楼会议室以视频会议形式召开
@@ -50,13 +55,17 @@ def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 if value.startswith("在"):
                     a += 1
                     value = value[1:]
+            frame = CIRCUMSTANCE.match(value)
+            if frame:  # 在书记某某的带领下来到教育基地: the place is what follows the frame
+                a += frame.end()
+                value = value[frame.end():]
             value = value.strip()
             if len(value) < 2 or re.search(r"[\d一二三四五六七八九十]+月|召开|会议$", value):
                 continue
             if k == 1 and not ends_with_venue.search(value) and (len(value) > 6 or "的" in value):
                 continue  # 在…召开 with a long non-place phrase between
-            if held.search(value) or TEMPORAL.search(value):
-                continue
+            if held.search(value) or TEMPORAL.search(value) or value[-1] in "和与及并的了时":
+                continue  # 在福建调研和开展检查时: an activity, not a place
             spans.append((a, a + len(value)))
     spans.sort()
     out = []
