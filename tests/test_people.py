@@ -142,3 +142,22 @@ def test_lists_suffixes_groups_and_bylines(sentence, expected):
 ])
 def test_group_words_and_counts_without_a_name(sentence):
     assert people(sentence) == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a name ends where the next word starts
+    ("副县长周强调研了镇村道路建设", {"周强": {"副县长"}}),
+    ("党委书记林岩针对存在的问题提出整改意见", {"林岩": {"党委书记"}}),
+    ("小组组长何伟作总结讲话", {"何伟": {"组长"}}),
+    # ... unless three characters are followed by a whole word, or the name is written again
+    ("党委副书记倪明亮出席了会议", {"倪明亮": {"党委副书记"}}),
+    ("秘书长吴林生为大家通报筹备情况。吴林生秘书长强调,要抓紧落实。", {"吴林生": {"秘书长"}}),
+    # a preposition that is also a surname, before a word, is no name
+    ("校长向全体教师提出三点要求", {}),
+    ("会长向大家介绍了商会的发展情况", {}),
+    # an organisation after a list comma opens the next post
+    ("副县长孔令武、县政协副主席甘小鹏列席会议", {"孔令武": {"副县长"}, "甘小鹏": {"副主席"}}),
+    ("总经理顾问钱国良列席会议", {"钱国良": {"顾问"}}),
+])
+def test_name_edges(sentence, expected):
+    assert people(sentence) == expected

@@ -143,6 +143,8 @@ class PeopleFinder:
         tag = self.lex.word_tags.get(name)
         if tag is not None and not tag.startswith("nr") and not word_ok:
             return False
+        if name[0] in self.lex.alias_excluded and self.lex.word_tags.get(given, "nr")[:2] not in ("nr", "ns"):
+            return False  # 校长向全体, 会长向大家: a preposition before a word
         return not self.lex.not_name_prefix.match(name)
 
     def alias_at(self, i: int) -> int | None:
@@ -184,8 +186,11 @@ class PeopleFinder:
         for given in (2, 1):
             e = i + sl + given
             name = self.text[i:e]
-            if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and self._follower_at(e):
+            if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and (
+                    self._follower_at(e) or given == 1 and self._word_opens_at(e)):
                 options.append(e)
+        if len(options) == 2 and self._splits_a_word(i, options[1], options[0]):
+            return i, options[1]
         if options:
             return i, options[0]
         # fall back on the segmenter: a token boundary 2-3 characters on
@@ -194,6 +199,34 @@ class PeopleFinder:
             if e in self.token_starts and self._plausible(self.text[i:e]):
                 return i, e
         return None
+
+    def _splits_a_word(self, i: int, short_end: int, long_end: int) -> bool:
+        """王强调研, 李岩针对: would the longer name take the first character of
+        the next word? Not when the longer name is followed by a whole follower
+        word (倪明亮出席, 蒋顺发表示), is written again elsewhere with another
+        continuation (钟林生为…, 钟林生秘书长), or the shorter one is a word (许昌)."""
+        t = self.text
+        if not self._word_opens_at(short_end) or self.lex.word_tags.get(t[i:short_end], "nr")[:2] not in ("nr",):
+            return False
+        if t[short_end] in "作做":
+            return True  # 张伟作讲话: a light verb before its speech word
+        follower = self.lex.follower_re.match(t, long_end) or self.lex.title_re.match(t, long_end)
+        if follower and follower.end() - long_end >= 2:
+            return False
+        name = t[i:long_end]
+        continuations = {t[m.end():m.end() + 1] for m in re.finditer(re.escape(name), t)}
+        return len(continuations) < 2
+
+    def _word_opens_at(self, i: int) -> bool:
+        """Does a verb, preposition, adverb or conjunction of the dictionary
+        start at i (调研, 针对, 布置), or a light verb before a speech word (作讲话)?
+        Then a name that reached past i would cut that word in two."""
+        t = self.text
+        for n in (4, 3, 2):
+            tag = self.lex.word_tags.get(t[i:i + n])
+            if tag and tag[0] in "vpdc":
+                return True
+        return t[i:i + 1] in "作做" and bool(self.lex.follower_re.match(t, i + 1))
 
     def _closes_name(self, i: int) -> bool:
         """What only follows a name: a list comma, 同志, or the verb of a
@@ -383,8 +416,9 @@ class PeopleFinder:
                 self._add(ment)
         for m in lex.introducer_re.finditer(t, body):
             after = self.name_after(m.end(), allow_words=False)
-            if after and after[0] not in self.mentions and t[after[0]] not in lex.alias_excluded:
-                # 代表业主向社区…: a surname that is mostly a preposition needs a post to vouch for it
+            if after and after[0] not in self.mentions and t[after[0]] not in lex.alias_excluded \
+                    and lex.word_tags.get(t[after[0]:after[0] + 2], "nr").startswith("nr"):
+                # 代表业主向社区…, 领导班子能…: a preposition or a common word is no name
                 a, b = after
                 self._list_after(self._add(Mention(a, b, t[a:b], kind="introduced",
                                                    alias=bool(lex.alias_core_re.fullmatch(t[a + 1:b])))))
@@ -471,6 +505,8 @@ class PeopleFinder:
                         and cand not in self.lex.not_names and not self.lex.title_re.search(cand):
                     if t[i] != "、" and not (self._surname_len(j) and self._plausible(cand)):
                         continue  # after 和/及/与 only a name that looks like one: 王五和薛六
+                    if cand[-1] in self.lex.org_suffixes and self.lex.title_re.match(t, e):
+                        break  # 副县长武晓俊、县政协副主席王小鹏: an organisation opens the next post
                     if t[e:e + 1] == "、" or self.lex.follower_re.match(t, e) or (
                             t[e:e + 1] in ",，。；;" + LIST_JOINERS and self._surname_len(j) and self._plausible(cand)):
                         found = (j, e)
