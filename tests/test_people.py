@@ -161,3 +161,15 @@ def test_group_words_and_counts_without_a_name(sentence):
 ])
 def test_name_edges(sentence, expected):
     assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the chair's slot vouches for a name that is also a word
+    ("会议由肖大志主持。", {"肖大志": set()}),
+    ("会议由办公室主持。", {}),
+    # common surnames
+    ("县人大常委会副主任衣萍主持会议", {"衣萍": {"副主任"}}),
+    ("副校长单立新、涂海波出席", {"单立新": {"副校长"}, "涂海波": {"副校长"}}),
+])
+def test_chair_slot_and_surnames(sentence, expected):
+    assert people(sentence) == expected

@@ -102,6 +102,7 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+CHAIRED_BY = re.compile(r"由([" + CJK + r"]{2,3}?)(?:同志)?(?:主持|召集)")
 LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
 ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言)")
@@ -468,6 +469,11 @@ class PeopleFinder:
                     self._add(Mention(a, b, t[a:b], titles=self._alias_title(a, b), kind="verb", alias=True))
                 elif self._plausible(t[a:b]):
                     self._add(Mention(a, b, t[a:b], kind="verb"))
+        # 会议由肖大志主持: the chair's slot vouches even for a name that is also a word
+        for m in CHAIRED_BY.finditer(t, body):
+            a, b = m.span(1)
+            if a not in self.mentions and self._surname_len(a) and self._plausible(t[a:b], word_ok=True):
+                self._add(Mention(a, b, t[a:b], kind="verb"))
         self._form_lists()
         self._counted_lists()
         self._appointments()
