@@ -105,3 +105,13 @@ def test_who_organizes_the_meeting_chairs_it():
     mentions = find_people(text)
     roles = {(mentions[k].key, role) for k, role, _, _ in assign_roles(text, mentions)}
     assert ("吴德明", "chair") in roles
+
+
+@pytest.mark.parametrize("sentence, venue", [
+    ("我院业务工作会在四楼会议室顺利召开", "四楼会议室"),
+    ("董事会于 2025 年 4 月 18 日在公司会议室以现场与通讯表决相结合的方式召开", "公司会议室"),
+    ("3月10日,在1205室由党支部书记吴娜组织召开组织生活会", "1205室"),
+    ("协会第五次会长办公会在松江区某某实业集团召开", "松江区某某实业集团"),
+])
+def test_venue_with_adverbs_manner_and_org_places(sentence, venue):
+    assert venues(sentence)[0] == venue

@@ -9,8 +9,8 @@ from ..resources import load_json
 
 TEMPORAL = re.compile(r"[年月日天周时期下]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
 CIRCUMSTANCE = re.compile(r"^.*?的(?:带领|领导|陪同|主持|组织|指导|带队)下(?:来到|走进|前往|赴|到)?")
-DATE_LIKE = re.compile(r"^(?:(?:\d{2,4}|[xX]{2}|20[xX]{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至\d{1,2}日)?"
-                       r"(?:上午|下午|晚上|早上|中午)?(?:\d{1,2}[:：点时]\d{0,2}分?)?")
+DATE_LIKE = re.compile(r"^\s*(?:(?:\d{2,4}|[xX]{2}|20[xX]{2})\s*年\s*)?(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?"
+                       r"(?:至\d{1,2}日)?(?:上午|下午|晚上|早上|中午)?(?:\d{1,2}[:：点时]\d{0,2}分?)?\s*")
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +20,7 @@ def _rules():
     venue_end = "(?:" + "|".join(map(re.escape, words)) + ")"
     place = r"[^,，。；;、:：\n“”《》()（）]"
     held = d["held_verbs"]
+    adverb = "(?:" + d["held_adverbs"] + ")?"
     # the next field: a known label, or any short word and a colon after a space (列席者 : …)
     next_label = (r"\s*(?:" + "|".join(map(re.escape, load_json("form_labels.json")["labels"])) + r")\s*[:：]"
                   r"|\s+[\u4e00-\u9fff]{1,6}\s*[:：]")
@@ -27,13 +28,13 @@ def _rules():
         # 地点: 村委会议室
         # (the value stops where the next field's label starts: 地點:多功能廳記錄:邱天)
         re.compile(d["form_keys"] + r"\s*[:：]\s*((?:(?!" + next_label + r")[^\n]){2,40})"),
-        # 在一号楼第五会议室主持召开 / 在西安主持召开
-        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{2,30}?)(?:" + held + ")"),
+        # 在一号楼第五会议室主持召开 / 在西安主持召开 / 在四楼会议室顺利召开
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{2,30}?)" + adverb + r"(?:" + held + ")"),
         # 在县行政中心四楼会议室以视频会议形式召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?:" + d["manner_words"]
-                   + r")[^,，。；;\n]{0,12}?(?:" + held + ")"),
-        # 在办公楼二楼会议室, …召开
-        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?=[,，])"),
+                   + r")[^,，。；;\n]{0,24}?(?:" + held + ")"),
+        # 在办公楼二楼会议室, …召开 / 在1005室由某某主持召开
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?=[,，]|由)"),
         # 齐聚小会议室
         re.compile(r"(?:" + d["gather_words"] + r")(" + place + r"{1,24}?" + venue_end + r")"),
     ]
@@ -59,6 +60,7 @@ def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if frame:  # 在书记某某的带领下来到教育基地: the place is what follows the frame
                 a += frame.end()
                 value = value[frame.end():]
+            a += len(value) - len(value.lstrip())
             value = value.strip()
             if len(value) < 2 or re.search(r"[\d一二三四五六七八九十]+月|召开|会议$", value):
                 continue
