@@ -146,3 +146,18 @@ def test_families_sequences_and_speakers(text, expected):
 ])
 def test_numerals_that_open_no_list(text):
     assert items(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a paragraph opened by a person's speech is that person's to its end
+    ("县长郑国华指出,今年任务艰巨。防汛工作是重中之重。主要任务:一是加固堤防;二是疏通河道。", "郑国华"),
+    # a list on its own lines after a paragraph a person's speech opens
+    ("院长姜永明强调,全院要抓好落实。\n一是压实责任。\n二是强化督导。", "姜永明"),
+    # a person whose speech is studied is cited, not the speaker
+    ("书记郭宁传达学习了黄建军书记在全会上的讲话。一是抓好安全;二是做好值班。", "郭宁"),
+    ("会议传达学习了黄建军书记在全会上的重要讲话。一是抓好安全;二是做好值班。", None),
+    # a sentence where the meeting speaks as a body ends the search
+    ("局长吴晓东指出,形势严峻。会议要求,一是强化巡查;二是严格执法。", None),
+])
+def test_speaker_from_the_paragraph_and_cited_people(text, speaker):
+    assert {i[3] for i in items(text)} == {speaker}

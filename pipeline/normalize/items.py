@@ -215,9 +215,12 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
     if not intro.strip():
         before = text[meeting_start:marker_start].rstrip()
         if not before.endswith((":", "：")):
-            # 张三发表讲话，提出四点希望。一是…: the sentence before, in the same paragraph
-            if own_only or text[sent - 1:sent] in ("\n", ""):
+            if own_only:
                 return None, None, None
+            if text[sent - 1:sent] in ("\n", ""):
+                return _speaker_of_paragraph_before(text, marker_start, meeting_start, mentions, speech,
+                                                    body_subject)
+            # 张三发表讲话，提出四点希望。一是…: the sentence before, in the same paragraph
             return _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject)
         # a list on lines of its own, introduced by the line before:
         # 张三在讲话中强调：\n一、…
@@ -226,7 +229,7 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
             sent = m.end()
         intro = text[sent:meeting_start + len(before)]
     verb = speech.search(intro)
-    in_sentence = [m for m in mentions if sent <= m.start and m.end <= marker_start]
+    in_sentence = [m for m in mentions if sent <= m.start and m.end <= marker_start and not _cited(text, m)]
     if in_sentence and verb:
         m = in_sentence[-1]
         return m.start, m.end, m.key
@@ -246,20 +249,51 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
     return None, None, None
 
 
+CITED_BEFORE = re.compile(r"(?:学习|传达|贯彻|领学|研读|重温)了?$")
+CITED_AFTER = re.compile(r"(?:(?!传达|学习|贯彻|领学)[^，,。；;]){0,24}?的(?:重要)?(?:讲话|指示|批示|论述|文章|讲话精神)")
+
+
+def _cited(text, mention) -> bool:
+    """传达学习了魏民洲书记在全会上的讲话: a person whose speech is studied or
+    conveyed is cited, never the speaker of this meeting's items."""
+    return bool(CITED_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+                or CITED_AFTER.match(text, mention.end))
+
+
 def _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject):
-    """张三指出,安全很重要。要做好三件事:一是… — the speaker of the sentence
-    before, when that sentence (same paragraph) is a person speaking."""
+    """张三指出,安全很重要。要做好三件事:一是… — the speaker of the nearest
+    sentence before, in the same paragraph, that is a person speaking; a
+    paragraph opened by 张三指出 is 张三's speech to its end. A sentence in
+    which the meeting speaks as a body (会议要求) ends the search."""
     para = max(text.rfind("\n", meeting_start, sent) + 1, meeting_start)
     if sent <= para:
         return None, None, None
-    prev = para
-    for m in SENTENCE_START.finditer(text, para, sent - 1):
-        prev = m.end()
-    sentence = text[prev:sent]
-    verb = speech.search(sentence)
-    if not verb or body_subject.search(sentence[:verb.start()]):
+    starts = [para] + [m.end() for m in SENTENCE_START.finditer(text, para, sent - 1)]
+    for prev, stop in zip(reversed(starts), [sent] + list(reversed(starts))[:-1]):
+        sentence = text[prev:stop]
+        verb = speech.search(sentence)
+        if not verb:
+            continue
+        if body_subject.match(sentence.lstrip(" ,，")):
+            return None, None, None
+        who = [m for m in mentions if prev <= m.start and m.end <= prev + verb.start() and not _cited(text, m)]
+        if who:
+            return who[-1].start, who[-1].end, who[-1].key
+    return None, None, None
+
+
+def _speaker_of_paragraph_before(text, marker_start, meeting_start, mentions, speech, body_subject):
+    """A list on lines of its own right after a paragraph that a person's
+    speech opens (胡华军院长指出，…\n一是…): that person."""
+    para_end = text.rfind("\n", meeting_start, marker_start)
+    if para_end <= meeting_start or text[para_end:marker_start].strip():
         return None, None, None
-    who = [m for m in mentions if prev <= m.start and m.end <= prev + verb.start()]
-    if not who:
+    para_start = max(text.rfind("\n", meeting_start, para_end - 1) + 1, meeting_start)
+    first = SENTENCE_START.search(text, para_start, para_end)
+    opening = text[para_start:first.start() if first else para_end]
+    verb = speech.search(opening)
+    if not verb or body_subject.search(opening[:verb.start()]):
         return None, None, None
-    return who[-1].start, who[-1].end, who[-1].key
+    who = [m for m in mentions if para_start <= m.start and m.end <= para_start + verb.start()
+           and not _cited(text, m)]
+    return (who[-1].start, who[-1].end, who[-1].key) if who else (None, None, None)
