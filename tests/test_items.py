@@ -161,3 +161,9 @@ def test_numerals_that_open_no_list(text):
 ])
 def test_speaker_from_the_paragraph_and_cited_people(text, speaker):
     assert {i[3] for i in items(text)} == {speaker}
+
+
+def test_a_short_last_item_heads_only_a_list_right_under_it():
+    # 园务计划 heads the month lists below it; 组织秋游, a short last item, heads nothing
+    text = "一、后勤保障\n二、园务计划\n(1)、开展助教活动\n(2)、组织秋游\n十月份\n(1)、家长学校\n(2)、亲子运动会"
+    assert [lvl for _, lvl, _, _ in items(text)] == [1, 1, 2, 2, 2, 2]

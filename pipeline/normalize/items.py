@@ -135,6 +135,15 @@ def sequences(markers: list[Marker], max_gap: int, min_items: dict | None = None
     return sorted((s for s in done if len(s) >= min_items.get(s[0].family, 2)), key=lambda s: s[0].start)
 
 
+def _next_line_is_marked(text: str, line_end: int, end: int, marker_starts: list[int]) -> bool:
+    """Does the next non-empty line open with a list marker? A short last item
+    followed by plain text (十二月份, 会议结束) heads nothing."""
+    i = line_end
+    while i < end and text[i] in "\n \t":
+        i += 1
+    return i in marker_starts
+
+
 def _paragraph_end(text: str, i: int, end: int) -> int:
     j = text.find("\n", i, end)
     return end if j < 0 else j
@@ -158,8 +167,10 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
                 else:
                     stop = _paragraph_end(text, mk.end, me)
                     line = text[mk.end:stop].rstrip()
-                    if line.endswith((":", "：")) or (len(line) <= 30 and not HEADING_END.search(line)):
-                        # 三、部署下阶段工作：\n1、… or a heading line (（三）加强领导): the lines below belong to it
+                    if line.endswith((":", "：")) or (len(line) <= 30 and not HEADING_END.search(line)
+                                                        and _next_line_is_marked(text, stop, me, all_starts)):
+                        # 三、部署下阶段工作：\n1、… or a heading line (（三）加强领导) with a list
+                        # right under it: the lines below belong to it
                         stop = me
                     else:
                         # in running text the last item ends with its sentence: a list
