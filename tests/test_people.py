@@ -173,3 +173,17 @@ def test_name_edges(sentence, expected):
 ])
 def test_chair_slot_and_surnames(sentence, expected):
     assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a post with its own modifier before a colon, shared by the list after it
+    ("主席团常务主席:孔建国、段明华、卫志强", {"孔建国": {"常务主席"}, "段明华": {"常务主席"}, "卫志强": {"常务主席"}}),
+    # a bare form label is a role, not a post
+    ("主席:孔建国 纪录:段明华", {"孔建国": set(), "段明华": set()}),
+    # a line broken between the post and the name
+    ("会议由区委副书记\n孔建国主持", {"孔建国": {"区委副书记"}}),
+    # a post in brackets after the name
+    ("主持人:孔建国(村支书)", {"孔建国": {"村支书"}}),
+])
+def test_posts_around_form_labels(sentence, expected):
+    assert people(sentence) == expected

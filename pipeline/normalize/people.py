@@ -313,6 +313,24 @@ class PeopleFinder:
                 elif 2 <= len(name) <= 4 and self._surname_len(a) and self._plausible(name, word_ok=True):
                     self._add(Mention(a, b, name, kind="label"))
 
+    def _listed_after_colon(self, s: int, e: int) -> bool:
+        """A post with its own modifier (常务主席, 副主任) before a colon and a
+        list of two or more names: a post the list shares. A bare form label
+        (主席: 王五) is a role, not a post."""
+        t = self.text
+        core = self.lex.core_re.search(t[s:e])
+        line = t[e + 1:t.find("\n", e) if t.find("\n", e) >= 0 else len(t)]
+        return bool(core) and core.start() > 0 and len(re.findall("[、，,]", line[:40])) >= 1
+
+    def _parenthesized_posts(self):
+        """主持人:王建国(村支书): a post in brackets right after the name."""
+        t = self.text
+        for m in list(self.mentions.values()):
+            if t[m.end:m.end + 1] in ("(", "（"):
+                title = self.lex.title_re.match(t, m.end + 1)
+                if title and t[title.end():title.end() + 1] in (")", "）") and title.span() not in m.titles:
+                    m.titles.append(title.span())
+
     def _counted_lists(self):
         """李源荣、陈弘烈等4位里长 / 王五和赵六2名委员: names before a counted
         post all hold it."""
@@ -398,6 +416,10 @@ class PeopleFinder:
             titles.append((s, e))
         for s, e in titles:
             after = self.name_after(e)
+            if not after and t[e:e + 1] in " \n" and self._surname_len(e + 1):
+                after = self.name_after(e + 1)  # 会议由区委副书记\n王建国主持: a line broken after the post
+            if not after and t[e:e + 1] in ":：" and self._listed_after_colon(s, e):
+                after = self.name_after(e + 1)  # 主席团常务主席:王建国、李明华…
             if after:
                 a, b = after
                 chain = [(s, e)] + self._title_chain_before(s)
@@ -476,6 +498,7 @@ class PeopleFinder:
                 self._add(Mention(a, b, t[a:b], kind="verb"))
         self._form_lists()
         self._counted_lists()
+        self._parenthesized_posts()
         self._appointments()
         self._appointed_titles()
         self._kinship_aliases()
