@@ -115,3 +115,12 @@ def test_who_organizes_the_meeting_chairs_it():
 ])
 def test_venue_with_adverbs_manner_and_org_places(sentence, venue):
     assert venues(sentence)[0] == venue
+
+
+def test_the_chair_label_of_traditional_minutes():
+    text = "主席:曹國華 記錄:林美惠"
+    from pipeline.normalize.script import to_simplified
+    simple = to_simplified(text)
+    mentions = find_people(simple)
+    roles = {(mentions[k].key, role) for k, role, _, _ in assign_roles(simple, mentions)}
+    assert ("曹国华", "chair") in roles and ("林美惠", "chair") not in roles
