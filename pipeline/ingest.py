@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from .normalize.script import to_simplified
 from .normalize.spam import strip_spam
 from .resources import load_json
 
@@ -249,7 +250,13 @@ META_KEY = re.compile(
 PUBLISHED_KEYS = {"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "录入时间",
                   "上传时间", "添加时间"}
 AMBIGUOUS_DATE_KEYS = {"时间", "日期"}  # a dateline, unless it heads a form of minutes
-FORM_FIELD = re.compile(r"^(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)")
+# a field of form-style minutes (地点: …, 主持人: …): a label and its colon
+FORM_FIELD = re.compile(r"^(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)[^:：]{0,3}[:：]")
+# any labelled field, the meeting's time included (会议时间: …): never a headline
+@lru_cache(maxsize=1)
+def _labelled_field() -> re.Pattern:
+    labels = load_json("form_labels.json")["labels"]
+    return re.compile(r"^(?:" + "|".join(map(re.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
 CREDIT_LINE = re.compile(
     r"(文\s*/|图\s*/|作者\s*[:：]|记者|通讯员|责编|责任编辑|编辑\s*[:：]|来源\s*[:：]|供稿|审核|一审|二审|三审|叁审|撰稿|摄影)")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -261,6 +268,29 @@ def _iso(m: re.Match) -> str:
     if hh is None:
         return date
     return f"{date}T{int(hh):02d}:{int(mm):02d}:{int(ss or 0):02d}"
+
+
+TITLE_SUFFIX = re.compile(r"\s*(?:——|--|\s[-|_–]\s|[|｜])\s*[^\n]*$")
+
+
+def _without_site_suffix(title: str) -> str:
+    """会议召开 —— 某某党媒云| 社区融: a browser-tab headline carries the site after a separator."""
+    cut = TITLE_SUFFIX.search(title)
+    if cut and len(re.findall(r"[\u3400-\u9fff]", title[:cut.start()])) >= 6:
+        return title[:cut.start()]
+    return title
+
+
+MEETING_WORDS = re.compile(r"会|召开|举行|座谈|纪要|记录")
+
+
+def _is_section_name(lines: list[str], i: int, n_header: int) -> bool:
+    """A short header line without a meeting word, followed in the header by a
+    longer one that has it: a section of the site, not the headline."""
+    line = lines[i]
+    if len(re.findall(r"[\u3400-\u9fff]", line)) > 6 or MEETING_WORDS.search(line):
+        return False
+    return any(len(lines[k]) > len(line) and MEETING_WORDS.search(lines[k]) for k in range(i + 1, n_header))
 
 
 def _is_header_line(line: str) -> bool:
@@ -284,6 +314,11 @@ def _published_from(lines: list[str], i: int) -> re.Match | None:
             # 日期: heading a form of minutes (日期: … / 地点: …) is the meeting's
             if not (i + 1 < len(lines) and FORM_FIELD.match(lines[i + 1])):
                 return value
+    # a date with its clock time on a line of source/author fields: 来源: 某某 2021-09-15 09:10:51 责编: 某某
+    if keys:
+        stamped = next((m for m in DATE_VALUE.finditer(line) if m.group(4)), None)
+        if stamped:
+            return stamped
     # a dateline: the date alone, or first on a line of source/author fields
     m = DATE_VALUE.match(line.strip())
     if m and (not keys or m.end() <= keys[0].start()):
@@ -301,9 +336,10 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
 
     kept: list[str] = []
     for line in lines:
-        if heading.match(line) and kept:
+        simple = to_simplified(line)  # one set of patterns for both scripts
+        if heading.match(simple) and kept:
             break  # a list of other articles: nothing after it is the report
-        if any(p.match(line) for p in line_patterns):
+        if any(p.match(simple) for p in line_patterns):
             continue
         for p in inline_patterns:
             line = p.sub("", line).strip()
@@ -338,11 +374,15 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):
             header_lines.append((i, "meta", line))  # the value of "责编:" on its own line
             continue
-        if any(p.search(line) for p in site_patterns) and title is None and i < n_header - 1:
-            header_lines.append((i, "site", line))
+        if title is None and i < n_header - 1 and (any(p.search(to_simplified(line)) for p in site_patterns)
+                                                   or len(re.findall(r"[\u3400-\u9fff]", line)) < 4):
+            header_lines.append((i, "site", line))  # site name, contact lines, 搜索 …: before the headline
             continue
-        if title is None and len(re.findall(r"[\u3400-\u9fff]", line)) >= 4 and not FORM_FIELD.match(line):
-            title = line
+        if title is None and _is_section_name(kept, i, n_header):
+            header_lines.append((i, "site", line))  # 学校要闻, 工作动态: the section, the headline follows
+            continue
+        if title is None and len(re.findall(r"[\u3400-\u9fff]", line)) >= 4 and not _labelled_field().match(to_simplified(line)):
+            title = _without_site_suffix(line)
             header_lines.append((i, "title", line))
             continue
         break

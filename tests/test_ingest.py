@@ -117,3 +117,37 @@ def test_unsupported_and_binary_files_are_error_pages(tmp_path):
     assert next(read_pages(tmp_path / "page", tmp_path)).status == "ok"  # no suffix: plain text
     blob = next(read_pages(tmp_path / "blob.txt", tmp_path))
     assert blob.status == "error"
+
+
+def header(tmp_path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    page = page_of(path)
+    return page.title, page.published
+
+
+BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议。镇长王海主持会议,要求各村做好排查。"
+
+
+@pytest.mark.parametrize("text, title, published", [
+    # a published line whose key carries a prefix, glued to the source field
+    ("县政府召开常务会议\n内容更新时间:2024-03-06 08:15:02来源:某某报\n" + BODY,
+     "县政府召开常务会议", "2024-03-06T08:15:02"),
+    # a browser-tab headline with the site after a separator; a stamped date among credits
+    ("镇政府召开安全生产工作会议 —— 某某融媒| 频道\n来源: 李明 王芳 2024-03-06 09:10:51 责编: 赵强\n" + BODY,
+     "镇政府召开安全生产工作会议", "2024-03-06T09:10:51"),
+    # breadcrumbs in several notations, Traditional included, are never the title
+    ("当前位置在:首页 >工作动态\n镇政府召开安全生产工作会议\n" + BODY, "镇政府召开安全生产工作会议", None),
+    ("首页 - 新闻动态 - 重要新闻\n镇政府召开安全生产工作会议\n发布时间:2024-03-06点击量:88\n" + BODY,
+     "镇政府召开安全生产工作会议", "2024-03-06"),
+    ("當前位置:首頁>工作動態>\n鎮政府召開安全生產工作會議\n" + BODY, "鎮政府召開安全生產工作會議", None),
+    ("跳到主要內容區塊\n鎮政府召開安全生產工作會議\n" + BODY, "鎮政府召開安全生產工作會議", None),
+    # markup residue, contact lines and a search box before the headline
+    ("-->\n某某@example.cn\n010-12345678\n搜索\n镇政府召开安全生产工作会议\n" + BODY, "镇政府召开安全生产工作会议", None),
+    # a welcome line and a section name before the headline
+    ("某某县教育网欢迎您!\n学校要闻\n实验小学召开安全专题会议\n" + BODY, "实验小学召开安全专题会议", None),
+    # a form's time field is never the title
+    ("会议时间:2024年4月19日\n会议地点:村委会议室\n主持人:郑大勇\n" + BODY, None, None),
+])
+def test_page_metadata(tmp_path, text, title, published):
+    assert header(tmp_path, text) == (title, published)

@@ -5,6 +5,7 @@ Three shapes, composed from the vocabularies in models/lexicons/spam.json:
   latin site    凯发k8官网首页登录, bat365官网登录入口, ld体育官网   (letters or digits + a site word)
   brand         天游官网, 永利娱乐, 开云体育app                 (a known brand + a site/trade word or Latin)
   trade site    某某体育官网, 某某娱乐官网登录                   (a trade word + a site word)
+  latin brand   1929cc威尼斯                                   (Latin letters or digits + a known brand)
 A bare word (学校官网, 学习强国app) is left alone: only these shapes are spam.
 """
 from __future__ import annotations
@@ -29,7 +30,8 @@ def spam_pattern() -> re.Pattern:
     latin_site = rf"[{CJK}]{{0,4}}(?:{latin})(?:{trade})?(?:{site}){tail}"
     brand_site = rf"(?:{brand})(?:[A-Za-z0-9]{{1,8}})?(?:(?:{trade})(?:{site})?|{site}|[A-Za-z0-9]+){tail}"
     trade_site = rf"[{CJK}]{{2,4}}(?:{trade})(?:{site}){tail}"
-    return re.compile(f"(?:{latin_site}|{brand_site}|{trade_site})")
+    latin_brand = rf"(?:[A-Za-z0-9]{{2,10}})(?:{brand})(?:{trade})?(?:{site})?{tail}"
+    return re.compile(f"(?:{latin_site}|{brand_site}|{trade_site}|{latin_brand})")
 
 
 def strip_spam(text: str) -> str:
