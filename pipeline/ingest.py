@@ -378,6 +378,9 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
                                                    or len(re.findall(r"[\u3400-\u9fff]", line)) < 4):
             header_lines.append((i, "site", line))  # site name, contact lines, 搜索 …: before the headline
             continue
+        if title is not None and _without_site_suffix(line) == title:
+            header_lines.append((i, "title", line))  # the headline again, as the page repeats it
+            continue
         if title is None and _is_section_name(kept, i, n_header):
             header_lines.append((i, "site", line))  # 学校要闻, 工作动态: the section, the headline follows
             continue

@@ -9,9 +9,9 @@ from pipeline.evaluate import load_gold, score_dir
 from pipeline.executors import run_corpus
 
 FLOORS = {
-    "headline_f1": 0.95,
-    "meetings": 0.97, "meeting.date": 0.92, "meeting.venue": 0.95, "meeting.chair": 0.95,
-    "people": 0.96, "people.title": 0.95, "items": 0.97, "timex.value": 0.84,
+    "headline_f1": 0.965,
+    "meetings": 0.97, "meeting.date": 0.95, "meeting.venue": 0.95, "meeting.chair": 0.95,
+    "people": 0.96, "people.title": 0.95, "items": 0.97, "timex.value": 0.91,
 }
 
 

@@ -151,3 +151,13 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
 ])
 def test_page_metadata(tmp_path, text, title, published):
     assert header(tmp_path, text) == (title, published)
+
+
+def test_a_repeated_headline_is_no_body(tmp_path):
+    text = ("镇政府召开安全生产工作会议 - 某某网\n镇政府召开安全生产工作会议\n"
+            "来源: 李明 2024-03-06 09:10:51 责编: 赵强\n" + BODY)
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    page = page_of(path)
+    assert (page.title, page.published) == ("镇政府召开安全生产工作会议", "2024-03-06T09:10:51")
+    assert page.text[page.body_start:].startswith("3月5日上午")

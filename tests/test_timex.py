@@ -102,3 +102,29 @@ def test_meeting_fields_of_an_expression():
 def test_bare_day_at_a_clause_start():
     found = find_timexes("央视网消息(新闻联播):14日,中共中央政治局常委、国务院总理李克强在西安主持召开座谈会")
     assert [(t.text, t.value) for t in found] == [("14日", "XXXX-XX-14")]
+
+
+def values(text, published=None, roc=False, headline_year=None):
+    return [(t.text, t.value) for t in find_timexes(text, published, None, roc, headline_year)]
+
+
+@pytest.mark.parametrize("text, published, roc, expected", [
+    # a relative day with its part of day
+    ("今天下午,学校召开安全工作会议", dt.date(2023, 5, 9), False, [("今天下午", "2023-05-09TAF")]),
+    ("上一年度工作完成良好", dt.date(2023, 5, 9), False, [("上一年度", "2022")]),
+    # a dateline is the page's, and a bare day before a part of day takes its month
+    ("新华社北京4月8日电 常务会议8日上午在京召开", None, False, [("8日上午", "XXXX-04-08TMO")]),
+    # years of the Republic of China on a Traditional page, not durations
+    ("召開105年度第一次會議,年資滿30年的里長獲表揚", None, True, [("105年度", "2016")]),
+    ("本所(112)年3月2日上午召開會議", None, True, [("112)年3月2日上午", "2023-03-02TMO")]),
+    ("民国99年5月10日召开", None, False, [("民国99年5月10日", "2010-05-10")]),
+    # ... while on a page of the common calendar 30年 is no year
+    ("建校30年来,学校召开了多次会议", None, False, []),
+])
+def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
+    assert values(text, published, roc) == expected
+
+
+def test_the_headline_year_anchors_the_report():
+    assert values("6月21日下午3时在礼堂召开", dt.date(2014, 1, 5), True, headline_year=2013) == [
+        ("6月21日下午3时", "2013-06-21T15:00")]

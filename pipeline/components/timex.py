@@ -6,6 +6,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalize.script import to_simplified
 from ..normalize.timex import find_timexes
 from .extensions import spans_of, text_of
 
@@ -18,6 +19,14 @@ def published_date(doc: Doc) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def headline_year(doc: Doc, roc: bool) -> int | None:
+    """区公所召开102年度…会议: the year a headline states anchors the dates of the report."""
+    if not doc._.title:
+        return None
+    years = [t.year for t in find_timexes(to_simplified(doc._.title), None, None, roc) if t.year]
+    return years[0] if years else None
 
 
 @Language.factory("meeting_timex", default_config={"spans_key": "timex"})
@@ -35,7 +44,10 @@ class TimexRecognizer:
         if segments:
             # only the report's own text: not the headline or the dateline
             body = text_of(doc)[: segments[-1][1]]
-            found = [t for t in find_timexes(body, published_date(doc), segments) if t.start >= segments[0][0]]
+            # a page written in Traditional script counts years as the Republic of China does
+            roc = bool(doc._.source_text) and doc._.source_text != text_of(doc)
+            found = [t for t in find_timexes(body, published_date(doc), segments, roc, headline_year(doc, roc))
+                     if t.start >= segments[0][0]]
         doc._.timexes = found
         doc.spans[self.spans_key] = spans_of(doc, ((t.start, t.end) for t in found), "TIMEX")
         return doc

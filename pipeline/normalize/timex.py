@@ -51,7 +51,9 @@ def _lexicon():
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     lx = _lexicon()
-    year = rf"(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})年(?P<fy>度)?"
+    # 民国110年, 102年度: the Republic of China's years (Taiwan pages), kept only where the page uses them
+    year = (rf"(?P<rocpre>民国)?(?:(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})|(?P<rocy>[1-9]\d{{1,2}})[)）]?)"
+            rf"年(?P<fy>度)?")
     month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?P<fm>份)?"
     day = r"(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
     weekday = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
@@ -63,18 +65,23 @@ def _pattern() -> re.Pattern:
                  rf"(?P<day2>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?")
     numeric = (r"(?P<ny>(?:19|20)\d{2})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?!\d)日?"
                r"(?:\s*(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?")
-    relative = rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
+    relative = (rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
+                rf"(?P<reltod>{_alt(lx['part_of_day'])})?")
     rel_week = rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
-    calendar = (rf"(?<![\d.])(?=[\dxX{CN}]{{1,4}}[年月])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
+    calendar = (rf"(?<![\d.])(?=(?:民国)?[\dxX{CN}]{{1,4}}[)）]?[年月])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
                 rf"{tod}(?P<clk>{clock})?{range_end}")
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
     colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
     day_only = r"(?:(?<=^)|(?<=[\n,，:：。；;\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日(?=[,，\s上下晚早中])"
+    # 主席会议12日下午在北京举行: a bare day before a part of day, wherever it stands
+    day_tod = rf"(?<![\d第.])(?P<dayonly2>3[01]|[12]\d|0?[1-9])日(?P<dtod>{_alt(lx['part_of_day'])})"
+
     bare_year = r"(?<!\d)(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年)"
     # one cheap look at the first character rejects most positions at once
-    first = rf"(?=[\dxX{CN}{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
+    first = rf"(?=[\dxX{CN}民{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, bare_year, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only]) + ")")
+        numeric, bare_year, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
+        + ")")
 
 
 def _relative_words(lx) -> list[str]:
@@ -139,6 +146,7 @@ class _Parse:
         self.clock = None
         self.clock_text = None
         self.rel = None
+        self.roc = None  # a year of the Republic of China: "explicit" (民国110年) or "bare" (110年)
         self.valid = True
         if g.get("ny"):
             self.year, self.month, self.day = int(g["ny"]), int(g["nm"]), int(g["nd"])
@@ -147,7 +155,10 @@ class _Parse:
                 self.clock_text = f"{g['nh']}:{g['nmin']}"
         elif g.get("cal"):
             yr = g.get("year")
-            if yr:
+            if g.get("rocy"):
+                self.roc = "explicit" if g.get("rocpre") else "bare"
+                self.year, yr = int(g["rocy"]) + 1911, g["rocy"]
+            elif yr:
                 if "x" in yr.lower():
                     self.year_anon = True
                 else:
@@ -178,6 +189,7 @@ class _Parse:
         elif g.get("rel"):
             self.kind = "rel"
             self.rel = g["rel"]
+            self.tod = g.get("reltod")
         elif g.get("tod3"):
             self.kind = "clock"
             self.tod = g["tod3"]
@@ -190,8 +202,11 @@ class _Parse:
             self.kind = "clock"
             self.clock = _clock(None, int(g["hh"]), int(g["mm"]))
             self.clock_text = m.group(0)
-        elif g.get("dayonly"):
-            self.day = int(g["dayonly"])
+        elif g.get("dayonly") or g.get("dayonly2"):
+            self.kind = "day"
+            self.day = int(g.get("dayonly") or g["dayonly2"])
+            self.tod = g.get("dtod")
+
         elif g.get("byear"):
             self.year = int(g["byear"])
         if self.month is not None and not 1 <= self.month <= 12:
@@ -219,25 +234,40 @@ def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | No
     word = p.rel
     if word in lx["relative_days"]:
         day = published + dt.timedelta(days=lx["relative_days"][word])
-        return day.isoformat(), day.isoformat()
+        return day.isoformat() + (f"T{_tod_code(p.tod)}" if p.tod else ""), day.isoformat()
     if word in lx["relative_months"]:
         k = published.year * 12 + published.month - 1 + lx["relative_months"][word]
         return f"{k // 12:04d}-{k % 12 + 1:02d}", None
     return f"{published.year + lx['relative_years'][word]:04d}", None
 
 
+ROC_DURATION_BEFORE = re.compile(r"(?:满|近|达|逾|超过|共|历时|长达|将近)$")
+ROC_DURATION_AFTER = re.compile(r"(?:来|以上|之久|多|余|间|内|的)")
+
+
 def find_timexes(text: str, published: dt.date | None = None,
-                 segments: list[tuple[int, int]] | None = None) -> list[Timex]:
-    """All temporal expressions in text, in order, values resolved."""
+                 segments: list[tuple[int, int]] | None = None, roc_calendar: bool = False,
+                 headline_year: int | None = None) -> list[Timex]:
+    """All temporal expressions in text, in order, values resolved.
+    roc_calendar: the page counts years from 1912 (Taiwan), so 102年度 is 2013.
+    headline_year: the year the page's headline states, for dates the meeting's
+    own text gives without one (before the published date is tried)."""
     segments = segments or [(0, len(text))]
     out: list[Timex] = []
-    last_year: dict[int, object] = {}
+    last_year: dict[int, object] = {k: headline_year for k in range(len(segments))} if headline_year else {}
+    last_month = None
     for m in _pattern().finditer(text):
         if m.end() == m.start():
             continue
         p = _Parse(m)
         if not p.valid:
             continue
+        if p.roc == "bare" and (not roc_calendar or ROC_DURATION_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                                or ROC_DURATION_AFTER.match(text, m.end())):
+            continue  # 30年: a duration (年资满30年, 30年来), or the page is of the common calendar
+        if text.startswith("电", m.end()):
+            last_month = p.month or last_month
+            continue  # 新华社北京3月12日电: the dateline is the page's, not a date of the report
         seg = next((k for k, (a, b) in enumerate(segments) if a <= m.start() < b), -1)
         s, e = m.start(), m.end()
         expr = text[s:e]
@@ -253,11 +283,14 @@ def find_timexes(text: str, published: dt.date | None = None,
             last_year[seg] = written
             year = written
         elif p.month is not None or p.day is not None:
+            if p.kind == "day" and p.month is None:
+                p.month = last_month  # 12日下午: the month of the date before it
             year = _resolve_year(p.month, p.day, last_year.get(seg), published)
             if year is None and p.month is None and published is not None:
                 year = published.year  # a bare day (14日) of a dated page
         else:
             year = None
+        last_month = p.month or last_month
         value = _fmt(year, p.month, p.day) if (p.month or p.day) else _fmt(year)
         date = _fmt(year, p.month, p.day) if p.day else None
         date_end = None
