@@ -2,7 +2,7 @@
 
     tokenizer (jieba | pkuseg) -> meeting_splitter -> meeting_timex ->
     meeting_people -> meeting_venues -> meeting_roles -> meeting_items ->
-    meeting_assembler
+    meeting_assembler -> meeting_structure
 """
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ from spacy.tokens import Doc
 
 from . import split  # noqa: F401  (registers meeting_splitter)
 from .components import extensions  # noqa: F401
-from .components import items, meetings, people, roles, timex, venues  # noqa: F401
+from .components import items, meetings, people, roles, structure, timex, venues  # noqa: F401
 from .ingest import Page
 from .normalize.script import to_simplified
 from .resources import MODELS_DIR
 from .segment import SEGMENTERS, create_meeting_tokenizer  # noqa: F401
 
 STAGES = ["meeting_splitter", "meeting_timex", "meeting_people", "meeting_venues",
-          "meeting_roles", "meeting_items", "meeting_assembler"]
+          "meeting_roles", "meeting_items", "meeting_assembler", "meeting_structure"]
 
 
 def pipeline_dir(segmenter: str) -> Path:

@@ -10,6 +10,7 @@ import hashlib
 
 import pyarrow as pa
 
+from .components.extensions import text_of
 from .components.meetings import as_written
 from .ingest import Page
 
@@ -21,8 +22,8 @@ TABLES: dict[str, pa.Schema] = {
         ("author", S), ("url", S), ("source_format", S), ("encoding", S), ("n_chars", I),
         ("n_meetings", I), ("text_hash", S)]),
     "meetings": pa.schema([
-        ("doc_id", S), ("meeting_id", S), ("seq", I), ("date", S), ("date_end", S), ("time_of_day", S),
-        ("venue", S), ("chair", S), ("organizer", S), ("start", I), ("end", I),
+        ("doc_id", S), ("meeting_id", S), ("seq", I), ("name", S), ("date", S), ("date_end", S), ("time_of_day", S),
+        ("venue", S), ("chair", S), ("organizer", S), ("start", I), ("end", I), ("name_start", I), ("name_end", I),
         ("date_start", I), ("date_stop", I), ("venue_start", I), ("venue_end", I),
         ("chair_start", I), ("chair_end", I)]),
     "people": pa.schema([
@@ -31,6 +32,12 @@ TABLES: dict[str, pa.Schema] = {
     "roles": pa.schema([
         ("doc_id", S), ("meeting_id", S), ("person_id", S), ("name", S), ("role", S),
         ("start", I), ("end", I), ("cue", S)]),
+    "participants": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("person_id", S), ("name", S), ("role", S), ("cue", S),
+        ("start", I), ("end", I)]),
+    "decisions": pa.schema([
+        ("doc_id", S), ("meeting_id", S), ("seq", I), ("verb", S), ("text", S), ("document", S),
+        ("start", I), ("end", I)]),
     "dates": pa.schema([
         ("doc_id", S), ("meeting_id", S), ("seq", I), ("text", S), ("value", S), ("date", S),
         ("date_end", S), ("time_of_day", S), ("start", I), ("end", I)]),
@@ -112,9 +119,20 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
                               "name": name, "role": r.role, "start": r.start, "end": r.end,
                               "cue": src[r.cue_start:r.cue_end]})
 
+    rows["participants"] = participant_rows(doc, did, mid, person_ids, persons)
+    names = doc._.meeting_names or [(None, None, None)] * len(meetings)
+    for k, (d_meeting, decision) in enumerate(doc._.decisions or [], 1):
+        rows["decisions"].append({
+            "doc_id": did, "meeting_id": mid[d_meeting], "seq": k, "verb": decision.verb or None,
+            "text": src[decision.start:decision.end], "document": _as_in(src, doc, decision.document),
+            "start": decision.start, "end": decision.end})
+
     for k, m in enumerate(meetings):
+        name_start, name_end, headline_name = names[k]
         rows["meetings"].append({
-            "doc_id": did, "meeting_id": mid[k], "seq": m["seq"], "date": m["date"],
+            "doc_id": did, "meeting_id": mid[k], "seq": m["seq"],
+            "name": src[name_start:name_end] if name_start is not None else headline_name,
+            "name_start": name_start, "name_end": name_end, "date": m["date"],
             "date_end": m["date_end"], "time_of_day": m["time_of_day"],
             "venue": cut(m["venue_offsets"]), "chair": m["chair"], "organizer": cut(m["organizer_offsets"]),
             "start": m["start"], "end": m["end"],
@@ -151,3 +169,40 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
 
     rows["documents"].append(document_row(page, len(meetings), "、".join(dict.fromkeys(authors)) or None))
     return rows
+
+
+# roles that are taking part in the meeting; author and editor are the page's, not the meeting's
+PARTICIPANT_ROLES = {"chair", "attendee", "nonvoting", "absent", "speaker", "reporter", "recorder", "elected"}
+
+
+def participant_rows(doc, did: str, mid: list[str], person_ids: dict, persons: dict) -> list[dict]:
+    """One row per meeting, person and role. People only quoted or cited
+    (传达学习了某某书记的讲话) take no part."""
+    from .normalize.items import _cited
+
+    text, src = text_of(doc), doc._.source_text or text_of(doc)
+    mentions = {(m.start, m.end): m for m in doc._.mentions or []}
+    rows, seen = [], set()
+    for r in doc._.roles or []:
+        if r.role not in PARTICIPANT_ROLES or r.meeting is None:
+            continue
+        mention = mentions.get((r.start, r.end))
+        if mention is not None and _cited(text, mention):
+            continue
+        role = "nonvoting" if r.role == "attendee" and "列席" in text[r.cue_start:r.cue_end] else r.role
+        key = (mid[r.meeting], r.person, role)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append({"doc_id": did, "meeting_id": mid[r.meeting], "person_id": person_ids.get(r.person),
+                     "name": persons.get(r.person, {}).get("name", src[r.start:r.end]), "role": role,
+                     "cue": src[r.cue_start:r.cue_end], "start": r.start, "end": r.end})
+    return rows
+
+
+def _as_in(src: str, doc, simplified: str | None) -> str | None:
+    """A value found in the Simplified text, as the page wrote it."""
+    if not simplified:
+        return simplified
+    k = text_of(doc).find(simplified)
+    return src[k:k + len(simplified)] if k >= 0 else simplified

@@ -21,6 +21,8 @@ DOC_EXTENSIONS = {
     "roles": None,         # [components.roles.RoleRecord]
     "items": None,         # [(meeting index, normalize.items.Item)]
     "meetings": None,      # [dict] one per meeting, see components.meetings
+    "meeting_names": None,  # [(start, end, headline name)] one per meeting, see components.structure
+    "decisions": None,     # [(meeting index, normalize.structure.Decision)]
 }
 
 

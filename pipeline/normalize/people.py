@@ -105,7 +105,7 @@ def lexicon() -> Lexicon:
 CHAIRED_BY = re.compile(r"由([" + CJK + r"]{2,3}?)(?:同志)?(?:主持|召集)")
 LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
-ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言)")
+ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言|缺席|请假)")
 
 
 class PeopleFinder:
