@@ -11,6 +11,7 @@ import hashlib
 import pyarrow as pa
 
 from .components.extensions import text_of
+from .normalize.script import to_simplified
 from .components.meetings import as_written
 from .ingest import Page
 
@@ -189,6 +190,8 @@ def participant_rows(doc, did: str, mid: list[str], person_ids: dict, persons: d
         mention = mentions.get((r.start, r.end))
         if mention is not None and _cited(text, mention):
             continue
+        if r.role != "chair" and _quoted_post(persons.get(r.person, {}).get("titles", [])):
+            continue  # 总书记指出…: quoted in a report of another meeting
         role = "nonvoting" if r.role == "attendee" and "列席" in text[r.cue_start:r.cue_end] else r.role
         key = (mid[r.meeting], r.person, role)
         if key in seen:
@@ -206,3 +209,10 @@ def _as_in(src: str, doc, simplified: str | None) -> str | None:
         return simplified
     k = text_of(doc).find(simplified)
     return src[k:k + len(simplified)] if k >= 0 else simplified
+
+
+def _quoted_post(titles: list[str]) -> bool:
+    from .resources import load_json
+
+    quoted = load_json("structure.json")["quoted_posts"]
+    return any(to_simplified(t).endswith(tuple(quoted)) for t in titles)

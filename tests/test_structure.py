@@ -67,3 +67,21 @@ def test_participants_exclude_the_cited_and_the_author():
     assert not {name for name, _ in roles} & {"陈国", "周文"}
     assert rows["meetings"][0]["name"] == "安全生产会议"
     assert [(d["text"], d["document"]) for d in rows["decisions"]] == [("审议通过了《安全生产责任制》", "安全生产责任制")]
+
+
+@pytest.mark.parametrize("text, taking_part, not_taking_part", [
+    ("会上,镇长王海作了重要讲话,副镇长李强汇报了工作,会议传达了习近平总书记重要讲话精神。",
+     {"王海", "李强"}, {"习近平"}),
+    ("会议由书记吴涛主持。大家诵读了毛泽东同志的文章,县委书记赵刚在全会上的讲话也一并学习。",
+     {"吴涛"}, {"毛泽东", "赵刚"}),
+    ("理事长韩明主持会议,应到理事九人,实到九人,其中理事孙伟、钱丽为通讯表决。", {"韩明", "孙伟", "钱丽"}, set()),
+])
+def test_who_takes_part(text, taking_part, not_taking_part):
+    from pipeline.ingest import Page
+    from pipeline.nlp import load_pipeline
+    from pipeline.tables import page_rows
+
+    text = "某某单位召开会议\n3月5日上午,某某单位召开工作会议。" + text
+    page = Page(doc_id="t", path="t", text=text, title="某某单位召开会议", body_start=text.index("3月"))
+    names = {r["name"] for r in page_rows(page, load_pipeline("jieba"))["participants"] if r["role"] != "absent"}
+    assert taking_part <= names and not names & not_taking_part

@@ -260,8 +260,10 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
     return None, None, None
 
 
-CITED_BEFORE = re.compile(r"(?:学习|传达|贯彻|领学|研读|重温)了?$")
-CITED_AFTER = re.compile(r"(?:(?!传达|学习|贯彻|领学)[^，,。；;]){0,24}?的(?:重要)?(?:讲话|指示|批示|论述|文章|讲话精神)")
+CITED_BEFORE = re.compile(r"(?:学习|传达|贯彻|领学|研读|重温|诵读|阅读)了?$")
+# 某某书记在全会上的讲话, 某某总书记重要讲话精神 (not 某某作了重要讲话: that one speaks here)
+CITED_AFTER = re.compile(r"(?:(?!传达|学习了|领学|带领|作了|做了|发表|作重要|做重要)[^，,。；;]){0,24}?"
+                         r"(?:的|重要)(?:重要)?(?:讲话|指示|批示|论述|文章|工作报告)")
 
 
 def _cited(text, mention) -> bool:
