@@ -21,6 +21,12 @@ def decisions(text):
     ("镇党委召开了一次党建工作推进会,镇长出席。", "党建工作推进会"),
     ("社区组织开展居民代表大会,审议年度计划。", "居民代表大会"),
     ("会议强调,要落实责任。", None),
+    # attending names the meeting too; the subject of 在…举行 when no verb holds it
+    ("8月25日,全体教师参加新学期的第一次校务会议。", "新学期的第一次校务会议"),
+    ("区政协第五届第二次主席会议12日下午在区政府举行。", "区政协第五届第二次主席会议"),
+    # ... but a body that holds the meeting is no name, nor is a list marker
+    ("生态学会于11月在昆明隆重召开。", None),
+    ("(三)本次董事会会议于5月8日在公司举行。", "董事会会议"),
 ])
 def test_meeting_name_is_what_is_held(text, expected):
     assert name(text) == expected
