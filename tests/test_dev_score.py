@@ -9,9 +9,11 @@ from pipeline.evaluate import load_gold, score_dir
 from pipeline.executors import run_corpus
 
 FLOORS = {
-    "headline_f1": 0.965,
-    "meetings": 0.97, "meeting.date": 0.95, "meeting.venue": 0.95, "meeting.chair": 0.95,
-    "people": 0.96, "people.title": 0.95, "items": 0.97, "timex.value": 0.91,
+    "headline_f1": 0.965, "structure_f1": 0.75,
+    "meetings": 0.97, "meeting.date": 0.95, "meeting.venue": 0.97, "meeting.chair": 0.95,
+    "people": 0.97, "people.title": 0.95, "items": 0.97, "timex.value": 0.91,
+    "meeting.name": 0.80, "meeting.attendees": 0.85, "decisions": 0.60,
+    "document.title": 0.95, "document.published": 0.95,
 }
 
 
@@ -26,5 +28,5 @@ def dev_report(tmp_path_factory, dev_dir):
 @pytest.mark.parametrize("field", FLOORS)
 def test_dev_score_holds_its_floor(dev_report, field):
     value = dev_report[field]
-    figure = value if isinstance(value, float) else value["f1"]
+    figure = value if isinstance(value, float) else value.get("f1", value.get("acc"))
     assert figure >= FLOORS[field], f"{field} = {figure:.4f}"
