@@ -337,8 +337,10 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
     kept: list[str] = []
     for line in lines:
         simple = to_simplified(line)  # one set of patterns for both scripts
-        if heading.match(simple) and kept:
-            break  # a list of other articles: nothing after it is the report
+        if heading.match(simple):
+            if any("。" in k for k in kept):
+                break  # a list of other articles after the report: nothing after it is the report
+            continue  # 热门文章 in the page's top bar, before the report
         if any(p.match(simple) for p in line_patterns):
             continue
         for p in inline_patterns:

@@ -161,3 +161,12 @@ def test_a_repeated_headline_is_no_body(tmp_path):
     page = page_of(path)
     assert (page.title, page.published) == ("镇政府召开安全生产工作会议", "2024-03-06T09:10:51")
     assert page.text[page.body_start:].startswith("3月5日上午")
+
+
+def test_a_link_list_heading_above_the_report_cuts_nothing(tmp_path):
+    text = "某某日报\n熱門文章\n鎮政府召開安全生產工作會議\n" + BODY + "\n相关阅读\n其他新闻标题一则"
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    page = page_of(path)
+    assert page.title == "鎮政府召開安全生產工作會議"
+    assert "王海主持会议" in page.text and "其他新闻" not in page.text
