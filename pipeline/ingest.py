@@ -287,10 +287,11 @@ MEETING_WORDS = re.compile(r"会|召开|举行|座谈|纪要|记录")
 def _is_section_name(lines: list[str], i: int, n_header: int) -> bool:
     """A short header line without a meeting word, followed in the header by a
     longer one that has it: a section of the site, not the headline."""
-    line = lines[i]
+    line = to_simplified(lines[i])
     if len(re.findall(r"[\u3400-\u9fff]", line)) > 6 or MEETING_WORDS.search(line):
         return False
-    return any(len(lines[k]) > len(line) and MEETING_WORDS.search(lines[k]) for k in range(i + 1, n_header))
+    return any(len(lines[k]) > len(line) and MEETING_WORDS.search(to_simplified(lines[k]))
+               for k in range(i + 1, n_header))
 
 
 def _is_header_line(line: str) -> bool:
