@@ -240,7 +240,7 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
             sent = m.end()
         intro = text[sent:meeting_start + len(before)]
     verb = speech.search(intro)
-    in_sentence = [m for m in mentions if sent <= m.start and m.end <= marker_start and not _cited(text, m)]
+    in_sentence = [m for m in mentions if sent <= m.start and m.end <= marker_start and not is_cited(text, m)]
     if in_sentence and verb:
         m = in_sentence[-1]
         return m.start, m.end, m.key
@@ -266,7 +266,7 @@ CITED_AFTER = re.compile(r"(?:(?!传达|学习了|领学|带领|作了|做了|�
                          r"(?:的|重要)(?:重要)?(?:讲话|指示|批示|论述|文章|工作报告)")
 
 
-def _cited(text, mention) -> bool:
+def is_cited(text, mention) -> bool:
     """传达学习了魏民洲书记在全会上的讲话: a person whose speech is studied or
     conveyed is cited, never the speaker of this meeting's items."""
     return bool(CITED_BEFORE.search(text, max(0, mention.start - 6), mention.start)
@@ -289,7 +289,7 @@ def _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject)
             continue
         if body_subject.match(sentence.lstrip(" ,，")):
             return None, None, None
-        who = [m for m in mentions if prev <= m.start and m.end <= prev + verb.start() and not _cited(text, m)]
+        who = [m for m in mentions if prev <= m.start and m.end <= prev + verb.start() and not is_cited(text, m)]
         if who:
             return who[-1].start, who[-1].end, who[-1].key
     return None, None, None
@@ -308,5 +308,5 @@ def _speaker_of_paragraph_before(text, marker_start, meeting_start, mentions, sp
     if not verb or body_subject.search(opening[:verb.start()]):
         return None, None, None
     who = [m for m in mentions if para_start <= m.start and m.end <= para_start + verb.start()
-           and not _cited(text, m)]
+           and not is_cited(text, m)]
     return (who[-1].start, who[-1].end, who[-1].key) if who else (None, None, None)
