@@ -116,13 +116,39 @@ def values(text, published=None, roc=False, headline_year=None):
     ("新华社北京4月8日电 常务会议8日上午在京召开", None, False, [("8日上午", "XXXX-04-08TMO")]),
     # years of the Republic of China on a Traditional page, not durations
     ("召開105年度第一次會議,年資滿30年的里長獲表揚", None, True, [("105年度", "2016")]),
-    ("本所(112)年3月2日上午召開會議", None, True, [("112)年3月2日上午", "2023-03-02TMO")]),
+    ("本所(112)年3月2日上午召開會議", None, True, [("(112)年3月2日上午", "2023-03-02TMO")]),
+    ("本校110学年度第1学期校务会议", None, True, [("110学年度", "2021")]),
+    ("檢討109 下半年度預算執行情形", None, True, [("109 下半年度", "2020")]),
+    ("改在下学年度(96学年度)举行", None, True, [("96学年度", "2007")]),
     ("民国99年5月10日召开", None, False, [("民国99年5月10日", "2010-05-10")]),
     # ... while on a page of the common calendar 30年 is no year
     ("建校30年来,学校召开了多次会议", None, False, []),
 ])
 def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     assert values(text, published, roc) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a space between a number and its unit, as pages converted from PDF or forms write it
+    ("会议时间:2024 年 3 月 8 日下午 2 时 30 分", None, [("2024 年 3 月 8 日下午 2 时 30 分", "2024-03-08T14:30")]),
+    ("于 2022年 12 月 6 日召开", None, [("2022年 12 月 6 日", "2022-12-06")]),
+    # the day without its unit at a line's end or before a part of day
+    ("2021年5月8日通知。局长在5月12\n", None, [("2021年5月8日", "2021-05-08"), ("5月12", "2021-05-12")]),
+    ("定于6月3上午召开", dt.date(2023, 7, 1), [("6月3上午", "2023-06-03TMO")]),
+    # a range of bare days takes the month the text gave before it
+    ("十月份安排:1日-7日放假,8日上午开会", None, [("十月份", "XXXX-10"), ("1日-7日", "XXXX-10-01/XXXX-10-07"),
+                                               ("8日上午", "XXXX-10-08TMO")]),
+    # a year without 年 before a plan word, not inside a code
+    ("审议2023工作计划和2024预算,听取ISO9001认证汇报", None, [("2023", "2023"), ("2024", "2024")]),
+    ("2024年度工作计划", None, [("2024年度", "2024")]),
+    ("参加EAFES2020筹备会", None, []),
+    # 明天 and 今天 as the future and the present, not days
+    ("为建设更加美好的明天而奋斗", dt.date(2023, 5, 9), []),
+    ("共创辉煌明天", dt.date(2023, 5, 9), []),
+    ("明天上午召开全体大会", dt.date(2023, 5, 9), [("明天上午", "2023-05-10TMO")]),
+])
+def test_spaced_unitless_ranged_and_figurative(text, published, expected):
+    assert values(text, published) == expected
 
 
 def test_the_headline_year_anchors_the_report():

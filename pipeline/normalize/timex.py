@@ -52,14 +52,19 @@ def _lexicon():
 def _pattern() -> re.Pattern:
     lx = _lexicon()
     # 民国110年, 102年度: the Republic of China's years (Taiwan pages), kept only where the page uses them
-    year = (rf"(?P<rocpre>民国)?(?:(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})|(?P<rocy>[1-9]\d{{1,2}})[)）]?)"
-            rf"年(?P<fy>度)?")
-    month = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?P<fm>份)?"
-    day = r"(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    # a space may stand between a number and its unit (98 年 2 月 13 日: pages converted from PDF or forms)
+    sp = r"[ \t]?"
+    # 97学年度, 本(98)年度: school years and fiscal years count as years
+    year = (rf"(?P<rocpre>民国)?(?:(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})|[(（]?(?P<rocy>[1-9]\d{{1,2}})[)）]?)"
+            rf"{sp}学?年(?P<fy>度)?")
+    month = rf"{sp}(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){sp}月(?P<fm>份)?"
+    # 3月20 at a line's end or before a part of day: the day without its unit, as notes write it
+    day = (rf"{sp}(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+           rf"(?:{sp}[日号]|(?=[ \t]*(?:\n|$|{_alt(lx['part_of_day'])})))")
     weekday = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
-    tod = rf"(?P<tod>{_alt(lx['part_of_day'])})?"
-    clock = (rf"(?P<hour>[01]?\d|2[0-4]|[{CN}]{{1,3}})"
-             rf"(?:[:：](?P<minute>[0-5]\d)|[点时](?:(?P<minute2>[0-5]?\d|[{CN}]{{1,3}})分|(?P<half>半)|(?P<quarter>一刻))?)")
+    tod = rf"(?:{sp}(?P<tod>{_alt(lx['part_of_day'])}))?"
+    clock = (rf"{sp}(?P<hour>[01]?\d|2[0-4]|[{CN}]{{1,3}})"
+             rf"(?:[:：](?P<minute>[0-5]\d)|{sp}[点时](?:{sp}(?P<minute2>[0-5]?\d|[{CN}]{{1,3}}){sp}分|(?P<half>半)|(?P<quarter>一刻))?)")
     range_end = (rf"(?:(?:{_alt(lx['range_connectors'])})"
                  rf"(?:(?P<year2>(?:19|20)\d{{2}})年)?(?:(?P<month2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?"
                  rf"(?P<day2>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?")
@@ -68,19 +73,25 @@ def _pattern() -> re.Pattern:
     relative = (rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
                 rf"(?P<reltod>{_alt(lx['part_of_day'])})?")
     rel_week = rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
-    calendar = (rf"(?<![\d.])(?=(?:民国)?[\dxX{CN}]{{1,4}}[)）]?[年月])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
+    calendar = (rf"(?<![\d.])(?=(?:民国)?[(（]?[\dxX{CN}]{{1,4}}[)）]?{sp}学?[年月])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
                 rf"{tod}(?P<clk>{clock})?{range_end}")
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
     colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
-    day_only = r"(?:(?<=^)|(?<=[\n,，:：。；;\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日(?=[,，\s上下晚早中])"
+    # 12日上午, 1日-7日: a day whose month the text gave before (a range needs no follower)
+    day_only = (r"(?:(?<=^)|(?<=[\n,，:：。；;、\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日"
+                rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>3[01]|[12]\d|0?[1-9])日|(?=[,，\s上下晚早中]))")
     # 主席会议12日下午在北京举行: a bare day before a part of day, wherever it stands
     day_tod = rf"(?<![\d第.])(?P<dayonly2>3[01]|[12]\d|0?[1-9])日(?P<dtod>{_alt(lx['part_of_day'])})"
 
-    bare_year = r"(?<!\d)(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年)"
+    # 2019上半年, 2019工作规划: a year written without 年 before a half-year or a plan word
+    bare_year = (r"(?<![\dA-Za-z.])(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年|(?:"
+                 + _alt(lx["bare_year_followers"]) + "))")
+    # 97 下半年度: a year of the Republic of China before a half-year
+    roc_half = r"(?<![\d.])(?P<rochalf>[1-9]\d{1,2})[ \t]?[上下]半年度?"
     # one cheap look at the first character rejects most positions at once
-    first = rf"(?=[\dxX{CN}民{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
+    first = rf"(?=[\dxX{CN}民(（{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, bare_year, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
+        numeric, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
         + ")")
 
 
@@ -206,6 +217,11 @@ class _Parse:
             self.kind = "day"
             self.day = int(g.get("dayonly") or g["dayonly2"])
             self.tod = g.get("dtod")
+            if g.get("dayonly_end"):
+                self.day_end = int(g["dayonly_end"])
+        elif g.get("rochalf"):
+            self.roc = "bare"
+            self.year = int(g["rochalf"]) + 1911
 
         elif g.get("byear"):
             self.year = int(g["byear"])
@@ -241,6 +257,11 @@ def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | No
     return f"{published.year + lx['relative_years'][word]:04d}", None
 
 
+@lru_cache(maxsize=1)
+def FIGURATIVE_BEFORE() -> re.Pattern:
+    return re.compile(f"(?:{_alt(_lexicon()['figurative_before'])})$")
+
+
 ROC_DURATION_BEFORE = re.compile(r"(?:满|近|达|逾|超过|共|历时|长达|将近)$")
 ROC_DURATION_AFTER = re.compile(r"(?:来|以上|之久|多|余|间|内|的)")
 
@@ -256,6 +277,7 @@ def find_timexes(text: str, published: dt.date | None = None,
     out: list[Timex] = []
     last_year: dict[int, object] = {k: headline_year for k in range(len(segments))} if headline_year else {}
     last_month = None
+    lx_days = _lexicon()["relative_days"]
     for m in _pattern().finditer(text):
         if m.end() == m.start():
             continue
@@ -270,7 +292,11 @@ def find_timexes(text: str, published: dt.date | None = None,
             continue  # 新华社北京3月12日电: the dateline is the page's, not a date of the report
         seg = next((k for k, (a, b) in enumerate(segments) if a <= m.start() < b), -1)
         s, e = m.start(), m.end()
+        if text[s] in "(（" and not re.search(r"[)）]", text[s:e]):
+            s += 1  # (96学年度): the bracket opens a note around the year
         expr = text[s:e]
+        if p.kind == "rel" and p.rel in lx_days and FIGURATIVE_BEFORE().search(text, max(0, s - 4), s):
+            continue  # 更加美好的明天: the future, not a day
         if p.kind in ("rel", "relweek"):
             value, date = _relative_value(p, published)
             out.append(Timex(s, e, expr, value, None, date is not None, date, None, None))
