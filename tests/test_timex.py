@@ -138,6 +138,11 @@ def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     # a range of bare days takes the month the text gave before it
     ("十月份安排:1日-7日放假,8日上午开会", None, [("十月份", "XXXX-10"), ("1日-7日", "XXXX-10-01/XXXX-10-07"),
                                                ("8日上午", "XXXX-10-08TMO")]),
+    # a bare day in brackets after a relative day, Chinese numerals before a part of day, 5/29 in brackets
+    ("5月3日通知,本周四(7日)上午开会", None, [("5月3日", "XXXX-05-03"), ("本周四", "REL"), ("7日", "XXXX-05-07")]),
+    ("里业务会报,十七日上午在公所召开", dt.date(2019, 9, 20), [("十七日上午", "2019-XX-17TMO")]),
+    ("卅一日下午举行", None, [("卅一日下午", "XXXX-XX-31TAF")]),
+    ("本公所于今日(5/29)召开会报,比例1/3", dt.date(2019, 6, 1), [("今日", "2019-06-01"), ("5/29", "2019-05-29")]),
     # a year without 年 before a plan word, not inside a code
     ("审议2023工作计划和2024预算,听取ISO9001认证汇报", None, [("2023", "2023"), ("2024", "2024")]),
     ("2024年度工作计划", None, [("2024年度", "2024")]),

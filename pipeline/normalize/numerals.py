@@ -6,6 +6,8 @@ DIGITS = {"零": 0, "〇": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "�
           # the financial (大写) forms, which also number the sections of formal minutes: 壹、贰、
           "壹": 1, "贰": 2, "叁": 3, "参": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100}
+# 廿 (20), 卅 (30): contracted tens that dates in Traditional pages still use (卅一日)
+TENS = {"廿": 20, "卅": 30}
 
 
 def cn_to_int(text: str) -> int:
@@ -22,7 +24,9 @@ def cn_to_int(text: str) -> int:
         return int("".join(str(DIGITS[ch]) for ch in text))
     total, current = 0, 0
     for ch in text:
-        if ch in DIGITS:
+        if ch in TENS and total == current == 0:
+            total = TENS[ch]
+        elif ch in DIGITS:
             current = DIGITS[ch]
         elif ch in UNITS:
             total += (current or 1) * UNITS[ch]

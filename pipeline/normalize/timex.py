@@ -78,10 +78,13 @@ def _pattern() -> re.Pattern:
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
     colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
     # 12日上午, 1日-7日: a day whose month the text gave before (a range needs no follower)
-    day_only = (r"(?:(?<=^)|(?<=[\n,，:：。；;、\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日"
-                rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>3[01]|[12]\d|0?[1-9])日|(?=[,，\s上下晚早中]))")
+    day_only = (r"(?:(?<=^)|(?<=[\n,，:：。；;、(（\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日"
+                rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>3[01]|[12]\d|0?[1-9])日|(?=[,，)）\s上下晚早中]))")
+    # 今日(5/29): a month and day in brackets, as Taiwan pages note them
+    bracket_md = r"(?<=[(（])(?P<bm>1[0-2]|0?[1-9])/(?P<bd>3[01]|[12]\d|0?[1-9])(?=[)）])"
     # 主席会议12日下午在北京举行: a bare day before a part of day, wherever it stands
-    day_tod = rf"(?<![\d第.])(?P<dayonly2>3[01]|[12]\d|0?[1-9])日(?P<dtod>{_alt(lx['part_of_day'])})"
+    day_tod = (rf"(?<![\d第.{CN}廿卅])(?P<dayonly2>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?"
+               rf"|[一二三四五六七八九])日(?P<dtod>{_alt(lx['part_of_day'])})")
 
     # 2019上半年, 2019工作规划: a year written without 年 before a half-year or a plan word
     bare_year = (r"(?<![\dA-Za-z.])(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年|(?:"
@@ -89,9 +92,9 @@ def _pattern() -> re.Pattern:
     # 97 下半年度: a year of the Republic of China before a half-year
     roc_half = r"(?<![\d.])(?P<rochalf>[1-9]\d{1,2})[ \t]?[上下]半年度?"
     # one cheap look at the first character rejects most positions at once
-    first = rf"(?=[\dxX{CN}民(（{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
+    first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
+        numeric, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
         + ")")
 
 
@@ -164,6 +167,8 @@ class _Parse:
             if g.get("nh"):
                 self.clock = f"{int(g['nh']):02d}:{g['nmin']}"
                 self.clock_text = f"{g['nh']}:{g['nmin']}"
+        elif g.get("bm"):
+            self.month, self.day = int(g["bm"]), int(g["bd"])
         elif g.get("cal"):
             yr = g.get("year")
             if g.get("rocy"):
@@ -215,7 +220,7 @@ class _Parse:
             self.clock_text = m.group(0)
         elif g.get("dayonly") or g.get("dayonly2"):
             self.kind = "day"
-            self.day = int(g.get("dayonly") or g["dayonly2"])
+            self.day = _num(g.get("dayonly") or g["dayonly2"])
             self.tod = g.get("dtod")
             if g.get("dayonly_end"):
                 self.day_end = int(g["dayonly_end"])
