@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|eval|build-models`."""
+"""Command line: `python -m pipeline run|eval|review|build-models`."""
 from __future__ import annotations
 
 import sys
@@ -73,6 +73,46 @@ def evaluate(
     for f in failures:
         typer.echo(f"below threshold: {f}", err=True)
     raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def review(
+    out_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="Folder of output tables"),
+    limit: int = typer.Option(20, help="Rows shown per check (0: only the counts)"),
+    check: list[str] = typer.Option([], help="Only these checks (repeatable)"),
+):
+    """List suspicious output for a person to read: names without a surname, one-character names,
+    names holding function words, posts where a name should be, empty items, meetings without a date,
+    over-long venues.
+
+    Example: python -m pipeline review data/processed --limit 5
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from .review import CHECKS, counts
+    from .review import review as find
+
+    unknown = set(check) - {c.name for c in CHECKS}
+    if unknown:
+        typer.echo(f"error: unknown check {', '.join(sorted(unknown))}; one of {', '.join(c.name for c in CHECKS)}",
+                   err=True)
+        raise typer.Exit(2)
+    findings = [f for f in find(out_dir) if not check or f.check in check]
+    console = Console(width=160)
+    summary = Table("check", "rows", "what it flags", title=f"review of {out_dir}")
+    for c in CHECKS:
+        if not check or c.name in check:
+            summary.add_row(c.name, str(counts(findings)[c.name]), c.why)
+    console.print(summary)
+    if limit:
+        for c in CHECKS:
+            shown = [f for f in findings if f.check == c.name][:limit]
+            if shown:
+                listing = Table("doc_id", "row", title=c.name)
+                for f in shown:
+                    listing.add_row(f.doc_id, f.what)
+                console.print(listing)
 
 
 @app.command("build-models")
