@@ -187,3 +187,15 @@ def test_chair_slot_and_surnames(sentence, expected):
 ])
 def test_posts_around_form_labels(sentence, expected):
     assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # names transliterated from Uyghur, Tibetan, Mongolian: parts joined by a middle dot
+    ("自治区主席艾尔肯·吐尼亚孜主持会议", {"艾尔肯·吐尼亚孜": {"主席"}}),
+    ("副主任王建、阿沛·阿旺晋美、李军出席会议", {"王建": {"副主任"}, "阿沛·阿旺晋美": {"副主任"}, "李军": {"副主任"}}),
+    ("州委副书记买买提·艾力和县长张强参加", {"买买提·艾力": {"州委副书记"}, "张强": {"县长"}}),
+    # a dotted name of a place is no person
+    ("新园区·科创中心举办开放日", {}),
+])
+def test_transliterated_names(sentence, expected):
+    assert people(sentence) == expected

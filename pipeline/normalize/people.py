@@ -104,6 +104,9 @@ def lexicon() -> Lexicon:
 
 CHAIRED_BY = re.compile(r"由([" + CJK + r"]{2,3}?)(?:同志)?(?:主持|召集)")
 LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
+# 雪克来提·扎克尔, 阿沛·阿旺晋美: names transliterated from Uyghur, Tibetan, Mongolian …, parts joined
+# by a middle dot and no Han surname in front
+TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
 ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言|缺席|请假)")
 
@@ -177,6 +180,9 @@ class PeopleFinder:
     def name_after(self, i: int, allow_words: bool = True) -> tuple[int, int] | None:
         """A name starting at i (after a title), its end fixed by what follows.
         allow_words: a dictionary word may be a name when the context closes it."""
+        translit_end = self._transliterated_end(i)
+        if translit_end:
+            return i, translit_end
         sl = self._surname_len(i)
         if not sl:
             return None
@@ -199,6 +205,18 @@ class PeopleFinder:
             e = i + sl + given
             if e in self.token_starts and self._plausible(self.text[i:e]):
                 return i, e
+        return None
+
+    def _transliterated_end(self, i: int) -> int | None:
+        """End of a dotted transliterated name at i (艾尔肯·吐尼亚孜主持): its last part
+        ends at the first list joiner, punctuation or follower word (主持, 出席)."""
+        m = TRANSLITERATED.match(self.text, i)
+        if not m:
+            return None
+        last_dot = max(m.group(0).rfind(d) for d in "·•‧・") + i
+        for e in range(last_dot + 3, m.end() + 1):
+            if self.text[e:e + 1] in "、" + LIST_JOINERS or self._follower_at(e):
+                return e
         return None
 
     def _splits_a_word(self, i: int, short_end: int, long_end: int) -> bool:
@@ -526,7 +544,10 @@ class PeopleFinder:
         while i < len(t) and t[i] in LIST_JOINERS:
             j = i + 1
             found = None
-            for n in (3, 2, 4):
+            translit_end = self._transliterated_end(j)
+            if translit_end:
+                found = (j, translit_end)
+            for n in () if found else (3, 2, 4):
                 e = j + n
                 cand = t[j:e]
                 if e <= len(t) and (t[e:e + 1] == "、" or self._follower_at(e)) and len(cand) == n \
