@@ -14,6 +14,7 @@ from .components.extensions import text_of
 from .normalize.script import to_simplified
 from .components.meetings import as_written
 from .ingest import Page
+from .normalize.placeholders import is_template
 
 S, I, B = pa.string(), pa.int64(), pa.bool_()
 
@@ -21,7 +22,7 @@ TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", S), ("path", S), ("status", S), ("error", S), ("title", S), ("published", S),
         ("author", S), ("url", S), ("source_format", S), ("encoding", S), ("n_chars", I),
-        ("n_meetings", I), ("text_hash", S)]),
+        ("n_meetings", I), ("text_hash", S), ("is_template", B)]),
     "meetings": pa.schema([
         ("doc_id", S), ("meeting_id", S), ("seq", I), ("name", S), ("date", S), ("date_end", S), ("time_of_day", S),
         ("venue", S), ("chair", S), ("organizer", S), ("start", I), ("end", I), ("name_start", I), ("name_end", I),
@@ -64,6 +65,7 @@ def document_row(page: Page, n_meetings: int = 0, author: str | None = None) -> 
         "source_format": page.source_format, "encoding": page.encoding, "n_chars": len(page.text or ""),
         "n_meetings": n_meetings,
         "text_hash": hashlib.sha256(page.text.encode("utf-8")).hexdigest() if page.text else None,
+        "is_template": is_template(page.text) if page.text else None,
     }
 
 

@@ -170,3 +170,18 @@ def test_a_link_list_heading_above_the_report_cuts_nothing(tmp_path):
     page = page_of(path)
     assert page.title == "鎮政府召開安全生產工作會議"
     assert "王海主持会议" in page.text and "其他新闻" not in page.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # model minutes with blanked dates and names
+    ("会议时间:20xx年3月13日\n主持人:xxx\n1、xxx校长谈论办公桌椅老化问题", True),
+    ("××局召开会议,由某某同志主持,某某、某某参加", True),
+    # a real page that anonymises one or two years
+    ("对后勤系统XX年工作作了总体部署,xx年6月13日召开会议", False),
+    # Latin letters around x are no blanks
+    ("参加EXXON和Linux xxxx-dev项目的会议", False),
+])
+def test_template_pages(text, expected):
+    from pipeline.normalize.placeholders import is_template
+
+    assert is_template(text) is expected

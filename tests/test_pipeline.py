@@ -158,3 +158,17 @@ def test_a_fuller_venue_named_later_wins():
     venues = [(first, first + 2), (fuller, fuller + len("昆明滇池会堂二号会议厅"))]
     assert text[slice(*_pick_venue(text, venues))] == "昆明滇池会堂二号会议厅"
     assert _pick_venue(text, venues[:1]) == venues[0] and _pick_venue(text, []) is None
+
+
+@pytest.mark.parametrize("text, is_template, date", [
+    # model minutes: blanked names and years; the day it was posted gives them no year
+    ("会议记录\n时间:3月13日上午\n主持人:xxx校长\n记录人:xxx\n参会人员:xxx、xxx", True, "XXXX-03-13"),
+    # a real report of the same shape takes the year of its published date
+    ("会议记录\n时间:3月13日上午\n主持人:王强校长\n记录人:李丽", False, "2024-03-13"),
+])
+def test_template_pages_are_flagged_and_get_no_invented_year(text, is_template, date):
+    from pipeline.ingest import Page
+
+    rows = page_rows(Page("x", "x.txt", text=text, published="2024-05-02"), load_pipeline("jieba"))
+    assert rows["documents"][0]["is_template"] is is_template
+    assert rows["meetings"][0]["date"] == date

@@ -54,3 +54,25 @@ def test_headline_that_is_the_first_record_heading():
 def test_numbered_sessions_split():
     text = "2023年第一次党委会会议纪要\n3月5日,召开党委会。\n2023年第二次党委会会议纪要\n4月6日,召开党委会。"
     assert len(meeting_ranges(text)) == 2
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("first, second", [
+    ("篇一:学校安全工作会议记录", "篇二:学校教学工作会议记录"),
+    ("【篇一】", "【篇二】"),
+    ("第一篇 党支部委员会会议记录", "第二篇 党支部委员会会议记录"),
+    ("会议记录范文一", "会议记录范文二"),
+])
+def test_bundled_model_records_split(first, second):
+    text = (f"{first}\n时间:3月5日上午\n地点:会议室\n主持人:王强\n内容:讨论安全工作。\n"
+            f"{second}\n4月2日下午,学校在会议室召开会议,李明主持。")
+    ranges = meeting_ranges(text)
+    assert len(ranges) == 2
+    assert text[ranges[1][0]:].startswith(second)
+
+
+def test_an_ordinal_inside_a_sentence_opens_no_record():
+    text = "第一篇章是学校的发展,我们召开了会议。\n第一、加强管理\n第二、落实责任"
+    assert len(meeting_ranges(text)) == 1

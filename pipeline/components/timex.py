@@ -6,6 +6,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalize.placeholders import is_template
 from ..normalize.script import to_simplified
 from ..normalize.timex import find_timexes
 from .extensions import spans_of, text_of
@@ -46,7 +47,9 @@ class TimexRecognizer:
             body = text_of(doc)[: segments[-1][1]]
             # a page written in Traditional script counts years as the Republic of China does
             roc = bool(doc._.source_text) and doc._.source_text != text_of(doc)
-            found = [t for t in find_timexes(body, published_date(doc), segments, roc, headline_year(doc, roc))
+            # a template's dates are blanks: the day it was posted is no year of theirs
+            anchor = None if is_template(text_of(doc)) else published_date(doc)
+            found = [t for t in find_timexes(body, anchor, segments, roc, headline_year(doc, roc))
                      if t.start >= segments[0][0]]
         doc._.timexes = found
         doc.spans[self.spans_key] = spans_of(doc, ((t.start, t.end) for t in found), "TIMEX")

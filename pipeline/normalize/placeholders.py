@@ -1,0 +1,36 @@
+"""Template pages: model minutes (范文) whose dates and names are placeholders.
+
+Pages copied from writing guides keep the form of a report but blank out what
+would identify it: `20xx年3月13日`, `xxx校长`, `××局`, `某某同志`. Such a page
+reports no real meeting; analysts want to count it apart. A single `XX年` is
+how real pages anonymise one year, so a page is a template only when
+placeholders stand in several places. The marks are data (placeholders.json).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_json
+
+CJK = r"\u3400-\u9fff"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, int]:
+    data = load_json("placeholders.json")
+    letters = "".join(map(re.escape, data["blank_letters"]))
+    blank = rf"(?<![A-Za-z])(?:19|20)?[{letters}]{{2,}}(?![A-Za-z])"
+    words = "|".join(map(re.escape, data["blank_words"]))
+    # a blank counts where Chinese text or a line runs on from it or into it: 20xx年, xxx校长, 由××主持
+    return (re.compile(rf"(?m)(?:(?:(?<=[{CJK}])|^)(?:{blank})|(?:{blank})(?=[{CJK}]|$)|{words})"),
+            int(data["min_placeholders"]))
+
+
+def placeholders(text: str) -> list[tuple[int, int]]:
+    """Offsets of every placeholder in the text."""
+    return [m.span() for m in _pattern()[0].finditer(text or "")]
+
+
+def is_template(text: str) -> bool:
+    return len(placeholders(text)) >= _pattern()[1]
