@@ -199,3 +199,20 @@ def test_posts_around_form_labels(sentence, expected):
 ])
 def test_transliterated_names(sentence, expected):
     assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a given name may hold a character that often opens a phrase, but not end with it
+    ("最后,镇党委书记贾应蝶同志作总结", {"贾应蝶": {"镇党委书记"}}),
+    ("会上,主任王有才主持会议", {"王有才": {"主任"}}),
+    ("会上,主任张三应邀出席", {"张三": {"主任"}}),
+    # 代表 after a person is the verb "to represent"
+    ("党支部书记李博代表支委向全体党员汇报工作", {"李博": {"党支部书记"}}),
+    ("镇长杜长江同志代表镇政府签订责任书", {"杜长江": {"镇长"}}),
+    ("香港区议会选举中,议员陈美玲代表民主派宣读声明", {"陈美玲": {"议员"}}),
+    ("黄文华代表民主派宣读声明", {"黄文华": set()}),
+    ("市政府蔡玉如顾问代表卢市长出席", {"蔡玉如": {"顾问"}, "卢市长": {"市长"}}),
+    ("会上,代表王芳发言", {"王芳": {"代表"}}),
+])
+def test_given_name_characters_and_verbs_among_posts(sentence, expected):
+    assert people(sentence) == expected

@@ -55,6 +55,9 @@ class Lexicon:
         self.org_suffixes = set(data["org_suffixes"])
         self.followers = sorted(set(data["name_followers"]) | set(data["honorifics"]), key=len, reverse=True)
         self.bad_chars = set(data["bad_name_chars"])
+        self.bad_last_chars = self.bad_chars
+        self.bad_inner_chars = self.bad_chars - set(data["name_chars_not_last"])
+        self.verb_posts = set(data["posts_that_are_verbs"])
         self.not_names = set(data["not_names"]) | set(data["place_names"])
         self.not_name_prefix = re.compile(trie_pattern(n for n in self.not_names if len(n) >= 2))
         self.follower_re = re.compile(trie_pattern(self.followers))
@@ -142,7 +145,8 @@ class PeopleFinder:
         given = name[sl:]
         if not given or len(given) > 2:
             return False
-        if any(ch in self.lex.bad_chars or not ("\u3400" <= ch <= "\u9fff") for ch in given):
+        if not all("\u3400" <= ch <= "\u9fff" for ch in given) or given[-1] in self.lex.bad_last_chars \
+                or any(ch in self.lex.bad_inner_chars for ch in given[:-1]):
             return False
         tag = self.lex.word_tags.get(name)
         if tag is not None and not tag.startswith("nr") and not word_ok:
@@ -433,6 +437,18 @@ class PeopleFinder:
                 continue  # 委员会, 代表团, 主席团: bodies, not posts
             titles.append((s, e))
         for s, e in titles:
+            if t[s:e] in lex.verb_posts and (t.endswith("同志", 0, s) or self.name_before(s)
+                                             or any(b == s for _, b in titles)):
+                # 李博代表支委发言, 顾问代表卢市长出席: to represent, not a post; only a person
+                # named by surname and post (卢市长) is represented, never a body (支委, 镇政府)
+                before = self.name_before(s)
+                if before and not before[2] and not lex.title_re.fullmatch(t, before[0], before[1]):
+                    self._add(Mention(before[0], before[1], t[before[0]:before[1]], kind="verb"))
+                alias_end = self.alias_at(e)
+                if alias_end:
+                    self._add(Mention(e, alias_end, t[e:alias_end], titles=self._alias_title(e, alias_end),
+                                      kind="title", alias=True))
+                continue
             after = self.name_after(e)
             if not after and t[e:e + 1] in " \n" and self._surname_len(e + 1):
                 after = self.name_after(e + 1)  # 会议由区委副书记\n王建国主持: a line broken after the post
