@@ -206,6 +206,10 @@ def test_transliterated_names(sentence, expected):
     ("最后,镇党委书记贾应蝶同志作总结", {"贾应蝶": {"镇党委书记"}}),
     ("会上,主任王有才主持会议", {"王有才": {"主任"}}),
     ("会上,主任张三应邀出席", {"张三": {"主任"}}),
+    # a married woman's name with both surnames (Taiwan)
+    ("里长林张素珍出席并致辞", {"林张素珍": {"里长"}}),
+    ("现任会长潘金源致欢迎词", {"潘金源": {"会长"}}),
+    ("监事吴陈玉兰、高明出席", {"吴陈玉兰": {"监事"}, "高明": {"监事"}}),
     # rarer surnames
     ("副镇长禚立新、茆建华参加会议", {"禚立新": {"副镇长"}, "茆建华": {"副镇长"}}),
     # 代表 after a person is the verb "to represent"

@@ -124,3 +124,9 @@ def test_the_chair_label_of_traditional_minutes():
     mentions = find_people(simple)
     roles = {(mentions[k].key, role) for k, role, _, _ in assign_roles(simple, mentions)}
     assert ("曹国华", "chair") in roles and ("林美惠", "chair") not in roles
+
+
+def test_a_form_names_one_chair_and_a_vice_chair_is_none():
+    got = roles("列席者:局长陈丽华 主席:王国强 办公室顾问李明远 副主席:刘德华 顾问赵向东")
+    assert ("王国强", "chair") in got
+    assert not {("李明远", "chair"), ("刘德华", "chair"), ("赵向东", "chair")} & got

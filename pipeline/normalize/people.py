@@ -197,13 +197,18 @@ class PeopleFinder:
         for given in (2, 1):
             e = i + sl + given
             name = self.text[i:e]
+            # 王启川特别莅临, 范小俊开门见山: a name also ends where an adverb, verb or idiom starts
             if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and (
-                    self._follower_at(e) or given == 1 and self._word_opens_at(e)):
+                    self._follower_at(e) or self._word_opens_at(e)):
                 options.append(e)
         if len(options) == 2 and self._splits_a_word(i, options[1], options[0]):
             return i, options[1]
         if options:
             return i, options[0]
+        e = i + 4
+        if sl == 1 and self._surname_len(i + 1) == 1 and self._plausible(self.text[i + 1:e]) and (
+                self._follower_at(e) or self._closes_name(e)):
+            return i, e  # 陈黄淑媛: a married woman's name with both surnames, as Taiwan writes it
         # fall back on the segmenter: a token boundary 2-3 characters on
         for given in (2, 1):
             e = i + sl + given
@@ -247,7 +252,7 @@ class PeopleFinder:
         t = self.text
         for n in (4, 3, 2):
             tag = self.lex.word_tags.get(t[i:i + n])
-            if tag and tag[0] in "vpdc":
+            if tag and (tag[0] in "vpdc" or tag in ("i", "ad")):
                 return True
         return t[i:i + 1] in "作做" and bool(self.lex.follower_re.match(t, i + 1))
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..resources import load_json
 
 CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
+SINGLE_ROLES = ("chair", "recorder")  # roles a form label gives to one person
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,12 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
         for role, rx in labels:
             lab = rx.search(head)
             if lab:
-                out.append((k, role, m.start - len(head) + lab.start(), m.start - len(head) + lab.end()))
+                cue_start, cue_end = m.start - len(head) + lab.start(), m.start - len(head) + lab.end()
+                colon = re.search("[:：]", lab.group(0))
+                label_end = cue_start + colon.end() if colon else cue_end
+                if role in SINGLE_ROLES and any(label_end <= s < m.start for s in starts[:k]):
+                    continue  # 主席: 曹其真 顾问赵向阳: a form names one chair, the first after its label
+                out.append((k, role, cue_start, cue_end))
         # the clause after the name, through a list of names joined by 、/和
         j, end = m.end, len(text)
         nxt = next((s for s in starts[k + 1:] if s >= m.end), end)
