@@ -251,15 +251,19 @@ PUBLISHED_KEYS = {"发布时间", "发布日期", "发表时间", "发表日期"
                   "上传时间", "添加时间"}
 AMBIGUOUS_DATE_KEYS = {"时间", "日期"}  # a dateline, unless it heads a form of minutes
 # a field of form-style minutes (地点: …, 主持人: …): a label and its colon
-FORM_FIELD = re.compile(r"^(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)[^:：]{0,3}[:：]")
+FORM_FIELD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)[^:：]{0,3}[:：]")
 # any labelled field, the meeting's time included (会议时间: …): never a headline
 @lru_cache(maxsize=1)
 def _labelled_field() -> re.Pattern:
     labels = load_json("form_labels.json")["labels"]
-    return re.compile(r"^(?:" + "|".join(map(re.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
+    # 二、会议地点: a form may number its fields
+    return re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(?:"
+                      + "|".join(map(re.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
 CREDIT_LINE = re.compile(
     r"(文\s*/|图\s*/|作者\s*[:：]|记者|通讯员|责编|责任编辑|编辑\s*[:：]|来源\s*[:：]|供稿|审核|一审|二审|三审|叁审|撰稿|摄影)")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
+# 昨收盘:0.000今开盘:0.000: a line of figures under labels (quotes, counters), never a headline
+NUMERIC_FIELDS = re.compile(r"(?:[\u3400-\u9fff]{1,6}\s*[:：]\s*[\d.,%+-]+\s*){2,}")
 
 
 def _iso(m: re.Match) -> str:
@@ -284,11 +288,20 @@ def _without_site_suffix(title: str) -> str:
 MEETING_WORDS = re.compile(r"会|召开|举行|座谈|纪要|记录")
 
 
+@lru_cache(maxsize=1)
+def _section_word() -> re.Pattern:
+    words = sorted(load_json("boilerplate.json")["section_words"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s*[A-Za-z ]*$")
+
+
 def _is_section_name(lines: list[str], i: int, n_header: int) -> bool:
     """A short header line without a meeting word, followed in the header by a
     longer one that has it: a section of the site, not the headline."""
     line = to_simplified(lines[i])
-    if len(re.findall(r"[\u3400-\u9fff]", line)) > 6 or MEETING_WORDS.search(line):
+    n_cjk = len(re.findall(r"[\u3400-\u9fff]", line))
+    if n_cjk <= 8 and _section_word().search(line):
+        return True  # 协会要闻 News, 研究会新闻: a section, though 会 stands in it
+    if n_cjk > 6 or MEETING_WORDS.search(line):
         return False
     return any(len(lines[k]) > len(line) and MEETING_WORDS.search(to_simplified(lines[k]))
                for k in range(i + 1, n_header))
@@ -299,8 +312,8 @@ def _is_header_line(line: str) -> bool:
     return len(line) <= 60 and not SENTENCE_END.search(line)
 
 
-def _published_from(lines: list[str], i: int) -> re.Match | None:
-    """The publication date on meta line i, if the line states one."""
+def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Match | None:
+    """The publication date on meta line i (Simplified), if the line states one."""
     line = lines[i]
     keys = list(META_KEY.finditer(line))
     for k, key in enumerate(keys):
@@ -324,8 +337,13 @@ def _published_from(lines: list[str], i: int) -> re.Match | None:
     m = DATE_VALUE.match(line.strip())
     if m and (not keys or m.end() <= keys[0].start()):
         rest = line.strip()[m.end():]
-        if not rest or keys or not re.search(r"[\u3400-\u9fff]{4}", rest):
-            return DATE_VALUE.search(line)
+        if not rest or keys or not re.search(r"[\u3400-\u9fff]{4}", rest) or m.group(4):
+            return DATE_VALUE.search(line)  # 2023-09-22 08:33  车站街道  张三: a stamp opens the credits
+    # under the headline, a line of credits around a full date: 张三 2025/05/19 187
+    if title_seen and not keys and not re.search("[:：]", line) and not MEETING_WORDS.search(line):
+        m = DATE_VALUE.search(line)
+        if m and all(len(w) <= 8 for w in re.findall(r"[\u3400-\u9fff、]+", line[:m.start()] + " " + line[m.end():])):
+            return m
     return None
 
 
@@ -361,23 +379,25 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
     title = None
     published = published_span = None
     header_lines: list[tuple[int, str, str]] = []  # (index, kind, line)
+    # keys and labels are matched on the Simplified form: 發布時間 is 发布时间
+    simple_kept = [to_simplified(line) for line in kept[:n_header + 1]]
     for i in range(n_header):
-        line = kept[i]
-        m = _published_from(kept, i)
+        line, simple = kept[i], simple_kept[i]
+        m = _published_from(simple_kept, i, title_seen=title is not None)
         if m and published is None:
             published, published_span = _iso(m), (i, m.start(), m.end())
             header_lines.append((i, "meta", line))
             continue
-        key = META_KEY.match(line)
+        key = META_KEY.match(simple)
         if key and key.group(1) in AMBIGUOUS_DATE_KEYS:
             break  # the date of the meeting itself, heading a form of minutes
-        if key or CREDIT_LINE.search(line):
+        if key or CREDIT_LINE.search(simple) or NUMERIC_FIELDS.search(simple):
             header_lines.append((i, "meta", line))
             continue
         if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):
             header_lines.append((i, "meta", line))  # the value of "责编:" on its own line
             continue
-        if title is None and i < n_header - 1 and (any(p.search(to_simplified(line)) for p in site_patterns)
+        if title is None and i < n_header - 1 and (any(p.search(simple) for p in site_patterns)
                                                    or len(re.findall(r"[\u3400-\u9fff]", line)) < 4):
             header_lines.append((i, "site", line))  # site name, contact lines, 搜索 …: before the headline
             continue
@@ -387,7 +407,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         if title is None and _is_section_name(kept, i, n_header):
             header_lines.append((i, "site", line))  # 学校要闻, 工作动态: the section, the headline follows
             continue
-        if title is None and len(re.findall(r"[\u3400-\u9fff]", line)) >= 4 and not _labelled_field().match(to_simplified(line)):
+        if title is None and len(re.findall(r"[\u3400-\u9fff]", line)) >= 4 and not _labelled_field().match(simple):
             title = _without_site_suffix(line)
             header_lines.append((i, "title", line))
             continue

@@ -148,6 +148,27 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     ("某某县教育网欢迎您!\n学校要闻\n实验小学召开安全专题会议\n" + BODY, "实验小学召开安全专题会议", None),
     # a form's time field is never the title
     ("会议时间:2024年4月19日\n会议地点:村委会议室\n主持人:郑大勇\n" + BODY, None, None),
+    # published keys in Traditional script, alone or after a counter
+    ("鎮政府召開安全生產工作會議\n發布時間:2019-11-22\n" + BODY, "鎮政府召開安全生產工作會議", "2019-11-22"),
+    ("點擊數:35發佈日期:2018-11-28\n" + BODY, None, "2018-11-28"),
+    ("鎮政府召開安全生產工作會議\n來源:某某新聞網 發布時間:2023-02-13 12:26 瀏覽:88次\n" + BODY,
+     "鎮政府召開安全生產工作會議", "2023-02-13T12:26:00"),
+    # a time stamp opening the credits; a reporter's name beside the date
+    ("镇政府召开安全生产工作会议\n2023-09-22 08:33   某某街道   张三、李四\n" + BODY,
+     "镇政府召开安全生产工作会议", "2023-09-22T08:33:00"),
+    ("鎮政府召開安全生產工作會議\n王小明 2025/05/19 187\n" + BODY, "鎮政府召開安全生產工作會議", "2025-05-19"),
+    # ... but a form's time field under the headline is the meeting's
+    ("医院周会纪要\n时 间:2012年9月4日(周二)\n地 点:三楼会议室\n" + BODY, "医院周会纪要", None),
+    # breadcrumbs however the page words them, section names with 会 in them, search boxes, welcome lines
+    ("您当前的位置:首页>>新闻中心>>基层信息\n" + BODY, None, None),
+    ("协会要闻 News\n首页> 协会要闻> 协会资讯\n省行业协会召开理事长办公会议\n" + BODY, "省行业协会召开理事长办公会议", None),
+    ("搜尋新聞關鍵字\n某某協會第四屆會員大會隆重登場\n" + BODY, "某某協會第四屆會員大會隆重登場", None),
+    ("欢迎进入某某县人民政府网站!\n首页>领导活动\n县政府召开第2次县长办公会议\n发布日期:2025-03-04\n" + BODY,
+     "县政府召开第2次县长办公会议", "2025-03-04"),
+    # a byline, a numbered form field and a line of figures are never the title
+    ("記者王小明/高雄報導\n" + BODY, None, None),
+    ("二、會議地點:五甲國小視聽教室\n三、參加人員:如簽到簿\n" + BODY, None, None),
+    ("昨收盘:0.000今开盘:0.000最高价:0.000\n某某环保:董事会决议公告\n" + BODY, "某某环保:董事会决议公告", None),
 ])
 def test_page_metadata(tmp_path, text, title, published):
     assert header(tmp_path, text) == (title, published)
