@@ -38,12 +38,14 @@ def _rules():
         # 齐聚小会议室
         re.compile(r"(?:" + d["gather_words"] + r")(" + place + r"{1,24}?" + venue_end + r")"),
     ]
-    return patterns, re.compile(venue_end + "$"), re.compile("(?:" + held + ")")
+    not_venue = re.compile(r"(?:" + "|".join(map(re.escape, sorted(d["not_venues"], key=len, reverse=True)))
+                           + r")$|^(?:" + d["manner_words"] + ")")
+    return patterns, re.compile(venue_end + "$"), re.compile("(?:" + held + ")"), not_venue
 
 
 def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Venue spans inside [start, end), in order of appearance."""
-    patterns, ends_with_venue, held = _rules()
+    patterns, ends_with_venue, held, not_venue = _rules()
     spans = []
     for k, rx in enumerate(patterns):
         for m in rx.finditer(text, start, end):
@@ -53,7 +55,7 @@ def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if lead and lead.end():
                 a += lead.end()
                 value = text[a:b]
-                if value.startswith("在"):
+                if value.startswith(("在", "假")):
                     a += 1
                     value = value[1:]
             frame = CIRCUMSTANCE.match(value)
@@ -68,6 +70,8 @@ def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # 在…召开 with a long non-place phrase between
             if held.search(value) or TEMPORAL.search(value) or value[-1] in "和与及并的了时":
                 continue  # 在福建调研和开展检查时: an activity, not a place
+            if not_venue.search(value):
+                continue  # 在这里召开, 以班为单位召开: no place named
             spans.append((a, a + len(value)))
     spans.sort()
     out = []
