@@ -158,6 +158,17 @@ def test_numerals_that_open_no_list(text):
     ("会议传达学习了黄建军书记在全会上的重要讲话。一是抓好安全;二是做好值班。", None),
     # a sentence where the meeting speaks as a body ends the search
     ("局长吴晓东指出,形势严峻。会议要求,一是强化巡查;二是严格执法。", None),
+    # the person right before the first item, with only a post between, sets the list out
+    ("会上,何建中校长首先传达了上级的安全指示,其次布置了本周工作。", "何建中"),
+    ("周末,校长孙立新同志,首先要求各班排查隐患;其次要求做好值日。", "孙立新"),
+    # ... but not the chair whose act stands between
+    ("会议由副书记文建平主持,首先组织党员学习党章,其次开展谈心谈话。", None),
+    # a step of the meeting per actor: no single speaker
+    ("会上,副院长李明华首先强调了会议的意义;最后,院长黄建文作重要讲话。", None),
+    # 讲意见 is speech too; a pronoun takes the person of the intro's paragraph
+    ("最后镇长米志强讲意见:一是狠抓落实;二是强化督查。", "米志强"),
+    ("会上,会长周立明宣读了工作计划。他强调,要团结协作。并指出:\n一、严格会员入会制度。\n二、做好内在服务。",
+     "周立明"),
 ])
 def test_speaker_from_the_paragraph_and_cited_people(text, speaker):
     assert {i[3] for i in items(text)} == {speaker}

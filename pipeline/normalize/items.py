@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..resources import load_json
 from .numerals import cn_to_int
+from .people import lexicon as people_lexicon
 
 CN_NUM = "[一二三四五六七八九十]{1,3}"
 CN_FORMAL = "[壹贰叁参肆伍陆柒捌玖拾]{1,2}"  # 壹、贰、 (Traditional 貳 參 read after conversion)
@@ -197,6 +198,9 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
             who = _speaker(text, first, ms, mentions, speech, body_subject, own_only=first in parent_of)
             if first in parent_of and who[0] is None:
                 who = speaker_of.get(parent_of[first], (None, None, None))  # a sub-list speaks for its item
+            if who[0] is not None and s[0].family == "sequence_words" and any(
+                    m.key != who[2] and first <= m.start < s[-1].end + NARRATIVE_REACH for m in mentions):
+                who = (None, None, None)  # 首先张三传达…最后李四讲话: steps of the meeting, each its own actor
             speaker_of[first] = who
             for mk in s:
                 nxt = [p for p in all_starts if p > mk.start]
@@ -244,6 +248,9 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
     if in_sentence and verb:
         m = in_sentence[-1]
         return m.start, m.end, m.key
+    if in_sentence and _only_post_between(text, in_sentence[-1].end, marker_start):
+        m = in_sentence[-1]  # 会上,李占山校长首先传达了…: the person right before the first item sets it out
+        return m.start, m.end, m.key
     if own_only:
         return None, None, None
     if not verb:
@@ -251,8 +258,8 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
     subject = body_subject.search(intro[:verb.start()])
     if subject:
         return None, None, None
-    # 他提出几点要求 / 对…提出3点要求: the person last named in the paragraph
-    para = text.rfind("\n", meeting_start, marker_start) + 1
+    # 他提出几点要求 / 对…提出3点要求: the person last named in the paragraph of the intro
+    para = text.rfind("\n", meeting_start, max(sent, meeting_start)) + 1
     earlier = [m for m in mentions if max(para, meeting_start) <= m.start and m.end <= marker_start]
     if earlier:
         m = earlier[-1]
@@ -260,6 +267,15 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
     return None, None, None
 
 
+NARRATIVE_REACH = 40  # characters after a sequence's last marker where its actor is named
+
+
+def _only_post_between(text: str, a: int, b: int) -> bool:
+    """Nothing but a post, an honorific or a comma between a person and the
+    list (李占山校长首先, 邓强同志,首先; not 文小平主持,首先: the chair's act)."""
+    gap = text[a:b].strip(" \t,，")
+    lex = people_lexicon()
+    return not gap or gap in lex.honorifics or bool(lex.title_re.fullmatch(gap))
 CITED_BEFORE = re.compile(r"(?:学习|传达|贯彻|领学|研读|重温|诵读|阅读)了?$")
 # 某某书记在全会上的讲话, 某某总书记重要讲话精神 (not 某某作了重要讲话: that one speaks here)
 CITED_AFTER = re.compile(r"(?:(?!传达|学习了|领学|带领|作了|做了|发表|作重要|做重要)[^，,。；;]){0,24}?"
