@@ -259,6 +259,25 @@ def _labelled_field() -> re.Pattern:
     # 二、会议地点: a form may number its fields
     return re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(?:"
                       + "|".join(map(re.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
+def _join_label_lines(lines: list[str]) -> list[str]:
+    """主席\n柯文哲: a form laid out as a label line over a value line (a flattened
+    table) becomes 主席:柯文哲. The line break turns into the colon, so the text
+    keeps its length."""
+    labels = set(load_json("form_labels.json")["labels"])
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if (k + 1 < len(lines) and to_simplified(line.strip()) in labels
+                and to_simplified(lines[k + 1].strip()) not in labels):
+            out.append(line + ":" + lines[k + 1])
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
 CREDIT_LINE = re.compile(
     r"(文\s*/|图\s*/|作者\s*[:：]|记者|通讯员|责编|责任编辑|编辑\s*[:：]|来源\s*[:：]|供稿|审核|一审|二审|三审|叁审|撰稿|摄影)")
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -366,6 +385,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
             line = p.sub("", line).strip()
         if line:
             kept.append(line)
+    kept = _join_label_lines(kept)
 
     # header: the leading short lines before the first paragraph of the body
     n_header = 0

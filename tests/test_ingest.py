@@ -206,3 +206,15 @@ def test_template_pages(text, expected):
     from pipeline.normalize.placeholders import is_template
 
     assert is_template(text) is expected
+
+
+def test_label_lines_over_value_lines_become_fields():
+    from pipeline.ingest import Page, clean_page
+
+    raw = ("市政府第2122次市政会议\n\n开会日期\n\n2020-12-22 09:00:00\n\n开会地点\n\n市政大楼12楼礼堂\n\n"
+           "主席\n\n王国强\n\n纪录\n\n李丽\n\n壹、颁奖\n表扬优良旅馆业。")
+    page = clean_page(Page("x", "x.txt"), raw)
+    assert "开会地点:市政大楼12楼礼堂\n主席:王国强\n纪录:李丽" in page.text
+    assert page.title == "市政府第2122次市政会议"
+    # a label line followed by another label stays as it is
+    assert "出席\n列席:张三" in clean_page(Page("y", "y.txt"), "会议记录\n出席\n列席\n张三\n会议内容").text

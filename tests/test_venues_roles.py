@@ -139,3 +139,11 @@ def test_a_form_names_one_chair_and_a_vice_chair_is_none():
     got = roles("列席者:局长陈丽华 主席:王国强 办公室顾问李明远 副主席:刘德华 顾问赵向东")
     assert ("王国强", "chair") in got
     assert not {("李明远", "chair"), ("刘德华", "chair"), ("赵向东", "chair")} & got
+
+
+def test_a_leave_note_makes_only_its_name_absent():
+    got = roles("出席:王国强(请假)刘德明(代)、陈丽华、周建民(公假)、李明远")
+    assert {("王国强", "absent"), ("周建民", "absent"), ("刘德明", "attendee"), ("陈丽华", "attendee"),
+            ("李明远", "attendee")} <= got
+    assert not {("王国强", "attendee"), ("周建民", "attendee"), ("陈丽华", "absent"), ("李明远", "absent")} & got
+    assert not any(name in ("请假", "公假") for name, _ in got)

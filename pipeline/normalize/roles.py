@@ -8,7 +8,8 @@ from functools import lru_cache
 from ..resources import load_json
 
 CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
-SINGLE_ROLES = ("chair", "recorder")  # roles a form label gives to one person
+SINGLE_ROLES = ("chair", "recorder")
+BRACKETED = re.compile(r"[(（][^()（）]{0,8}[)）]")  # roles a form label gives to one person
 
 
 @lru_cache(maxsize=1)
@@ -19,16 +20,22 @@ def _rules():
     # or by the names listed before this one (参会人员: 李四、王五、赵六)
     labels = [(role, re.compile(p + (r"[\s\u3400-\u9fff、,，]{0,60}$" if "[:：]" in p else r"\s*$")))
               for role, p in d["labels"].items()]
-    return verbs, labels, re.compile(d["not_chair"])
+    leave = re.compile(r"[(（](?:" + d["leave_notes"] + r")[^)）]{0,4}[)）]")
+    return verbs, labels, re.compile(d["not_chair"]), leave
 
 
 def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
     """(mention index, role, cue start, cue end) for every role found."""
-    verbs, labels, not_chair = _rules()
+    verbs, labels, not_chair, leave = _rules()
     out = []
     ordered = list(mentions)
     starts = [m.start for m in ordered]
     for k, m in enumerate(ordered):
+        note = leave.match(text, m.end)
+        if note:
+            # 出席: 柯文哲(请假)、李四: absent, whatever the label or the clause says of the others
+            out.append((k, "absent", note.start(), note.end()))
+            continue
         # a label before the name: 主持人: 张村长, 文/张东东
         line_start = text.rfind("\n", 0, m.start) + 1
         head = text[max(line_start, m.start - 60):m.start]
@@ -56,7 +63,7 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
             between = text[m.end:nxt]
             if not re.fullmatch(r"[^,，。；;]{0,8}?[、和与及]", between):
                 clause_end = nxt
-        clause = text[j:clause_end]
+        clause = BRACKETED.sub(lambda b: " " * len(b.group(0)), text[j:clause_end])  # notes on other names
         for role, rx in verbs:
             v = rx.search(clause)
             if v:
