@@ -20,8 +20,10 @@ from .resources import load_json
 @lru_cache(maxsize=1)
 def _rules():
     data = load_json("splitting.json")
+    openings = "|".join(map(re.escape, sorted(data["news_item_openings"], key=len, reverse=True)))
     return (re.compile(data["record_heading"]), re.compile(data["form_opening"]),
-            re.compile(data["form_fields"]), int(data["max_heading_chars"]))
+            re.compile(data["form_fields"]), int(data["max_heading_chars"]),
+            re.compile(r"^\s*(?:" + openings + r")[\s,，:：]"))
 
 
 def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -35,7 +37,7 @@ def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     """Character ranges of the meetings a page reports, in order."""
-    heading, form_opening, form_field, max_heading = _rules()
+    heading, form_opening, form_field, max_heading, news_item = _rules()
     lines = line_spans(text, body_start)
     if not lines:
         return []
@@ -48,6 +50,11 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
         title_start = text.rfind("\n", 0, body_start - 1) + 1
         if is_heading(title_start, body_start - 1):
             cuts = [lines[0][0]] + cuts
+    if len(cuts) < 2:
+        # 本报讯 5月23日…召开… 又讯 5月29日…召开…: a news roundup reports one meeting per item
+        items = [s for s, e in lines[1:] if news_item.match(text[s:e]) and HELD.search(text, s, e)]
+        if items:
+            cuts = [lines[0][0]] + items
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):
@@ -65,6 +72,7 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     return [(a, b - 1 if b < end else end) for a, b in zip(starts, starts[1:] + [end])]
 
 
+HELD = re.compile(r"召开|举行|召開|舉行")
 SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』)]?|$)", re.M)
 
 

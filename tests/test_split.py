@@ -76,3 +76,12 @@ def test_bundled_model_records_split(first, second):
 def test_an_ordinal_inside_a_sentence_opens_no_record():
     text = "第一篇章是学校的发展,我们召开了会议。\n第一、加强管理\n第二、落实责任"
     assert len(meeting_ranges(text)) == 1
+
+
+def test_a_news_roundup_reports_one_meeting_per_item():
+    text = ("本报讯 3月2日,县长王强主持召开县政府第5次常务会议。\n会议研究了春耕工作。\n"
+            "又讯 3月9日,县长王强主持召开县政府第6次常务会议。\n会议研究了防汛工作。")
+    ranges = meeting_ranges(text)
+    assert len(ranges) == 2 and text[ranges[1][0]:].startswith("又讯")
+    # 又讯 on a line that holds no meeting opens none
+    assert len(meeting_ranges("3月2日,学校召开安全会议。\n又讯 学校食堂获评A级。")) == 1

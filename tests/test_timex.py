@@ -143,6 +143,8 @@ def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     ("里业务会报,十七日上午在公所召开", dt.date(2019, 9, 20), [("十七日上午", "2019-XX-17TMO")]),
     ("卅一日下午举行", None, [("卅一日下午", "XXXX-XX-31TAF")]),
     ("本公所于今日(5/29)召开会报,比例1/3", dt.date(2019, 6, 1), [("今日", "2019-06-01"), ("5/29", "2019-05-29")]),
+    # a date written as one number and closed by 日; other long numbers are no dates
+    ("20191128日,学会在昆明召开理事会,编号20191128", None, [("20191128日", "2019-11-28")]),
     # a year without 年 before a plan word, not inside a code
     ("审议2023工作计划和2024预算,听取ISO9001认证汇报", None, [("2023", "2023"), ("2024", "2024")]),
     ("2024年度工作计划", None, [("2024年度", "2024")]),

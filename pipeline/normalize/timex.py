@@ -80,6 +80,8 @@ def _pattern() -> re.Pattern:
     # 12日上午, 1日-7日: a day whose month the text gave before (a range needs no follower)
     day_only = (r"(?:(?<=^)|(?<=[\n,，:：。；;、(（\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日"
                 rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>3[01]|[12]\d|0?[1-9])日|(?=[,，)）\s上下晚早中]))")
+    # 20191128日: a date written as one number, closed by 日
+    compact = r"(?<![\d.])(?P<cy>(?:19|20)\d{2})(?P<cmo>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])日"
     # 今日(5/29): a month and day in brackets, as Taiwan pages note them
     bracket_md = r"(?<=[(（])(?P<bm>1[0-2]|0?[1-9])/(?P<bd>3[01]|[12]\d|0?[1-9])(?=[)）])"
     # 主席会议12日下午在北京举行: a bare day before a part of day, wherever it stands
@@ -94,7 +96,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
+        numeric, compact, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
         + ")")
 
 
@@ -167,6 +169,8 @@ class _Parse:
             if g.get("nh"):
                 self.clock = f"{int(g['nh']):02d}:{g['nmin']}"
                 self.clock_text = f"{g['nh']}:{g['nmin']}"
+        elif g.get("cy"):
+            self.year, self.month, self.day = int(g["cy"]), int(g["cmo"]), int(g["cd"])
         elif g.get("bm"):
             self.month, self.day = int(g["bm"]), int(g["bd"])
         elif g.get("cal"):
