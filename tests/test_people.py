@@ -210,6 +210,13 @@ def test_transliterated_names(sentence, expected):
     ("里长林张素珍出席并致辞", {"林张素珍": {"里长"}}),
     ("现任会长潘金源致欢迎词", {"潘金源": {"会长"}}),
     ("监事吴陈玉兰、高明出席", {"吴陈玉兰": {"监事"}, "高明": {"监事"}}),
+    # a frequent word tagged as a name in the dictionary is no name on weak evidence
+    ("今年要从组织建设、领导关怀、合作共赢等方面开展工作", {}),
+    # a long list: its names may end with 本 before a joiner, and the last one before a verb
+    ("特邀理事吕建国、彭少华、王立本和薛志远指导工作", {"吕建国": {"理事"}, "彭少华": {"理事"}, "王立本": {"理事"},
+                                          "薛志远": {"理事"}}),
+    ("副主任黄东军、雷永发、邓建华和县人大常委会组成人员参加会议",
+     {"黄东军": {"副主任"}, "雷永发": {"副主任"}, "邓建华": {"副主任"}}),
     # rarer surnames
     ("副镇长禚立新、茆建华参加会议", {"禚立新": {"副镇长"}, "茆建华": {"副镇长"}}),
     # 代表 after a person is the verb "to represent"
@@ -222,3 +229,11 @@ def test_transliterated_names(sentence, expected):
 ])
 def test_given_name_characters_and_verbs_among_posts(sentence, expected):
     assert people(sentence) == expected
+
+
+def test_a_frequent_word_on_a_segmenter_boundary_is_no_name():
+    import jieba
+
+    text = "李某、陈某等4位里长荣获市府特优里长"
+    starts = {a for _, a, _ in jieba.tokenize(text)}
+    assert "荣获" not in {m.name for m in find_people(text, 0, starts)}

@@ -70,6 +70,8 @@ class Lexicon:
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.word_tags = _jieba_word_tags()
+        self.word_freq = _jieba_word_freq()
+        self.common_word_freq = int(data["common_word_freq"])
         self.honorific_re = re.compile(trie_pattern(data["name_honorifics"]))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
@@ -86,6 +88,15 @@ class Lexicon:
         byline_keys = trie_pattern(k.rstrip(":/ ") for k in data["credit_keys"])
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3})[)）]")
+
+
+def _jieba_word_freq() -> dict[str, int]:
+    """jieba's word counts: 关怀 and 荣获 carry a name's tag in its dictionary,
+    but a word that common is a word where only weak evidence makes it a name."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
 
 
 def _jieba_word_tags() -> dict[str, str]:
@@ -212,9 +223,13 @@ class PeopleFinder:
         # fall back on the segmenter: a token boundary 2-3 characters on
         for given in (2, 1):
             e = i + sl + given
-            if e in self.token_starts and self._plausible(self.text[i:e]):
+            if e in self.token_starts and self._plausible(self.text[i:e]) and not self._common_word(i, e):
                 return i, e
         return None
+
+    def _common_word(self, a: int, b: int) -> bool:
+        """荣获, 关怀: a frequent word of the dictionary, whatever its tag."""
+        return self.lex.word_freq.get(self.text[a:b], 0) >= self.lex.common_word_freq
 
     def _transliterated_end(self, i: int) -> int | None:
         """End of a dotted transliterated name at i (艾尔肯·吐尼亚孜主持): its last part
@@ -479,7 +494,8 @@ class PeopleFinder:
         for m in lex.introducer_re.finditer(t, body):
             after = self.name_after(m.end(), allow_words=False)
             if after and after[0] not in self.mentions and t[after[0]] not in lex.alias_excluded \
-                    and lex.word_tags.get(t[after[0]:after[0] + 2], "nr").startswith("nr"):
+                    and lex.word_tags.get(t[after[0]:after[0] + 2], "nr").startswith("nr") \
+                    and not self._common_word(*after):
                 # 代表业主向社区…, 领导班子能…: a preposition or a common word is no name
                 a, b = after
                 self._list_after(self._add(Mention(a, b, t[a:b], kind="introduced",
@@ -490,8 +506,8 @@ class PeopleFinder:
                 continue
             a, b = after
             alias = bool(lex.alias_core_re.fullmatch(t[a + 1:b]))
-            if not alias and not lex.word_tags.get(t[a:a + 2], "nr").startswith("nr"):
-                continue  # 群众幸福感: the name would open with a common word
+            if not alias and (not lex.word_tags.get(t[a:a + 2], "nr").startswith("nr") or self._common_word(a, b)):
+                continue  # 群众幸福感, 领导关怀: the name would open with, or be, a common word
             if alias or self._closes_name(b) or ROLE_VERBS.match(t, b):
                 self._add(Mention(a, b, t[a:b], kind="introduced", alias=alias))
         for m in lex.credit_re.finditer(t):
@@ -571,15 +587,23 @@ class PeopleFinder:
             for n in () if found else (3, 2, 4):
                 e = j + n
                 cand = t[j:e]
-                if e <= len(t) and (t[e:e + 1] == "、" or self._follower_at(e)) and len(cand) == n \
-                        and all("\u3400" <= c <= "\u9fff" and c not in self.lex.bad_chars for c in cand) \
+                # in a list closed by a joiner (王孟本和薛达元) a name may end with 本, 有 …
+                bad = self.lex.bad_inner_chars if t[e:e + 1] in "、,，。；;" + LIST_JOINERS else self.lex.bad_chars
+                # the last of a list (A、B和C) may end where a verb starts, or anywhere once the
+                # list is long and the name no word (…王孟本和薛达元指导工作)
+                verb_after = t[i] != "、" and (self._word_opens_at(e) or (
+                    listed and n == 3 and cand not in self.lex.word_tags and cand[-1] not in self.lex.org_suffixes
+                    and not self.lex.title_re.match(t, e) and not re.match("常委|委员|代表|组成", t[e:e + 2])))
+                if e <= len(t) and (t[e:e + 1] == "、" or self._follower_at(e) or verb_after) and len(cand) == n \
+                        and all("\u3400" <= c <= "\u9fff" and c not in bad for c in cand) \
                         and cand not in self.lex.not_names and not self.lex.title_re.search(cand):
                     if t[i] != "、" and not (self._surname_len(j) and self._plausible(cand)):
                         continue  # after 和/及/与 only a name that looks like one: 王五和薛六
                     if cand[-1] in self.lex.org_suffixes and self.lex.title_re.match(t, e):
                         break  # 副县长武晓俊、县政协副主席王小鹏: an organisation opens the next post
                     if t[e:e + 1] == "、" or self.lex.follower_re.match(t, e) or (
-                            t[e:e + 1] in ",，。；;" + LIST_JOINERS and self._surname_len(j) and self._plausible(cand)):
+                            (t[e:e + 1] in ",，。；;" + LIST_JOINERS or verb_after)
+                            and self._surname_len(j) and self._plausible(cand)):
                         found = (j, e)
                         break
             if not found:
