@@ -165,6 +165,8 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     ("搜尋新聞關鍵字\n某某協會第四屆會員大會隆重登場\n" + BODY, "某某協會第四屆會員大會隆重登場", None),
     ("欢迎进入某某县人民政府网站!\n首页>领导活动\n县政府召开第2次县长办公会议\n发布日期:2025-03-04\n" + BODY,
      "县政府召开第2次县长办公会议", "2025-03-04"),
+    # a reading-time line is furniture
+    ("本篇文章434字,读完约1分钟\n" + BODY, None, None),
     # a byline, a numbered form field and a line of figures are never the title
     ("記者王小明/高雄報導\n" + BODY, None, None),
     ("二、會議地點:五甲國小視聽教室\n三、參加人員:如簽到簿\n" + BODY, None, None),
