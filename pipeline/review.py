@@ -54,8 +54,15 @@ def _simplified_name(row: dict) -> str:
     return to_simplified(_text(row, "name"))
 
 
+def _transliterated(name: str) -> bool:
+    """艾尔肯·吐尼亚孜: a name of another language, without a Han surname and longer."""
+    return any(dot in name for dot in "·•‧・")
+
+
 def _no_surname(row: dict) -> bool:
     name = _simplified_name(row)
+    if _transliterated(name):
+        return False
     surnames = _words()["surnames"]
     return (bool(name) and name[0] not in surnames and name[:2] not in surnames
             and name not in _words()["posts"])  # a post is title_without_person's
@@ -71,7 +78,8 @@ def _function_word(row: dict) -> bool:
 
 
 def _too_long_name(row: dict) -> bool:
-    return len(_simplified_name(row)) > _words()["max_name_chars"]
+    name = _simplified_name(row)
+    return len(name) > _words()["max_name_chars"] and not _transliterated(name)
 
 
 def _post_as_name(row: dict) -> bool:

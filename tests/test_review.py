@@ -16,6 +16,7 @@ PEOPLE = [
     ("李在会上", None),        # a function word inside
     ("司马相如文", None),      # longer than a name
     ("校长", "校长"),          # a post where the name should be
+    ("艾尔肯·吐尼亚孜", "主席"),  # fine: a transliterated name
 ]
 
 

@@ -143,6 +143,12 @@ def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     ("里业务会报,十七日上午在公所召开", dt.date(2019, 9, 20), [("十七日上午", "2019-XX-17TMO")]),
     ("卅一日下午举行", None, [("卅一日下午", "XXXX-XX-31TAF")]),
     ("本公所于今日(5/29)召开会报,比例1/3", dt.date(2019, 6, 1), [("今日", "2019-06-01"), ("5/29", "2019-05-29")]),
+    # a month and day that lost 月 to the page's markup, where the digits split one way only
+    ("512日,学校召开全体会议", None, [("512日", "XXXX-05-12")]),
+    ("2017年310日,在505室召开", None, [("2017年", "2017"), ("310日", "2017-03-10")]),
+    ("325傍晚,全体教师齐聚会议室", None, [("325傍晚", "XXXX-03-25TEV")]),
+    ("127下午,校长主持会议", None, []),
+    ("共有325名代表,12日上午报到", None, [("12日上午", "XXXX-XX-12TMO")]),
     # a date written as one number and closed by 日; other long numbers are no dates
     ("20191128日,学会在昆明召开理事会,编号20191128", None, [("20191128日", "2019-11-28")]),
     # a year without 年 before a plan word, not inside a code

@@ -80,6 +80,10 @@ def _pattern() -> re.Pattern:
     # 12日上午, 1日-7日: a day whose month the text gave before (a range needs no follower)
     day_only = (r"(?:(?<=^)|(?<=[\n,，:：。；;、(（\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日"
                 rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>3[01]|[12]\d|0?[1-9])日|(?=[,，)）\s上下晚早中]))")
+    # 325傍晚, 512日: a month and day whose 月 the page lost (scraped markup), read only where
+    # the digits split into a month and a day one way alone (127 could be 1/27 or 12/7: left)
+    glued = (rf"(?:(?<=^)|(?<=[\n,，。；;\s年于在]))(?P<glued>3[2-9]|[4-9]\d|[1-9]\d{{2,3}})"
+             rf"(?:日(?P<gtod>{_alt(lx['part_of_day'])})?|(?P<gtod2>{_alt(lx['part_of_day'])}))")
     # 20191128日: a date written as one number, closed by 日
     compact = r"(?<![\d.])(?P<cy>(?:19|20)\d{2})(?P<cmo>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])日"
     # 今日(5/29): a month and day in brackets, as Taiwan pages note them
@@ -96,7 +100,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, compact, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
+        numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
         + ")")
 
 
@@ -169,6 +173,11 @@ class _Parse:
             if g.get("nh"):
                 self.clock = f"{int(g['nh']):02d}:{g['nmin']}"
                 self.clock_text = f"{g['nh']}:{g['nmin']}"
+        elif g.get("glued"):
+            split = _glued_month_day(g["glued"])
+            self.valid = split is not None
+            self.month, self.day = split or (None, None)
+            self.tod = g.get("gtod") or g.get("gtod2")
         elif g.get("cy"):
             self.year, self.month, self.day = int(g["cy"]), int(g["cmo"]), int(g["cd"])
         elif g.get("bm"):
@@ -244,6 +253,17 @@ class _Parse:
         if self.year_anon:
             return "XXXX"
         return self.year
+
+
+def _glued_month_day(digits: str) -> tuple[int, int] | None:
+    """325 -> (3, 25): the one way the digits read as a month and a day, if
+    there is exactly one and the number is no day of its own."""
+    if int(digits) <= 31:
+        return None  # 12日 is the 12th
+    splits = [(int(digits[:k]), int(digits[k:])) for k in (1, 2) if k < len(digits)
+              and digits[k] != "0"]
+    valid = [(m, d) for m, d in splits if 1 <= m <= 12 and 1 <= d <= 31]
+    return valid[0] if len(valid) == 1 else None
 
 
 def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | None]:
