@@ -217,6 +217,8 @@ def test_transliterated_names(sentence, expected):
                                           "薛志远": {"理事"}}),
     ("副主任黄东军、雷永发、邓建华和县人大常委会组成人员参加会议",
      {"黄东军": {"副主任"}, "雷永发": {"副主任"}, "邓建华": {"副主任"}}),
+    # a post cut to one character names the person but is no title
+    ("董事长郭明忠出席。郭董表示,公司将持续投入", {"郭明忠": {"董事长"}}),
     # rarer surnames
     ("副镇长禚立新、茆建华参加会议", {"禚立新": {"副镇长"}, "茆建华": {"副镇长"}}),
     # 代表 after a person is the verb "to represent"

@@ -84,6 +84,7 @@ class Lexicon:
         self.list_label_re = re.compile(r"(?:^|(?<=\s))(?:" + labels + r")\s*[:：]\s*([^\n]+?)(?=\s+(?:" + labels
                                         + r")\s*[:：]|\n|$)")
         self.address_honorifics = tuple(data["name_honorifics"])
+        self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
         byline_keys = trie_pattern(k.rstrip(":/ ") for k in data["credit_keys"])
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
@@ -181,7 +182,8 @@ class PeopleFinder:
         """The post of a surname + post alias (付校长 -> 校长); a form of
         address (郭先生, 杨老师) is no post."""
         start = a + (self._surname_len(a) or 1)
-        return [] if self.text[start:b] in self.lex.address_honorifics else [(start, b)]
+        post = self.text[start:b]
+        return [] if post in self.lex.address_honorifics or post in self.lex.abbreviated_posts else [(start, b)]
 
     def _follower_at(self, i: int) -> bool:
         t = self.text
