@@ -219,6 +219,9 @@ def test_transliterated_names(sentence, expected):
      {"黄东军": {"副主任"}, "雷永发": {"副主任"}, "邓建华": {"副主任"}}),
     # a post cut to one character names the person but is no title
     ("董事长郭明忠出席。郭董表示,公司将持续投入", {"郭明忠": {"董事长"}}),
+    # a name of four from Mongolian, closed by a list comma
+    ("传达了省委书记巴音朝鲁、省长王强的讲话", {"巴音朝鲁": {"省委书记"}, "王强": {"省长"}}),
+    ("传达了省委书记巴特尔朝、省长王强的讲话", {"巴特尔朝": {"省委书记"}, "王强": {"省长"}}),
     # rarer surnames
     ("副镇长禚立新、茆建华参加会议", {"禚立新": {"副镇长"}, "茆建华": {"副镇长"}}),
     # 代表 after a person is the verb "to represent"
