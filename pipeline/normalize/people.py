@@ -223,7 +223,7 @@ class PeopleFinder:
                 self._follower_at(e) or self._closes_name(e)):
             return i, e  # 陈黄淑媛: a married woman's name with both surnames, as Taiwan writes it
         four = self.text[i:e]
-        if sl == 1 and self.text[e:e + 1] == "、" and self.lex.word_tags.get(four, "nr")[:2] in ("nr", "ns", "nz") \
+        if sl == 1 and self.text[e:e + 1] == "、" and all(self.lex.word_tags.get(w, "nr")[:2] in ("nr", "ns", "nz") for w in (four, four[:2], four[2:])) \
                 and all("\u3400" <= ch <= "\u9fff" and ch not in self.lex.bad_chars for ch in four) \
                 and not self.lex.title_re.search(four):
             return i, e  # 省委书记巴音朝鲁、省长…: a Mongolian name of four, closed by the list comma
