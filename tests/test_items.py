@@ -178,3 +178,10 @@ def test_a_short_last_item_heads_only_a_list_right_under_it():
     # 园务计划 heads the month lists below it; 组织秋游, a short last item, heads nothing
     text = "一、后勤保障\n二、园务计划\n(1)、开展助教活动\n(2)、组织秋游\n十月份\n(1)、家长学校\n(2)、亲子运动会"
     assert [lvl for _, lvl, _, _ in items(text)] == [1, 1, 2, 2, 2, 2]
+
+
+def test_a_lone_first_section_with_a_list_under_it_is_an_item():
+    text = "一、董事会会议召开情况\n(一)本次会议通知于8月14日发出。\n(二)本次会议应到董事九人,实到九人。"
+    assert [(g[0], g[1]) for g in items(text)] == [("一、", 1), ("(一)", 2), ("(二)", 2)]
+    # a lone 一、 in running text, or with no list under it, is none
+    assert [g[0] for g in items("会议决定:一、同意该方案。\n其他事项另行研究。")] == []

@@ -136,6 +136,33 @@ def sequences(markers: list[Marker], max_gap: int, min_items: dict | None = None
     return sorted((s for s in done if len(s) >= min_items.get(s[0].family, 2)), key=lambda s: s[0].start)
 
 
+HEADING_FAMILIES = ("dun", "dun_formal")  # 一、 壹、: the section numbers of formal minutes
+
+
+def _with_lone_headings(text: str, markers: list[Marker], seqs: list[list[Marker]], end: int) -> list[list[Marker]]:
+    """一、董事会会议召开情况\n（一）…（二）…: a first section heading with a list
+    right under it is an item though the page shows no second section (one
+    section announced, or the page cut after it)."""
+    in_seq = {mk.start for s in seqs for mk in s}
+    firsts = {s[0].start: s[0].family for s in seqs}
+    out = list(seqs)
+    for mk in markers:
+        if mk.ordinal != 1 or mk.family not in HEADING_FAMILIES or mk.start in in_seq:
+            continue
+        if mk.start > 0 and text[mk.start - 1] not in "\n":
+            continue
+        line_end = _paragraph_end(text, mk.end, end)
+        line = text[mk.end:line_end]
+        if len(line) > 30 or HEADING_END.search(line):
+            continue
+        nxt = line_end
+        while nxt < end and text[nxt] in "\n \t":
+            nxt += 1
+        if nxt in firsts and firsts[nxt] != mk.family:
+            out.append([mk])
+    return sorted(out, key=lambda s: s[0].start)
+
+
 def _next_line_is_marked(text: str, line_end: int, end: int, marker_starts: list[int]) -> bool:
     """Does the next non-empty line open with a list marker? A short last item
     followed by plain text (十二月份, 会议结束) heads nothing."""
@@ -156,7 +183,8 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
     out: list[tuple[int, Item]] = []
     seq_id = 0
     for mi, (ms, me) in enumerate(meetings):
-        seqs = sequences(find_markers(text, ms, me), max_gap, min_items, continues)
+        markers = find_markers(text, ms, me)
+        seqs = _with_lone_headings(text, markers, sequences(markers, max_gap, min_items, continues), me)
         all_starts = sorted(mk.start for s in seqs for mk in s)
         # extents of items, for nesting: to the next marker of the same list,
         # the last one to the end of its paragraph
