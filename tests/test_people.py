@@ -243,3 +243,17 @@ def test_a_frequent_word_on_a_segmenter_boundary_is_no_name():
     text = "李某、陈某等4位里长荣获市府特优里长"
     starts = {a for _, a, _ in jieba.tokenize(text)}
     assert "荣获" not in {m.name for m in find_people(text, 0, starts)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # names listed without posts, closed by a verb of attending or opened by …的有
+    ("会议由王建国同志主持,李明华、赵丽、孙伟等参加。", {"王建国": set(), "李明华": set(), "赵丽": set(), "孙伟": set()}),
+    ("张建华、赵丽华参加会议", {"张建华": set(), "赵丽华": set()}),
+    ("参加会议的有王建国、李明华、赵丽等同志。", {"王建国": set(), "李明华": set(), "赵丽": set()}),
+    ("出席会议的领导有:王建国、李明华。", {"王建国": set(), "李明华": set()}),
+    # a list holding anything but names is no list of names
+    ("全体党员、王五参加会议", {}),
+    ("安全、环保、质量等部门参加", {}),
+])
+def test_bare_lists_of_attending_names(sentence, expected):
+    assert people(sentence) == expected

@@ -119,6 +119,12 @@ def lexicon() -> Lexicon:
 
 CHAIRED_BY = re.compile(r"由([" + CJK + r"]{2,3}?)(?:同志)?(?:主持|召集)")
 LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
+_NAME = "[" + CJK + "]{2,3}?(?:同志)?"
+# 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending
+ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s]))(" + _NAME + r"(?:、" + _NAME + r")+)"
+                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人)?)?(?:参加|出席|列席|到会|参会|与会|陪同)")
+# 参加会议的有王建国、李明华 / 出席会议的领导有:
+LISTED_HAVE = re.compile(r"(?:参加|出席|列席|参会|与会)[^,，。；;\n]{0,8}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
 # 雪克来提·扎克尔, 阿沛·阿旺晋美: names transliterated from Uyghur, Tibetan, Mongolian …, parts joined
 # by a middle dot and no Han surname in front
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
@@ -362,6 +368,32 @@ class PeopleFinder:
                 elif 2 <= len(name) <= 4 and self._surname_len(a) and self._plausible(name, word_ok=True):
                     self._add(Mention(a, b, name, kind="label"))
 
+    def _attending_lists(self):
+        """李明华、赵丽、孙伟等参加 / 参加会议的有王建国、李明华: names listed
+        without posts, closed by a verb of attending or opened by …的有. Every
+        item must look like a name, and none may be a common word."""
+        t = self.text
+        for m in ATTENDING_LIST.finditer(t, self.body_start):
+            self._add_bare_list(m.start(1), m.end(1))
+        for m in LISTED_HAVE.finditer(t, self.body_start):
+            end = m.end()
+            stop = re.search(r"[。;；\n]|等", t[end:])
+            self._add_bare_list(end, end + (stop.start() if stop else len(t) - end))
+
+    def _add_bare_list(self, a: int, b: int):
+        t = self.text
+        items = [(x.start() + a, x.end() + a) for x in re.finditer(r"[^、,，\s]+", t[a:b])]
+        for k, (x, y) in enumerate(items):
+            if t[y - 2:y] == "同志":
+                items[k] = (x, y - 2)
+        good = [(x, y) for x, y in items if 2 <= y - x <= 3 and self._surname_len(x) and self._plausible(t[x:y])
+                and not self._common_word(x, y) and t[x:y] not in self.lex.not_names]
+        if len(items) < 2 or len(good) < len(items):
+            return  # one item that is no name (全体党员、王五) and the list is no list of names
+        for x, y in good:
+            if not any(mm.start <= x < mm.end for mm in self.mentions.values()):
+                self._add(Mention(x, y, t[x:y], kind="list"))
+
     def _listed_after_colon(self, s: int, e: int) -> bool:
         """A post with its own modifier (常务主席, 副主任) before a colon and a
         list of two or more names: a post the list shares. A bare form label
@@ -559,6 +591,7 @@ class PeopleFinder:
             if a not in self.mentions and self._surname_len(a) and self._plausible(t[a:b], word_ok=True):
                 self._add(Mention(a, b, t[a:b], kind="verb"))
         self._form_lists()
+        self._attending_lists()
         self._counted_lists()
         self._parenthesized_posts()
         self._appointments()
