@@ -251,6 +251,9 @@ def test_a_frequent_word_on_a_segmenter_boundary_is_no_name():
     ("张建华、赵丽华参加会议", {"张建华": set(), "赵丽华": set()}),
     ("参加会议的有王建国、李明华、赵丽等同志。", {"王建国": set(), "李明华": set(), "赵丽": set()}),
     ("出席会议的领导有:王建国、李明华。", {"王建国": set(), "李明华": set()}),
+    # a name opening a clause with 作了/传达了/出席
+    ("会上,王建国作了工作报告。随后,李丽传达了会议精神", {"王建国": set(), "李丽": set()}),
+    ("会上,高度重视作了部署", {}),
     # a list holding anything but names is no list of names
     ("全体党员、王五参加会议", {}),
     ("安全、环保、质量等部门参加", {}),

@@ -129,7 +129,8 @@ LISTED_HAVE = re.compile(r"(?:参加|出席|列席|参会|与会)[^,，。；;\n
 # by a middle dot and no Han surname in front
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
-ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言|缺席|请假)")
+ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言|缺席|请假"
+                        r"|作了|做了|传达了|出席|列席)")
 
 
 class PeopleFinder:
@@ -583,7 +584,7 @@ class PeopleFinder:
                 alias_end = self.alias_at(a)
                 if alias_end == b:
                     self._add(Mention(a, b, t[a:b], titles=self._alias_title(a, b), kind="verb", alias=True))
-                elif self._plausible(t[a:b]):
+                elif self._plausible(t[a:b]) and not self._common_word(a, b):
                     self._add(Mention(a, b, t[a:b], kind="verb"))
         # 会议由肖大志主持: the chair's slot vouches even for a name that is also a word
         for m in CHAIRED_BY.finditer(t, body):
