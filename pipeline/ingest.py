@@ -252,6 +252,8 @@ PUBLISHED_KEYS = {"发布时间", "发布日期", "发表时间", "发表日期"
 AMBIGUOUS_DATE_KEYS = {"时间", "日期"}  # a dateline, unless it heads a form of minutes
 # a field of form-style minutes (地点: …, 主持人: …): a label and its colon
 FORM_FIELD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)[^:：]{0,3}[:：]")
+# after 日期: a field of the same form, its time included (日期: … / 时间: …): the date is the meeting's
+FORM_FIELD_AFTER_DATE = re.compile(r"^(?:会议)?(?:时\s*间|地\s*点)\s*[:：]|" + FORM_FIELD.pattern[1:])
 # any labelled field, the meeting's time included (会议时间: …): never a headline
 @lru_cache(maxsize=1)
 def _labelled_field() -> re.Pattern:
@@ -345,7 +347,7 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
             return value
         if name in AMBIGUOUS_DATE_KEYS:
             # 日期: heading a form of minutes (日期: … / 地点: …) is the meeting's
-            if not (i + 1 < len(lines) and FORM_FIELD.match(lines[i + 1])):
+            if not (i + 1 < len(lines) and FORM_FIELD_AFTER_DATE.match(lines[i + 1])):
                 return value
     # a date with its clock time on a line of source/author fields: 来源: 某某 2021-09-15 09:10:51 责编: 某某
     if keys:

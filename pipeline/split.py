@@ -58,6 +58,8 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):
+            if k and form_opening.match(text[lines[k - 1][0]:lines[k - 1][1]]):
+                continue  # 日期: …\n时间: …: the date and the time of one form
             if form_opening.match(text[s:e]):
                 nxt = [text[a:b] for a, b in lines[k + 1:k + 4]]
                 if any(form_field.match(x) for x in nxt):

@@ -172,3 +172,11 @@ def test_template_pages_are_flagged_and_get_no_invented_year(text, is_template, 
     rows = page_rows(Page("x", "x.txt", text=text, published="2024-05-02"), load_pipeline("jieba"))
     assert rows["documents"][0]["is_template"] is is_template
     assert rows["meetings"][0]["date"] == date
+
+
+def test_the_time_field_under_the_date_field_gives_the_time_of_day():
+    from pipeline.ingest import Page
+
+    text = "区议会会议记录\n日期:2023年9月14日(星期四)\n时间:下午2时30分\n地点:区议会会议室\n主席:何国基\n一、通过上次会议记录"
+    meeting = page_rows(Page("x", "x.txt", text=text), load_pipeline("jieba"))["meetings"][0]
+    assert (meeting["date"], meeting["time_of_day"], meeting["chair"]) == ("2023-09-14", "下午2时30分", "何国基")

@@ -85,3 +85,9 @@ def test_a_news_roundup_reports_one_meeting_per_item():
     assert len(ranges) == 2 and text[ranges[1][0]:].startswith("又讯")
     # 又讯 on a line that holds no meeting opens none
     assert len(meeting_ranges("3月2日,学校召开安全会议。\n又讯 学校食堂获评A级。")) == 1
+
+
+def test_a_form_with_its_date_and_time_on_two_lines_is_one_meeting():
+    text = ("日期:2023年9月14日(星期四)\n时间:下午2时30分\n地点:区议会会议室\n出席者:\n主席 何国基先生\n"
+            "一、通过上次会议记录")
+    assert len(meeting_ranges(text)) == 1

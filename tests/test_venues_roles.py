@@ -133,6 +133,7 @@ def test_the_chair_label_of_traditional_minutes():
     mentions = find_people(simple)
     roles = {(mentions[k].key, role) for k, role, _, _ in assign_roles(simple, mentions)}
     assert ("曹国华", "chair") in roles and ("林美惠", "chair") not in roles
+    assert ("林美惠", "recorder") in roles  # 紀錄 is 纪录, a recorder's label as 记录 is
 
 
 def test_a_form_names_one_chair_and_a_vice_chair_is_none():
@@ -147,3 +148,11 @@ def test_a_leave_note_makes_only_its_name_absent():
             ("李明远", "attendee")} <= got
     assert not {("王国强", "attendee"), ("周建民", "attendee"), ("陈丽华", "absent"), ("李明远", "absent")} & got
     assert not any(name in ("请假", "公假") for name, _ in got)
+
+
+def test_a_label_line_heads_the_lines_of_names_under_it():
+    got = roles("出席者:\n主席 何国基先生\n副主席 黄志明先生\n议员 陈丽芬女士、李家豪先生\n缺席者:王大文先生(事假)\n秘书:刘美玲女士")
+    assert got == {("何国基", "chair"), ("黄志明", "attendee"), ("陈丽芬", "attendee"),
+                   ("李家豪", "attendee"), ("王大文", "absent"), ("刘美玲", "recorder")}
+    # a sentence between the label and the name ends the list
+    assert ("李四", "attendee") not in roles("出席者:\n会议由张三主持,会上讨论了工作。\n李四发言")

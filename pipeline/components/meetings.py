@@ -13,6 +13,7 @@ HOLDS_MEETING = re.compile(r"召开|举行|举办|主持|组织|开展|会议|�
 CITES_EARLIER = re.compile(r"根据|按照|依据|贯彻|落实|印发|下发")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 CLAUSE_END = re.compile(r"[,，;；]")
+FORM_TIME_GAP = re.compile(r"[^\n]{0,8}\n\s*(?:会议)?时\s*间\s*[:：]\s*")
 MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")
 NOT_THIS_MEETING = re.compile(r"(下次会议|下一次会议|下次例会)[^\n。]{0,6}$|《[^》]*$")
 
@@ -62,8 +63,10 @@ class MeetingAssembler:
             time_of_day = as_written(doc, when.start, when.end, when.time_of_day) if when else None
             if when is not None and not time_of_day:
                 # 6月2日，上午9时，…: a clock time right after the date
-                clock = next((t for t in candidates if when.end <= t.start <= when.end + 2
-                              and t.value.startswith("XXXX-XX-XXT")), None)
+                # or in the form's time field under its date field (日期: …\n时间: 下午2时30分)
+                clock = next((t for t in candidates if t.value.startswith("XXXX-XX-XXT") and when.end <= t.start
+                              and (t.start <= when.end + 2 or FORM_TIME_GAP.fullmatch(text, when.end, t.start))),
+                             None)
                 time_of_day = as_written(doc, clock.start, clock.end, clock.time_of_day) if clock else None
             venue = _pick_venue(text, [(s, e) for s, e, m in doc._.venues or [] if m == k])
             org = next(((s, e) for s, e, m in doc._.organizations or [] if m == k), None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,12 +23,19 @@ def published_date(doc: Doc) -> dt.date | None:
         return None
 
 
+PERIOD_YEAR = re.compile(r"年度|学年")
+
+
 def headline_year(doc: Doc, roc: bool) -> int | None:
     """区公所召开102年度…会议: the year a headline states anchors the dates of the report."""
     if not doc._.title:
         return None
-    years = [t.year for t in find_timexes(to_simplified(doc._.title), None, None, roc) if t.year]
-    return years[0] if years else None
+    found = [t for t in find_timexes(to_simplified(doc._.title), None, None, roc) if t.year]
+    if not found:
+        return None
+    if PERIOD_YEAR.search(found[0].text) and published_date(doc) is not None:
+        return None  # 召开2024年度成员大会, posted 2025-01-08: the year reviewed, not the year it met
+    return found[0].year
 
 
 @Language.factory("meeting_timex", default_config={"spans_key": "timex"})
