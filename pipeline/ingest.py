@@ -253,7 +253,9 @@ AMBIGUOUS_DATE_KEYS = {"时间", "日期"}  # a dateline, unless it heads a form
 # a field of form-style minutes (地点: …, 主持人: …): a label and its colon
 FORM_FIELD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)[^:：]{0,3}[:：]")
 # after 日期: a field of the same form, its time included (日期: … / 时间: …): the date is the meeting's
-FORM_FIELD_AFTER_DATE = re.compile(r"^(?:会议)?(?:时\s*间|地\s*点)\s*[:：]|" + FORM_FIELD.pattern[1:])
+FORM_FIELD_AFTER_DATE = re.compile(r"^(?:会议|活动|开会)?(?:时\s*间|地\s*点)\s*[:：]|" + FORM_FIELD.pattern[1:])
+# 证券代码:600123 证券简称:某某 公告编号:2024-031: the header of a listed company's announcement
+ANNOUNCEMENT_KEYS = re.compile(r"(?:证券|股票|债券)(?:代码|简称)\s*[:：]|公告编号\s*[:：]")
 # any labelled field, the meeting's time included (会议时间: …): never a headline
 @lru_cache(maxsize=1)
 def _labelled_field() -> re.Pattern:
@@ -413,7 +415,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         key = META_KEY.match(simple)
         if key and key.group(1) in AMBIGUOUS_DATE_KEYS:
             break  # the date of the meeting itself, heading a form of minutes
-        if key or CREDIT_LINE.search(simple) or NUMERIC_FIELDS.search(simple):
+        if key or CREDIT_LINE.search(simple) or NUMERIC_FIELDS.search(simple) or ANNOUNCEMENT_KEYS.search(simple):
             header_lines.append((i, "meta", line))
             continue
         if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):

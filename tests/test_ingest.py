@@ -165,6 +165,11 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     ("搜尋新聞關鍵字\n某某協會第四屆會員大會隆重登場\n" + BODY, "某某協會第四屆會員大會隆重登場", None),
     ("欢迎进入某某县人民政府网站!\n首页>领导活动\n县政府召开第2次县长办公会议\n发布日期:2025-03-04\n" + BODY,
      "县政府召开第2次县长办公会议", "2025-03-04"),
+    # the header of a listed company's announcement is no title
+    ("证券代码:600123 证券简称:某某股份 公告编号:2024-031\n某某股份有限公司第八届监事会第九次会议决议公告\n" + BODY,
+     "某某股份有限公司第八届监事会第九次会议决议公告", None),
+    # an activity's form: its time field is the meeting's, not the page's
+    ("初二数学组教研活动记录\n活动时间:2022年10月12日下午\n活动地点:初二年级办公室\n" + BODY, "初二数学组教研活动记录", None),
     # a reading-time line is furniture
     ("本篇文章434字,读完约1分钟\n" + BODY, None, None),
     # a byline, a numbered form field and a line of figures are never the title

@@ -115,6 +115,8 @@ def test_html_residue_and_literal_line_breaks(tmp_path):
     ("为迎接10月份即将召开的党的二十大。9月30日,副校长徐振祥主持召开研判会。", "XXXX-09-30"),
     ("村民会议记录\n日期:2023年10月15日\n下次会议时间:\n2023年11月15日", "2023-10-15"),
     ("根据2023年5月10日省教育厅通知要求,6月1日,我局召开安全工作会议,局长张三主持会议。", "2023-06-01"),
+    # the day the notice went out is not the day of the meeting
+    ("第八届监事会第九次会议通知于2024年8月16日以电子邮件方式发出,会议于2024年8月26日在公司会议室召开。", "2024-08-26"),
 ])
 def test_meeting_date(text, date):
     from pipeline.ingest import Page

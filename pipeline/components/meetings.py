@@ -10,6 +10,7 @@ from .extensions import text_of
 
 # a date right after these words is not the day of this meeting
 HOLDS_MEETING = re.compile(r"召开|举行|举办|主持|组织|开展|会议|座谈|学习|^(?:会议)?(?:时间|日期)\s*[:：]")
+NOTICE_SENT = re.compile(r"通知[^,，。;；]{0,30}(?:发出|送达|发送|发布)|(?:发出|送达|发送)[^,，。;；]{0,6}通知")
 CITES_EARLIER = re.compile(r"根据|按照|依据|贯彻|落实|印发|下发")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 CLAUSE_END = re.compile(r"[,，;；]")
@@ -30,6 +31,9 @@ def _holds_meeting(text: str, i: int, lo: int, hi: int) -> bool:
     stop = SENTENCE_END.search(text, i, hi)
     sentence = text[start:stop.start() if stop else hi]
     clause = max((m.end() for m in CLAUSE_END.finditer(text, start, i)), default=start)
+    clause_stop = CLAUSE_END.search(text, i, stop.start() if stop else hi)
+    if NOTICE_SENT.search(text, clause, clause_stop.start() if clause_stop else (stop.start() if stop else hi)):
+        return False  # 会议通知于8月16日以电子邮件方式发出: the day the notice went out
     return bool(HOLDS_MEETING.search(sentence)) and not CITES_EARLIER.search(text[clause:i])
 
 
