@@ -292,7 +292,7 @@ def directive_tree(items: list[dict]) -> str:
     for item in items:
         level = max(1, int(item.get("level") or 1))
         if level > depth:
-            out.append("<ul class=tree>" * (level - depth))
+            out.append("<ul class=\"tree\">" * (level - depth))
         else:
             out.append("</li>" + "</ul></li>" * (depth - level))
         depth = level
