@@ -134,31 +134,31 @@ def co_participation(participants: pd.DataFrame, n: int = NETWORK_PEOPLE):
     return people, {p: meetings_of[p] for p in people}, dict(edges)
 
 
-def spring_layout(n: int, edges: list[tuple[int, int, float]], iterations: int = 200, seed: int = 7):
-    """Fruchterman-Reingold positions in [-1, 1]² for n nodes (deterministic)."""
+def spring_layout(n: int, edges: list[tuple[int, int, float]], iterations: int = 300, seed: int = 7):
+    """Fruchterman-Reingold positions in [-1, 1]² for n nodes (deterministic),
+    with a pull towards the centre so that separate groups stay in view."""
     import numpy as np
 
     if n == 0:
         return np.zeros((0, 2))
     rng = np.random.default_rng(seed)
     pos = rng.uniform(-1, 1, size=(n, 2))
-    k = 1.0 / math.sqrt(n)
-    temperature = 0.1
+    k = 2.0 / math.sqrt(n)  # the ideal distance for n nodes in a 2 × 2 square
+    temperature = 0.2
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
-        force = (delta / dist[..., None]) * (k * k / dist)[..., None]  # repulsion
-        disp = force.sum(axis=1)
+        disp = ((delta / dist[..., None]) * (k * k / dist)[..., None]).sum(axis=1)  # repulsion
         for a, b, w in edges:
             d = pos[a] - pos[b]
-            length = max(float(np.linalg.norm(d)), 1e-3)
-            pull = d / length * (length * length / k) * min(w, 3)
+            pull = d * float(np.linalg.norm(d)) / k * min(w, 3)
             disp[a] -= pull
             disp[b] += pull
+        disp -= pos * (k * 2)  # gravity
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
-        pos -= pos.mean(axis=0)
-        temperature *= 0.98
+        temperature = max(temperature * 0.985, 0.002)
+    pos -= pos.mean(axis=0)
     scale = np.abs(pos).max() or 1.0
     return pos / scale
 
@@ -183,8 +183,14 @@ def _bar(go, pairs, title, xaxis):
     names = [p[0] for p in pairs][::-1]
     values = [p[1] for p in pairs][::-1]
     fig = go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color="#4c78a8"))
-    fig.update_layout(title=title, xaxis_title=xaxis, yaxis=dict(automargin=True))
+    fig.update_layout(title=title, xaxis=dict(title=xaxis, **_count_ticks(max(values, default=0))),
+                      yaxis=dict(automargin=True))
     return fig
+
+
+def _count_ticks(largest: int) -> dict:
+    """Whole-number ticks for counts (Plotly would mark 0.2, 0.4 … below 5)."""
+    return {"dtick": 1, "tick0": 0} if largest <= 8 else {"tickformat": ",d"}
 
 
 def build_report(run: RunOutput, show_dir: str = "show") -> tuple[str, list[str]]:
@@ -220,7 +226,7 @@ def build_report(run: RunOutput, show_dir: str = "show") -> tuple[str, list[str]
     fig = go.Figure(go.Bar(x=COVERAGE_FIELDS, y=[shares[f] for f in COVERAGE_FIELDS],
                            text=[f"{shares[f]:.0%}" for f in COVERAGE_FIELDS], textposition="outside",
                            marker_color="#59a14f"))
-    fig.update_layout(title=f"Share of the {len(covered)} meetings with …", yaxis=dict(range=[0, 1.1], tickformat=".0%"))
+    fig.update_layout(title=f"Share of the {len(covered)} meetings that give a …", yaxis=dict(range=[0, 1.1], tickformat=".0%"))
     sections.append("<h2>Coverage</h2>" + charts.html(fig, 340))
 
     # meetings per month
@@ -230,6 +236,7 @@ def build_report(run: RunOutput, show_dir: str = "show") -> tuple[str, list[str]
         fig = go.Figure([go.Bar(name=kind, x=months, y=[c.get(m, 0) for m in months]) for kind, c in sorted(per_kind.items())])
         by = "by kind" if set(per_kind) != {"all"} else "(no kind column in this run)"
         fig.update_layout(barmode="stack", title=f"Meetings per month {by}", xaxis=dict(type="category"),
+                          yaxis=_count_ticks(max(sum(c.get(m, 0) for c in per_kind.values()) for m in months)),
                           showlegend=len(per_kind) > 1)
         note = f"<p class=dim>{undated} meeting(s) without a known year and month are not shown.</p>" if undated else ""
         sections.append("<h2>Meetings per month</h2>" + charts.html(fig) + note)
@@ -254,7 +261,8 @@ def build_report(run: RunOutput, show_dir: str = "show") -> tuple[str, list[str]
         names = [o[0] for o in organizers][::-1]
         fig = go.Figure([go.Bar(name="directives", y=names, x=[o[1] for o in organizers][::-1], orientation="h"),
                          go.Bar(name="decisions", y=names, x=[o[2] for o in organizers][::-1], orientation="h")])
-        fig.update_layout(barmode="group", title="Directives and decisions per organizer", yaxis=dict(automargin=True))
+        fig.update_layout(barmode="group", title="Directives and decisions per organizer", yaxis=dict(automargin=True),
+                          xaxis=_count_ticks(max(max(o[1], o[2]) for o in organizers)))
         sections.append("<h2>Organizers</h2>" + charts.html(fig, 80 + 36 * len(organizers)))
     else:
         sections.append("<h2>Organizers</h2><p class=dim>No directive or decision found.</p>")
