@@ -9,7 +9,7 @@ EXPECTED := tests/expected/raw
 BROWSER := /usr/bin/chromium /usr/bin/chromedriver
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all install models run test bench eval clean distclean expected check-expected
+.PHONY: all install models run test bench eval clean distclean expected check-expected report-screenshot
 
 all: run
 
@@ -47,6 +47,16 @@ expected: $(VENV)/.installed
 	rm -rf $(EXPECTED) && mkdir -p $(EXPECTED)
 	cp .cache/expected-run/*.csv $(EXPECTED)/
 	$(PY) -m pipeline query .cache/expected-run "SELECT * EXCLUDE (path) FROM documents" --csv $(EXPECTED)/documents.csv
+
+## report-screenshot: docs/report.png, the README's picture of the report on the dev pages
+report-screenshot: $(VENV)/.installed $(BROWSER)
+	$(PY) -m pipeline run ../shared/eval/dev/raw --out .cache/dev-out --no-progress
+	$(PY) -m pipeline report .cache/dev-out --html .cache/dev-report/report.html
+	rm -rf .cache/chromium-profile
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+	  --disable-component-update --disable-sync --user-data-dir=.cache/chromium-profile --hide-scrollbars \
+	  --window-size=1250,2300 --force-device-scale-factor=0.6 --virtual-time-budget=5000 \
+	  --screenshot=docs/report.png file://$(CURDIR)/.cache/dev-report/report.html
 
 ## check-expected: run on data/raw and diff against the expected output (exit 1 when they differ)
 check-expected: $(VENV)/.installed
