@@ -15,8 +15,9 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from ..store import DUCKDB_NAME, _duck_type
+from ..store import DUCKDB_NAME
 from ..tables import TABLES
 
 FILE_FORMATS = ("parquet", "csv")  # preferred first when a table has both
@@ -134,6 +135,10 @@ def _read_csv_sql(table: str, path: Path) -> str:
     if types:
         args.append("types = {" + ", ".join(f"{_sql_str(c)}: {_sql_str(t)}" for c, t in types.items()) + "}")
     return f"read_csv({', '.join(args)})"
+
+
+def _duck_type(arrow_type: pa.DataType) -> str:
+    return "BIGINT" if pa.types.is_integer(arrow_type) else "BOOLEAN" if pa.types.is_boolean(arrow_type) else "VARCHAR"
 
 
 def _sql_str(value) -> str:

@@ -58,20 +58,19 @@ def document_coverage(documents: pd.DataFrame, covered: pd.DataFrame) -> list[di
     """Every readable document with the mean share of coverage fields its
     meetings have (0 for a page where no meeting was found) and what is
     missing, lowest first."""
-    by_doc = {doc: group for doc, group in covered.groupby("doc_id")} if len(covered) else {}
+    shares = covered.groupby("doc_id")[COVERAGE_FIELDS].mean() if len(covered) else pd.DataFrame()
+    counts = covered.groupby("doc_id").size() if len(covered) else pd.Series(dtype=int)
     out = []
-    for d in records(documents):
+    for d in records(documents[[c for c in ("doc_id", "status", "title") if c in documents.columns]]):
         if d.get("status") != "ok":
             continue
-        group = by_doc.get(d["doc_id"])
-        if group is None or not len(group):
+        if d["doc_id"] not in counts.index:
             out.append({"doc_id": d["doc_id"], "title": d.get("title"), "meetings": 0, "coverage": 0.0,
                         "missing": ["meetings"]})
             continue
-        shares = {f: float(group[f].mean()) for f in COVERAGE_FIELDS}
-        out.append({"doc_id": d["doc_id"], "title": d.get("title"), "meetings": len(group),
-                    "coverage": sum(shares.values()) / len(shares),
-                    "missing": [f for f, s in shares.items() if s < 1]})
+        row = shares.loc[d["doc_id"]]
+        out.append({"doc_id": d["doc_id"], "title": d.get("title"), "meetings": int(counts[d["doc_id"]]),
+                    "coverage": float(row.mean()), "missing": [f for f in COVERAGE_FIELDS if row[f] < 1]})
     return sorted(out, key=lambda r: (r["coverage"], r["doc_id"]))
 
 
