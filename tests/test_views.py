@@ -138,6 +138,10 @@ def test_query_errors_name_the_tables(raw_run):
 
 
 def test_query_also_reads_the_duckdb_file_alone(raw_run, tmp_path):
+    from pipeline import store
+    from pipeline.views import outputs
+
+    assert outputs.DUCKDB_NAME == store.DUCKDB_NAME
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "meetings.duckdb").write_bytes((raw_run / "meetings.duckdb").read_bytes())
     (n,), = run_query(tmp_path / "out", "SELECT count(*) FROM people")[1]

@@ -17,9 +17,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from ..store import DUCKDB_NAME
-from ..tables import TABLES
-
+DUCKDB_NAME = "meetings.duckdb"  # as store.DUCKDB_NAME, without importing the pipeline (and spaCy) to read a run
 FILE_FORMATS = ("parquet", "csv")  # preferred first when a table has both
 
 
@@ -95,7 +93,7 @@ class RunOutput:
                 frame = self.con.execute(f'SELECT * FROM "{table}" WHERE doc_id = ?', [doc_id]).df()
             else:
                 frame = self.con.execute(f'SELECT * FROM "{table}" WHERE false').df()
-            for field in TABLES.get(table, []):
+            for field in declared_schema(table):
                 if field.name not in frame.columns:
                     frame[field.name] = pd.Series([None] * len(frame), dtype="object")
             self._cache[key] = frame
@@ -129,12 +127,19 @@ def _read_csv_sql(table: str, path: Path) -> str:
     of digits stays a string), inferred types for the others."""
     with open(path, encoding="utf-8", newline="") as f:
         header = next(csv.reader(f), [])
-    declared = {field.name: _duck_type(field.type) for field in TABLES.get(table, [])}
+    declared = {field.name: _duck_type(field.type) for field in declared_schema(table)}
     types = {c: declared[c] for c in header if c in declared}
     args = [_sql_str(path), "header = true"]
     if types:
         args.append("types = {" + ", ".join(f"{_sql_str(c)}: {_sql_str(t)}" for c, t in types.items()) + "}")
     return f"read_csv({', '.join(args)})"
+
+
+def declared_schema(table: str) -> list[pa.Field]:
+    """The columns the current pipeline writes for a table (none for a table it does not know)."""
+    from ..tables import TABLES
+
+    return list(TABLES.get(table, []))
 
 
 def _duck_type(arrow_type: pa.DataType) -> str:
