@@ -93,6 +93,8 @@ def test_a_new_column_and_a_new_table_are_differences(tmp_path):
     texts = next(t for t in result.tables if t.table == "texts")
     assert [c.kind for c in texts.changes] == ["added"]
     assert result.n_differences == 2
+    proc = cli("diff", old, new)
+    assert proc.exit_code == 1 and "documents: column added: kind" in proc.stdout
     assert diff_runs(old, new, ignore=["kind", "texts.text", "texts.doc_id"]).n_differences == 0
 
 

@@ -188,12 +188,17 @@ def print_diff(result: RunDiff, max_listed: int = 200, console=None) -> None:
     summary = Table(title=f"{result.old} → {result.new}", header_style="bold")
     for column in ("table", "old rows", "new rows", *CHANGE_KINDS, "columns"):
         summary.add_column(column, justify="left" if column in ("table", "columns") else "right",
-                           no_wrap=column == "table")
+                           no_wrap=column == "table", overflow="fold")
     for t in result.tables:
         schema = " ".join([f"+{c}" for c in t.columns_added] + [f"-{c}" for c in t.columns_removed])
         summary.add_row(t.table, str(t.old_rows), str(t.new_rows), *(str(t.count(k)) for k in CHANGE_KINDS),
                         schema, style=None if t.n_differences else "dim")
     console.print(summary)
+    for t in result.tables:
+        for label, columns in (("added", t.columns_added), ("removed", t.columns_removed)):
+            if columns:
+                console.print(f"{t.table}: column{'s' if len(columns) > 1 else ''} {label}: {', '.join(columns)}",
+                              highlight=False, markup=False)
     listed = 0
     for doc_id, changes in result.by_document().items():
         counts = ", ".join(f"{sum(c.kind == k for c in changes)} {k}" for k in CHANGE_KINDS
