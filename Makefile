@@ -38,7 +38,7 @@ test: $(VENV)/.installed $(PKUSEG) $(BROWSER)
 ## Chromium and its driver from the distribution, for the browser tests of show and report
 $(BROWSER):
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-wqy-microhei
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-wqy-microhei
 
 ## expected: regenerate the reviewed expected output of data/raw (CSV, without the
 ## machine-specific documents.path); review `git diff tests/expected` before committing
