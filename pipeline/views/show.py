@@ -2,7 +2,9 @@
 a card per meeting, so a reader can check the tables against the page.
 
 The highlights are rendered by spaCy's displaCy span renderer from the
-offsets the tables hold (nothing is re-extracted). The cleaned text comes
+offsets the tables hold, plus every further occurrence of a listed person's
+name and the title written beside it (the people table keeps only the first
+mention); nothing is extracted again. The cleaned text comes
 from the run's `texts` table when it has one, else the page is read again
 from `documents.path` with the same ingest stage; `documents.text_hash` tells
 whether that text is still the one the offsets point into.
