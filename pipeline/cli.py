@@ -182,6 +182,7 @@ def diff(
     max_changed: int = typer.Option(0, "--max-changed", help="Differences tolerated before exit 1"),
     ignore: list[str] = typer.Option([], "--ignore", help="Column left out, e.g. path or documents.path (repeatable)"),
     max_listed: int = typer.Option(200, "--max-listed", help="Changed rows listed at most"),
+    json_file: Path = typer.Option(None, "--json", help="Also write the whole diff to this JSON file"),
 ):
     """Compare two runs: rows added, removed, changed and moved, per table and per document.
 
@@ -199,6 +200,12 @@ def diff(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     print_diff(result, max_listed)
+    if json_file:
+        import json
+
+        from .views.diff import diff_as_dict
+
+        json_file.write_text(json.dumps(diff_as_dict(result), ensure_ascii=False, indent=1), encoding="utf-8")
     raise typer.Exit(0 if result.n_differences <= max_changed else 1)
 
 

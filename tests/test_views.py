@@ -2,6 +2,7 @@
 pages and on small tables written for the test."""
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -52,7 +53,7 @@ def test_two_runs_of_the_same_pages_agree(raw_run, raw_run_csv):
     assert "the runs agree" in proc.stdout
 
 
-def test_one_edited_page_is_all_the_diff_shows(raw_run, edited_run):
+def test_one_edited_page_is_all_the_diff_shows(raw_run, edited_run, tmp_path):
     result = diff_runs(raw_run, edited_run, ignore=["documents.path"])
     by_doc = result.by_document()
     assert list(by_doc) == [EDITED_DOC]
@@ -62,9 +63,13 @@ def test_one_edited_page_is_all_the_diff_shows(raw_run, edited_run):
     assert changes["meetings", "changed"].key == f"{EDITED_DOC}:m1"
     assert not any(c.kind in ("added", "removed") for c in by_doc[EDITED_DOC])
 
-    proc = cli("diff", raw_run, edited_run, "--ignore", "documents.path")
+    proc = cli("diff", raw_run, edited_run, "--ignore", "documents.path", "--json", tmp_path / "diff.json")
     assert proc.exit_code == 1
     assert EDITED_DOC in proc.stdout and NEW_VENUE[1:] in proc.stdout
+    saved = json.loads((tmp_path / "diff.json").read_text(encoding="utf-8"))
+    assert saved["n_differences"] == result.n_differences and list(saved["documents"]) == [EDITED_DOC]
+    venue = next(c for c in saved["documents"][EDITED_DOC] if c["table"] == "meetings")["columns"]["venue"]
+    assert venue == [OLD_VENUE[1:], NEW_VENUE[1:]]
     assert cli("diff", raw_run, edited_run, "--ignore", "documents.path",
                "--max-changed", result.n_differences).exit_code == 0
     # every page's path differs between the two input folders unless ignored

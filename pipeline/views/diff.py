@@ -177,6 +177,19 @@ def _key(row: dict, key_columns: list[str]) -> str:
     return " ".join(values)
 
 
+def diff_as_dict(result: RunDiff) -> dict:
+    """The whole diff as plain data (for `--json`, a CI job's artifact)."""
+    return {
+        "old": result.old, "new": result.new, "n_differences": result.n_differences,
+        "tables": [{"table": t.table, "old_rows": t.old_rows, "new_rows": t.new_rows,
+                    **{k: t.count(k) for k in CHANGE_KINDS},
+                    "columns_added": t.columns_added, "columns_removed": t.columns_removed} for t in result.tables],
+        "documents": {doc_id: [{"table": c.table, "kind": c.kind, "key": c.key,
+                                "columns": {k: list(v) for k, v in c.columns.items()}, "row": c.row}
+                               for c in changes] for doc_id, changes in result.by_document().items()},
+    }
+
+
 # ---------------------------------------------------------------- printing
 
 def print_diff(result: RunDiff, max_listed: int = 200, console=None) -> None:
