@@ -194,8 +194,11 @@ def diff(
     from .views.diff import diff_runs, print_diff
     from .views.outputs import NoTablesError
 
+    from rich.console import Console
+
     try:
-        result = diff_runs(old_out, new_out, ignore)
+        with Console(stderr=True).status("comparing the runs") if sys.stderr.isatty() else _nothing():
+            result = diff_runs(old_out, new_out, ignore)
     except NoTablesError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
