@@ -208,6 +208,8 @@ def build_report(run: RunOutput, show_dir: str = "show") -> tuple[str, list[str]
               ("characters", int(pd.to_numeric(documents["n_chars"], errors="coerce").fillna(0).sum())),
               ("participants rows", len(participants)), ("directives", len(directives)),
               ("decisions", len(decisions))]
+    if "is_template" in run.columns("documents"):  # runs since templates are flagged
+        totals.insert(4, ("templates", int(sum(clean(v) is True for v in documents["is_template"]))))
     sections.append("<h2>Documents processed</h2><div class=tiles>" + "".join(
         f'<div class=tile><div class=num>{v:,}</div><div class=lab>{k}</div></div>' for k, v in totals) + "</div>")
     problems = [d for d in records(documents) if d.get("status") != "ok"]
