@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|eval|review|build-models`."""
+"""Command line: `python -m pipeline run|eval|review|build-models|show|report|diff|query`."""
 from __future__ import annotations
 
 import sys
@@ -122,6 +122,130 @@ def build_models(segmenter: list[Segmenter] = typer.Option([Segmenter.jieba, Seg
 
     for s in segmenter:
         typer.echo(f"saved {save_pipeline(s.value)}")
+
+
+@app.command()
+def show(
+    out_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="Output folder of a run"),
+    doc_id: str = typer.Argument(..., help="The document's doc_id (documents.doc_id)"),
+    html: Path = typer.Option(None, "--html", help="HTML file to write (default OUT_DIR/views/show/DOC_ID.html)"),
+):
+    """One page's text with every extracted span highlighted, beside a card per meeting (HTML).
+
+    The highlights are drawn by spaCy's displaCy span renderer from the tables' offsets; the file
+    needs no network to open.
+
+    Example: python -m pipeline show data/processed d000 --html d000.html
+    """
+    from .views.outputs import NoTablesError
+    from .views.show import UnknownDocument, write_show
+
+    try:
+        typer.echo(write_show(out_dir, doc_id, html))
+    except (NoTablesError, UnknownDocument) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+
+
+@app.command()
+def report(
+    out_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="Output folder of a run"),
+    html: Path = typer.Option(None, "--html", help="HTML file to write (default OUT_DIR/views/report.html)"),
+):
+    """One self-contained HTML report of a whole run, with charts.
+
+    Documents, errors and empty pages, coverage, meetings per month, chairs, participants,
+    organizers, a co-participation network, and the lowest-coverage pages linked to their show
+    view (written to show/ beside the report). Plotly's JavaScript is inlined: the file opens offline.
+
+    Example: python -m pipeline report data/processed --html report.html
+    """
+    from rich.console import Console
+
+    from .views.outputs import NoTablesError
+    from .views.report import write_report
+
+    console = Console(stderr=True)
+    try:
+        with console.status("writing the report", spinner="dots") if sys.stderr.isatty() else _nothing():
+            target = write_report(out_dir, html)
+    except NoTablesError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(target)
+
+
+@app.command()
+def diff(
+    old_out: Path = typer.Argument(..., exists=True, file_okay=False, help="Output folder of the reference run"),
+    new_out: Path = typer.Argument(..., exists=True, file_okay=False, help="Output folder of the run to check"),
+    max_changed: int = typer.Option(0, "--max-changed", help="Differences tolerated before exit 1"),
+    ignore: list[str] = typer.Option([], "--ignore", help="Column left out, e.g. path or documents.path (repeatable)"),
+    max_listed: int = typer.Option(200, "--max-listed", help="Changed rows listed at most"),
+    json_file: Path = typer.Option(None, "--json", help="Also write the whole diff to this JSON file"),
+):
+    """Compare two runs: rows added, removed, changed and moved, per table and per document.
+
+    Changed: the same id with other values; moved: the same content with shifted ids or offsets.
+    Exit 0 when the runs differ in at most --max-changed rows and columns, 1 otherwise.
+
+    Example: python -m pipeline diff tests/expected/raw data/processed --ignore documents.path
+    """
+    from .views.diff import diff_runs, print_diff
+    from .views.outputs import NoTablesError
+
+    from rich.console import Console
+
+    try:
+        with Console(stderr=True).status("comparing the runs") if sys.stderr.isatty() else _nothing():
+            result = diff_runs(old_out, new_out, ignore)
+    except NoTablesError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    print_diff(result, max_listed)
+    if json_file:
+        import json
+
+        from .views.diff import diff_as_dict
+
+        json_file.write_text(json.dumps(diff_as_dict(result), ensure_ascii=False, indent=1), encoding="utf-8")
+    raise typer.Exit(0 if result.n_differences <= max_changed else 1)
+
+
+@app.command()
+def query(
+    out_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="Output folder of a run"),
+    sql: str = typer.Argument(..., help="DuckDB SQL over the run's tables (documents, meetings, people, …)"),
+    csv: Path = typer.Option(None, "--csv", help="Write the result to this CSV file"),
+    parquet: Path = typer.Option(None, "--parquet", help="Write the result to this Parquet file"),
+    limit: int = typer.Option(100, "--limit", help="Rows printed at most (0: all); files get every row"),
+):
+    """DuckDB SQL over a run's tables, printed as a table or written to --csv / --parquet.
+
+    Example: python -m pipeline query data/processed "SELECT chair, count(*) AS n FROM meetings GROUP BY chair ORDER BY n DESC"
+    """
+    from .views.outputs import NoTablesError
+    from .views.query import QueryError, export_query, print_rows, run_query
+
+    if csv and parquet:
+        typer.echo("error: give --csv or --parquet, not both", err=True)
+        raise typer.Exit(2)
+    try:
+        if csv or parquet:
+            n = export_query(out_dir, sql, csv or parquet, "csv" if csv else "parquet")
+            typer.echo(f"{n} rows -> {csv or parquet}", err=True)
+        else:
+            columns, rows = run_query(out_dir, sql)
+            print_rows(columns, rows, limit)
+    except (NoTablesError, QueryError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+
+
+def _nothing():
+    from contextlib import nullcontext
+
+    return nullcontext()
 
 
 def main():
