@@ -156,3 +156,6 @@ def test_a_label_line_heads_the_lines_of_names_under_it():
                    ("李家豪", "attendee"), ("王大文", "absent"), ("刘美玲", "recorder")}
     # a sentence between the label and the name ends the list
     assert ("李四", "attendee") not in roles("出席者:\n会议由张三主持,会上讨论了工作。\n李四发言")
+    # a paragraph under a short list is no line of it
+    got = roles("责编:\n余红霞\n会议由社区党委书记王国臣主持,居民代表参会。")
+    assert ("余红霞", "editor") in got and ("王国臣", "editor") not in got

@@ -52,7 +52,9 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
                 if role in SINGLE_ROLES and any(label_end <= s < m.start for s in starts[:k]):
                     continue  # 主席: 曹其真 顾问赵向阳: a form names one chair, the first after its label
                 out.append((k, role, cue_start, cue_end))
-        if not labelled:
+        line_end = text.find("\n", m.end)
+        own_line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if not labelled and len(own_line) <= LIST_LINE_MAX and not re.search(r"[。；;]", own_line):
             heading = _label_line_above(text, line_start, heads)
             if heading:
                 out.append((k,) + heading)
