@@ -159,3 +159,8 @@ def test_a_label_line_heads_the_lines_of_names_under_it():
     # a paragraph under a short list is no line of it
     got = roles("责编:\n余红霞\n会议由社区党委书记王国臣主持,居民代表参会。")
     assert ("余红霞", "editor") in got and ("王国臣", "editor") not in got
+
+
+def test_a_heading_or_a_field_holds_no_meeting():
+    text = "四、主席致词:说明本次召开理由。\n议程:召开常务会议"
+    assert find_organizers(text, 0, len(text), find_people(text)) == []

@@ -86,6 +86,7 @@ MEETING_NAME = re.compile(r"会$")
 BODY_NAME = re.compile(r"(?:委会|委员会|协会|学会|商会|工会|理事会|董事会|监事会|联合会|基金会|研究会|促进会)$")
 CLAUSE_START = re.compile(r"[,，。；;\n]")
 SUBJECT_END = re.compile(r"(?:于|在)")
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
 
 def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[int, int]]:
@@ -110,6 +111,8 @@ def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[in
             continue
         if MEETING_NAME.search(value) and not BODY_NAME.search(value):
             continue  # 全县脱贫攻坚推进会 is held, it holds nothing
+        if re.search(r"[:：]", value) or NUMBERED.match(value):
+            continue  # 四、主席致词: a heading or a field, not a body
         if not re.search(r"[的将要已]|主持|会议|同志|即将", value):
             out.append((a, b))
     return out
