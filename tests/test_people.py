@@ -223,6 +223,8 @@ def test_transliterated_names(sentence, expected):
     ("传达了省委书记巴音朝鲁、省长王强的讲话", {"巴音朝鲁": {"省委书记"}, "王强": {"省长"}}),
     ("传达了省委书记巴特尔朝、省长王强的讲话", {"巴特尔朝": {"省委书记"}, "王强": {"省长"}}),
     ("学术委员会秘书处就章程修订、学科负责人管理办法、机构方案作了说明", {}),
+    # a surname that is also a short post (董) opens a full name
+    ("会上,部长董宇龙带领大家学习", {"董宇龙": {"部长"}}),
     # rarer surnames
     ("副镇长禚立新、茆建华参加会议", {"禚立新": {"副镇长"}, "茆建华": {"副镇长"}}),
     # 代表 after a person is the verb "to represent"

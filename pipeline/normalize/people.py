@@ -517,7 +517,7 @@ class PeopleFinder:
             if after:
                 a, b = after
                 chain = [(s, e)] + self._title_chain_before(s)
-                alias = bool(lex.alias_core_re.search(t[a:b]))
+                alias = bool(lex.alias_core_re.fullmatch(t, a + (self._surname_len(a) or 1), b))  # 付校长, not 董宇龙
                 if alias:
                     chain += self._alias_title(a, b)
                 ment = self._add(Mention(a, b, t[a:b], titles=chain, kind="title", alias=alias))
