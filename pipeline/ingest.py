@@ -244,6 +244,10 @@ def _boilerplate():
 DATE_VALUE = re.compile(
     r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?")
+# 113-03-20, 113/3/20 after a published key: a date of the Republic of China's calendar
+ROC_DATE_VALUE = re.compile(
+    r"\s*(1[01]\d|[89]\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?(?!\d)")
 META_KEY = re.compile(
     r"(发布时间|发布日期|发表时间|发表日期|更新时间|录入时间|上传时间|添加时间|时间|日期|"
     r"来源|作者|责编|责任编辑|编辑|记者|通讯员|供稿|审核|浏览|点击|阅读)\s*[:：]")
@@ -291,6 +295,8 @@ NUMERIC_FIELDS = re.compile(r"(?:[\u3400-\u9fff]{1,6}\s*[:：]\s*[\d.,%+-]+\s*){
 
 def _iso(m: re.Match) -> str:
     y, mo, d, hh, mm, ss = m.groups()
+    if len(y) < 4:
+        y = str(int(y) + 1911)  # a year of the Republic of China
     date = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     if hh is None:
         return date
@@ -342,9 +348,11 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
     for k, key in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(line)
         value = DATE_VALUE.search(line, key.end(), end)
+        name = key.group(1)
+        if not value and name in PUBLISHED_KEYS:
+            value = ROC_DATE_VALUE.match(line, key.end(), end)  # 發布日期:113-03-20 on a Taiwan page
         if not value:
             continue
-        name = key.group(1)
         if name in PUBLISHED_KEYS:
             return value
         if name in AMBIGUOUS_DATE_KEYS:
