@@ -120,6 +120,8 @@ def values(text, published=None, roc=False, headline_year=None):
     ("本校110学年度第1学期校务会议", None, True, [("110学年度", "2021")]),
     ("檢討109 下半年度預算執行情形", None, True, [("109 下半年度", "2020")]),
     ("改在下学年度(96学年度)举行", None, True, [("96学年度", "2007")]),
+    ("事实发生日:94/11/30,董事会决议撤销", None, True, [("94/11/30", "2005-11-30")]),
+    ("比分94/11/30不是日期", None, False, []),
     ("民国99年5月10日召开", None, False, [("民国99年5月10日", "2010-05-10")]),
     # ... while on a page of the common calendar 30年 is no year
     ("建校30年来,学校召开了多次会议", None, False, []),

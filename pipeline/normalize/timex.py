@@ -84,6 +84,9 @@ def _pattern() -> re.Pattern:
     # the digits split into a month and a day one way alone (127 could be 1/27 or 12/7: left)
     glued = (rf"(?:(?<=^)|(?<=[\n,，。；;\s年于在]))(?P<glued>3[2-9]|[4-9]\d|[1-9]\d{{2,3}})"
              rf"(?:日(?P<gtod>{_alt(lx['part_of_day'])})?|(?P<gtod2>{_alt(lx['part_of_day'])}))")
+    # 113/05/06, 94.11.30: a numeric date of the Republic of China's calendar (Taiwan pages only)
+    roc_numeric = (r"(?<![\d./-])(?P<rny>1[01]\d|[89]\d)(?P<rsep>[-/.])(?P<rnm>1[0-2]|0?[1-9])(?P=rsep)"
+                   r"(?P<rnd>3[01]|[12]\d|0?[1-9])(?![\d.])")
     # 20191128日: a date written as one number, closed by 日
     compact = r"(?<![\d.])(?P<cy>(?:19|20)\d{2})(?P<cmo>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])日"
     # 今日(5/29): a month and day in brackets, as Taiwan pages note them
@@ -100,7 +103,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
+        numeric, roc_numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
         + ")")
 
 
@@ -173,6 +176,9 @@ class _Parse:
             if g.get("nh"):
                 self.clock = f"{int(g['nh']):02d}:{g['nmin']}"
                 self.clock_text = f"{g['nh']}:{g['nmin']}"
+        elif g.get("rny"):
+            self.roc = "bare"
+            self.year, self.month, self.day = int(g["rny"]) + 1911, int(g["rnm"]), int(g["rnd"])
         elif g.get("glued"):
             split = _glued_month_day(g["glued"])
             self.valid = split is not None
