@@ -172,6 +172,8 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     ("初二数学组教研活动记录\n活动时间:2022年10月12日下午\n活动地点:初二年级办公室\n" + BODY, "初二数学组教研活动记录", None),
     # a published date in the Republic of China's calendar
     ("光明里113年度第一次里民大會\n發布日期:113-03-20\n" + BODY, "光明里113年度第一次里民大會", "2024-03-20"),
+    # ad slots are furniture
+    ("自動輪播廣告(右)橫式1欄\n廣告\n光明社區發展協會召開成立大會\n" + BODY, "光明社區發展協會召開成立大會", None),
     # a reading-time line is furniture
     ("本篇文章434字,读完约1分钟\n" + BODY, None, None),
     # a byline, a numbered form field and a line of figures are never the title
