@@ -182,6 +182,7 @@ def participant_rows(doc, did: str, mid: list[str], person_ids: dict, persons: d
     """One row per meeting, person and role. People only quoted or cited
     (传达学习了某某书记的讲话) take no part."""
     from .normalize.items import is_cited
+    from .normalize.structure import is_conveyed
 
     text, src = text_of(doc), doc._.source_text or text_of(doc)
     mentions = {(m.start, m.end): m for m in doc._.mentions or []}
@@ -190,7 +191,7 @@ def participant_rows(doc, did: str, mid: list[str], person_ids: dict, persons: d
         if r.role not in PARTICIPANT_ROLES or r.meeting is None:
             continue
         mention = mentions.get((r.start, r.end))
-        if mention is not None and is_cited(text, mention):
+        if mention is not None and (is_cited(text, mention) or is_conveyed(text, mention.start, mention.end)):
             continue
         if r.role != "chair" and _quoted_post(persons.get(r.person, {}).get("titles", [])):
             continue  # 总书记指出…: quoted in a report of another meeting

@@ -91,3 +91,12 @@ def test_a_form_with_its_date_and_time_on_two_lines_is_one_meeting():
     text = ("日期:2023年9月14日(星期四)\n时间:下午2时30分\n地点:区议会会议室\n出席者:\n主席 何国基先生\n"
             "一、通过上次会议记录")
     assert len(meeting_ranges(text)) == 1
+
+
+def test_a_news_bundle_splits_at_each_further_report():
+    text = ("本报讯 3月2日,镇长主持召开镇政府常务会议。\n会议研究了春耕工作。\n"
+            "又讯 3月9日,镇长主持召开镇政府第二次常务会议。\n会议研究了防汛工作。")
+    ranges = meeting_ranges(text)
+    assert [text[a:b].split("\n")[0][:2] for a, b in ranges] == ["本报", "又讯"]
+    # 又讯 inside a sentence opens nothing
+    assert len(meeting_ranges("本报讯 3月2日,镇里召开会议。\n会上又讯问了几个问题。")) == 1

@@ -32,8 +32,31 @@ def test_meeting_name_is_what_is_held(text, expected):
     assert name(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name may quote a slogan and list its parts
+    ("街道召开“清洁家园”行动推进会,各社区参加。", "“清洁家园”行动推进会"),
+    ("公司召开安全员、质检员季度例会。", "安全员、质检员季度例会"),
+    ("学校召开了关于校园安全的专题会议。", "校园安全的专题会议"),
+    # a generic object gives way to the subject: of 在…召开, of 隆重召开, after a dateline
+    ("5月6日,学院教学工作会议在图书馆召开。院长出席了会议。", "学院教学工作会议"),
+    ("3月8日,市妇联第五届执委会第二次全体会议隆重召开。", "市妇联第五届执委会第二次全体会议"),
+    ("新华社广州5月3日电 全省春耕生产座谈会3日在广州举行。", "全省春耕生产座谈会"),
+    ("今天上午首次全体大会在礼堂举行。", "首次全体大会"),
+    # the organizer ends where the page says how it will call itself
+    ("某某股份有限公司(以下简称“公司”)第三届董事会第二次会议于6月5日在公司会议室召开。", "第三届董事会第二次会议"),
+    ("局党组组织开展理论学习中心组学习,局长主持。", "理论学习中心组学习"),
+    # a heading of minutes names its record
+    ("社区工作例会记录二\n3月2日,主任主持召开会议,布置工作。", "社区工作例会"),
+    # a meeting yet to come is not this one
+    ("会议研究了年会方案,计划于12月召开理事会年会。", None),
+])
+def test_meeting_name_in_more_constructions(text, expected):
+    assert name(text) == expected
+
+
 @pytest.mark.parametrize("title, expected", [
     ("村民议事会议纪要", "村民议事会议"), ("某某小学召开家长会", "家长会"), ("春季植树活动", None), (None, None),
+    ("某某中学期中家长会记录20231108", "某某中学期中家长会"), ("关于召开本次会议的通知", None),
 ])
 def test_name_from_headline(title, expected):
     assert name_from_headline(title) == expected
@@ -56,6 +79,48 @@ def test_name_from_headline(title, expected):
 ])
 def test_decisions(text, expected):
     assert decisions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the body as subject with a manner (全体职工举手通过), a series the body opened
+    ("会议宣布了奖励方案,全体职工举手通过。", [("通过", None)]),
+    ("会议听取并通过了财务预算报告。", [("通过了财务预算报告", None)]),
+    ("大会议程:一是听取工作报告;二是表决通过年度计划。", [("表决通过年度计划", None)]),
+    # the conclusion of the body's procedure
+    ("经投票表决,通过王强为村民小组组长。", [("通过王强为村民小组组长", None)]),
+    # a bare 通过 adopting an act; a preposition then the verb
+    ("会上通过成立志愿服务队的提议。", [("通过成立志愿服务队的提议", None)]),
+    ("会议通过举手表决的方式通过了《村规民约》。", [("通过了《村规民约》", "村规民约")]),
+    # documents listed together are acted on; one the clause only mentions is not
+    ("会议审议通过了《章程修正案》和《选举办法》,听取了主任所作的《工作报告》。",
+     [("审议通过了《章程修正案》和《选举办法》,听取了主任所作的《工作报告》", "章程修正案"),
+      ("审议通过了《章程修正案》和《选举办法》,听取了主任所作的《工作报告》", "选举办法")]),
+    # entries marked with bullets under a heading
+    ("会议决议:\n- 增设图书角\n- 调整值日安排\n散会。", [("增设图书角", None), ("调整值日安排", None)]),
+    # 通过 as 'by means of' is no decision
+    ("会议强调,要通过入户走访及时掌握民意。", []),
+    ("此次会议通过交流研讨,明确了方向。", []),
+    # a requirement the body sets is no decision
+    ("会议要求各部门确定专人负责。", []),
+])
+def test_decisions_in_more_constructions(text, expected):
+    assert decisions(text) == expected
+
+
+@pytest.mark.parametrize("text, result, counts", [
+    ("会议应到董事9人,实到董事8人。会议以8票赞成、0票反对、0票弃权审议通过了《年度预算》。", "adopted",
+     {"votes_for": 8, "votes_against": 0, "abstentions": 0, "present": 8, "expected": 9}),
+    ("表决结果:赞成11票,反对1票,弃权2票,会议表决通过了该议案。", "adopted",
+     {"votes_for": 11, "votes_against": 1, "abstentions": 2, "present": None, "expected": None}),
+    ("全体委员一致通过了换届方案。", "unanimous",
+     {"votes_for": None, "votes_against": None, "abstentions": None, "present": None, "expected": None}),
+    ("会议同意增补2名委员。", "adopted",
+     {"votes_for": None, "votes_against": None, "abstentions": None, "present": None, "expected": None}),
+])
+def test_decision_result_and_votes(text, result, counts):
+    found = find_decisions(text, 0, len(text))
+    assert len(found) == 1
+    assert found[0].result == result and found[0].votes == counts
 
 
 def test_participants_exclude_the_cited_and_the_author():
@@ -81,6 +146,10 @@ def test_participants_exclude_the_cited_and_the_author():
     ("会议由书记吴涛主持。大家诵读了毛泽东同志的文章,县委书记赵刚在全会上的讲话也一并学习。",
      {"吴涛"}, {"毛泽东", "赵刚"}),
     ("理事长韩明主持会议,应到理事九人,实到九人,其中理事孙伟、钱丽为通讯表决。", {"韩明", "孙伟", "钱丽"}, set()),
+    # people whose words or requirements are conveyed, and the name of a doctrine, take no part
+    ("局长吴涛主持会议。会议传达了市局副局长钱立在座谈会上提出的要求。", {"吴涛"}, {"钱立"}),
+    ("局长吴涛主持会议。会议还传达学习了孙平市长批示要求,研究了贯彻意见。", {"吴涛"}, {"孙平"}),
+    ("局长吴涛主持会议。会议强调,要以习近平新时代中国特色社会主义思想为指导。", {"吴涛"}, {"习近平"}),
 ])
 def test_who_takes_part(text, taking_part, not_taking_part):
     from pipeline.ingest import Page

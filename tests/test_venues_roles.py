@@ -167,3 +167,43 @@ def test_a_label_line_heads_the_lines_of_names_under_it():
 def test_a_heading_or_a_field_holds_no_meeting():
     text = "四、主席致词:说明本次召开理由。\n议程:召开常务会议"
     assert find_organizers(text, 0, len(text), find_people(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each name with the posts before it, the verb after the last one
+    ("县委书记王刚、县长周立平和副县长赵强出席会议。",
+     {("王刚", "attendee"), ("周立平", "attendee"), ("赵强", "attendee")}),
+    # posts that themselves contain 、 make commas separate the people
+    ("市委书记孙立,市委副书记、市长周平,市政协主席吴凯参加会议。",
+     {("孙立", "attendee"), ("周平", "attendee"), ("吴凯", "attendee")}),
+    # a post after the name, then a post before the next one
+    ("区妇联张华主任、区团委书记刘洋到会指导。", {("张华", "attendee"), ("刘洋", "attendee")}),
+    # a list under a label, a post with a body in brackets
+    ("参会人员:某某(集团)公司总经理陈立,副总经理吴敏", {("陈立", "attendee"), ("吴敏", "attendee")}),
+])
+def test_a_list_of_people_shares_its_verb_and_label(text, expected):
+    assert expected <= roles(text)
+
+
+@pytest.mark.parametrize("text, person, role", [
+    # a verb of someone else's clause is not shared across a comma without posts
+    ("会议由王刚主持,李明出席。", "王刚", "attendee"),
+    # a name that owns a body is not one of the list
+    ("区长钱进及周红议员服务处秘书孙平到场。", "周红", "attendee"),
+    # an object of 向/予/给 is not the subject of the verb after it
+    ("协会向副会长刘芳颁发证书并表示感谢。", "刘芳", "speaker"),
+    # words that contain a verb without being it
+    ("会后,社区书记陈红参加座谈交流。", "陈红", "speaker"),
+    ("会议通过钱明为新闻发言人。", "钱明", "speaker"),
+])
+def test_no_role_from_a_clause_that_is_not_the_persons(text, person, role):
+    assert (person, role) not in roles(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主 席:林校长\n纪录:黄美玲", {("林校长", "chair"), ("黄美玲", "recorder")}),
+    ("村民代表王大妈提议修建文化广场。", {("王大妈", "speaker")}),
+    ("居民代表孙大爷作了简短发言。", {("孙大爷", "speaker")}),
+])
+def test_more_ways_to_take_part(text, expected):
+    assert expected <= roles(text)

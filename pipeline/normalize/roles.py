@@ -26,9 +26,34 @@ def _rules():
     return verbs, labels, re.compile(d["not_chair"]), leave, heads
 
 
+@lru_cache(maxsize=1)
+def _word_rules():
+    d = load_json("roles.json")
+    objects = sorted(d["object_markers"], key=len, reverse=True)
+    return (tuple(d["not_verbs"]), re.compile("(?:" + "|".join(map(re.escape, objects)) + r")$"),
+            re.compile("|".join(map(re.escape, d["modifier_bodies"]))))
+
+
+def _verb_in(text: str, rx: re.Pattern, a: int, b: int):
+    """The first match of a role verb in text[a:b] that is a word of its own
+    (谈 in 座谈会 and 发言 in 发言人 are none)."""
+    not_verbs, _, _ = _word_rules()
+    for v in rx.finditer(text, a, b):
+        inside = False
+        for word in not_verbs:
+            k = word.find(v.group())
+            if k >= 0 and text.startswith(word, v.start() - k):
+                inside = True
+                break
+        if not inside:
+            return v
+    return None
+
+
 def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
     """(mention index, role, cue start, cue end) for every role found."""
     verbs, labels, not_chair, leave, heads = _rules()
+    _, object_marker, _ = _word_rules()
     out = []
     ordered = list(mentions)
     starts = [m.start for m in ordered]
@@ -73,13 +98,98 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
             between = text[m.end:nxt]
             if not re.fullmatch(r"[^,，。；;]{0,8}?[、和与及]", between):
                 clause_end = nxt
+        if object_marker.search(text, max(0, _lead_start(m) - 4), _lead_start(m)):
+            continue  # 颁发给某某: an object, not the subject of what follows
         clause = BRACKETED.sub(lambda b: " " * len(b.group(0)), text[j:clause_end])  # notes on other names
         for role, rx in verbs:
-            v = rx.search(clause)
+            v = _verb_in(clause, rx, 0, len(clause))
             if v:
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
+    return _share_in_lists(text, ordered, out)
+
+
+def _lead_start(mention) -> int:
+    """Where a mention with its posts before it begins (副校长张三 -> 副)."""
+    before = [a for a, b in mention.titles if b <= mention.start]
+    return min(before + [mention.start])
+
+
+LIST_SEPARATOR = re.compile(r"(?:以及|、|,|，|和|及|与|同)")
+HONORIFIC = re.compile(r"(?:同志|先生|女士|老师)")
+
+
+def listed_together(text: str, a, b) -> bool:
+    """Are mentions a and b named in one list, b with its posts (省委书记A、省长B;
+    A主任、议员B; 区委书记A,区委副书记、代区长B)? After a (and its own posts)
+    comes a separator, then posts of b, each with at most a short body before
+    it, and no verb of a role."""
+    if b.start <= a.end or b.start - a.end > 80:
+        return False
+    after_b = max([y for x, y in b.titles if x == b.end] + [b.end])
+    if _word_rules()[2].match(text, after_b):
+        return False  # 某议员服务处秘书: b owns a body, the list goes on with its staff
+    pos = a.end
+    for x, y in sorted(a.titles):  # A主任、…: a's posts after its name
+        if x == pos:
+            pos = y
+    honorific = HONORIFIC.match(text, pos)
+    pos = honorific.end() if honorific else pos
+    sep = LIST_SEPARATOR.match(text, pos)
+    if not sep:
+        return False
+    own_posts = sorted((x, y) for x, y in b.titles if sep.end() <= x and y <= b.start)
+    if text[pos] in ",，" and not own_posts:
+        return False  # 张三,李四: a comma lists only people introduced by their posts
+    pieces, at = [], sep.end()
+    for x, y in own_posts:
+        pieces.append(text[at:x])
+        at = max(at, y)
+    pieces.append(text[at:b.start])
+    verbs = _rules()[0]
+    for piece in pieces:
+        piece = piece.strip("、,，和及与兼 ")
+        if len(piece) > 12 or re.search(r"[。；;:：!！?？\n]", piece):
+            return False
+        if any(_verb_in(piece, rx, 0, len(piece)) for _, rx in verbs):
+            return False
+    return True
+
+
+def _share_in_lists(text: str, ordered, found):
+    """Everyone in a list takes the roles of its last name's verb and its first name's label."""
+    by_mention: dict[int, list] = {}
+    for rec in found:
+        by_mention.setdefault(rec[0], []).append(rec)
+    order = sorted(range(len(ordered)), key=lambda k: ordered[k].start)
+    chains, chain = [], [order[0]] if order else []
+    for prev, nxt in zip(order, order[1:]):
+        if listed_together(text, ordered[prev], ordered[nxt]):
+            chain.append(nxt)
+        else:
+            chains.append(chain)
+            chain = [nxt]
+    if chain:
+        chains.append(chain)
+    out = list(found)
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        last, first = chain[-1], chain[0]
+        # the verb after the list's last name (whoever's clause reached it) and the label before its first
+        # (a leave note, 周建民(公假), is its one name's: neither shared nor overruled)
+        shared = [r for k in chain for r in by_mention.get(k, []) if r[2] >= ordered[last].end
+                  and text[r[2]] not in "(（"]
+        shared += [r for r in by_mention.get(first, []) if r[3] <= ordered[first].start]
+        for k in chain:
+            have = {r[1] for r in by_mention.get(k, [])}
+            if "absent" in have:
+                continue
+            for _, role, cue_start, cue_end in sorted(set(shared), key=lambda r: r[2]):
+                if role not in have:
+                    out.append((k, role, cue_start, cue_end))
+                    have.add(role)
     return out
 
 

@@ -3,27 +3,45 @@
 Names: Chinese reports name a meeting as the object of the verb that holds it
 (学校召开2024年第十四次校长办公会议) or of attending it (参加新学期第一次校务会议),
 the object ending in 会议/大会/会; the organizer before the verb is not part of
-it. Else as the subject of 在…举行 (第一次主席会议12日在北京举行). A page that names no meeting in
-its body may in its headline (村民会议记录 -> 村民会议).
+it. A name may list its parts (楼组长、片区长年终总结会) and quote a slogan
+(村“两委”换届工作推进会). Else the name is the subject of 在…举行 or of
+隆重召开 (县人民医院第七届职工代表大会隆重召开), after a news dateline; else a
+heading of minutes names the record below it (学校后勤工作会议记录一); a page
+that names no meeting in its body may in its headline (村民会议记录 -> 村民会议).
+A generic word (会议, 本次会议) names no meeting.
 Decisions: a clause whose subject is the meeting as a body (会议审议通过…, 会上
-研究决定…) or that opens with a decision verb, from the verb to the clause's
-end; each 《document》 it acts on is its own entry; every entry listed under a
-heading that announces decisions (议定事项:) is one. A speaker's requirement
-(张三强调，要…) is none: its subject is a person.
+研究决定…, 全体教师举手通过), that goes on a series the body opened (…;
+听取并通过…; 四是表决通过…), or that concludes the body's procedure (经无记名
+投票表决,通过…), from the verb to the clause's end; each 《document》 it acts
+on is its own entry; every entry listed under a heading that announces
+decisions (议定事项:) is one. A bare 通过 adopts only what is adopted (…的报告,
+…草案, X为Y候选人); else it is the preposition 'by means of' (通过走访…). A
+speaker's requirement (张三强调,要…) is none: its subject is a person.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_json
+from .numerals import cn_to_int
 from .patterns import trie_pattern
 
 CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 DOCUMENT = re.compile(r"《([^《》]{1,60})》")
 BODY_NAME = re.compile(r"(?:委员会|学会|协会|商会|工会|联合会|基金会|研究会|促进会)$")
-LIST_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]")
+# a list marker before a name: (三)本次董事会会议; 一、 1. (一) ①
+NAME_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳]")
+# …before an entry or a decision clause, also - • 一是 第一,
+LIST_MARKER = re.compile(NAME_MARKER.pattern + r"|[-•·●▪]\s*|[一二三四五六七八九十]是|第[一二三四五六七八九十]{1,2}[,，、]")
+# one character of a name, or a quoted slogan inside it: 村“两委”换届工作推进会
+NAME_PIECE = r"(?:[^，。,；;\n:：“”\"]|“[^“”\n]{1,20}”|\"[^\"\n]{1,20}\")"
+# a news dateline before the first subject: 新华社北京3月12日电, 本报讯
+DATELINE_DATE = r"[^，。,；;\n\s]{0,16}?(?:\d{1,2}月)?\d{1,2}日电"
+ALIAS_NOTE = re.compile(r"[(（]以下简称[^)）]{0,30}[)）]")
+NUMBER = r"[0-9零〇一二三四五六七八九十百两]+"
 
 
 @dataclass(frozen=True)
@@ -32,72 +50,137 @@ class Decision:
     start: int          # the decision's text (from the verb, or the entry's own text)
     end: int
     document: str | None
+    result: str | None = None
+    votes: dict = field(default_factory=dict)   # votes_for, votes_against, abstentions, present, expected
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    return load_json("structure.json")
 
 
 @lru_cache(maxsize=1)
 def _rules():
-    d = load_json("structure.json")
+    d = _lexicon()
     ends = trie_pattern(d["name_ends"])
-    name = (r"(?:" + trie_pattern(d["held_verbs"] + d["attend_verbs"]) + r")(?:了)?(?P<name>[^，。,；;、\n“”:：]{1,40}?(?:" + ends
-            + r"))(?=$|[，。,；;、\n\s(（]|上|后|期间|结束|于|在|并|，)")
-    minutes = re.compile(r"^(?P<name>.{2,40}?(?:" + ends + r"))(?:" + trie_pattern(d["minutes_suffixes"]) + r")\s*$")
+    held = trie_pattern(d["held_verbs"])
+    name = (r"(?:" + trie_pattern(d["held_verbs"] + d["attend_verbs"]) + r")(?:了)?(?P<name>" + NAME_PIECE + r"{1,40}?(?:"
+            + ends + r"))(?=$|[，。,；;、\n\s(（]|上|后|期间|结束|于|在|并|，)")
+    minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(d["minutes_suffixes"])
+                         + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8})?\s*$")
     strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"]) + r")")
     verbs = trie_pattern(d["decision_verbs"])
     body = trie_pattern(d["body_subjects"])
-    decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<body>(?:" + body + r")[^，。,；;\n]{0,12}?)?(?P<verb>" + verbs + r")")
+    decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
+                          + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?(?P<verb>"
+                          + verbs + r")")
     heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r")\s*[:：]\s*")
-    # 政协第十二届全国委员会第一次主席会议12日下午在北京举行: the name as the subject
-    subject = (r"(?:^|(?<=[，。,；;\n]))(?P<name2>[^，。,；;、\n“”:：]{2,40}?(?:" + ends + r"))(?=[于在\d])"
-               r"[^，。,；;\n]{0,40}?(?:" + trie_pattern(d["held_verbs"]) + r"|开幕)")
-    return (re.compile(name), re.compile(subject)), minutes, strip, decision, heading, re.compile(body)
+    # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
+    dateline = r"(?:" + DATELINE_DATE + r"|" + trie_pattern(d["datelines"]) + r")\s*"
+    subject = (r"(?:^|(?<=[，。,；;\n]))\s*(?:" + dateline + r")?(?P<name2>" + NAME_PIECE + r"{2,40}?(?:" + ends + r"))"
+               r"(?=[于在\d]|(?:" + trie_pattern(d["held_adverbs"]) + r")?(?:" + held + r"|开幕))"
+               r"[^，。,；;\n]{0,40}?(?:" + held + r"|开幕)")
+    procedure = re.compile(r"经[^，。,；;\n]{0,16}?(?:" + trie_pattern(d["procedure_frames"]) + r")[，,]?\s*$")
+    adopted = re.compile(r"(?:" + trie_pattern(d["bare_adoption_objects"]) + r")(?:[(（]草案[)）])?$|为[^，,。；;]{1,20}(?:"
+                         + trie_pattern(d["appointed_posts"]) + r")$")
+    return {"object": re.compile(name), "subject": re.compile(subject), "minutes": minutes, "strip": strip,
+            "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
+            "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
+            "verb": re.compile(verbs), "directive": re.compile(trie_pattern(d["directive_frames"])), "generic": frozenset(d["generic_names"]),
+            "other_meeting": re.compile(trie_pattern(d["other_meeting_markers"]))}
+
+
+def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Without a list marker and the words around a name (了, 本次, 关于); None when only a generic word is left."""
+    r = _rules()
+    for note in ALIAS_NOTE.finditer(text, a, b):  # 某公司(以下简称“公司”)第九届董事会…: the organizer ends there
+        a = note.end()
+    while a < b and text[a].isspace():
+        a += 1
+    marker = NAME_MARKER.match(text, a, b)
+    if marker:
+        a = marker.end()
+    while True:
+        lead = r["strip"].match(text, a, b)
+        if not lead or lead.end() == a:
+            break
+        a = lead.end()
+    while a < b and text[a].isspace():
+        a += 1
+    if b - a < 2 or text[a:b] in r["generic"]:
+        return None
+    return a, b
 
 
 def meeting_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Offsets of the first name a meeting's text gives itself."""
-    (object_re, subject_re), _, strip, _, _, _ = _rules()
-    m = object_re.search(text, start, end)
-    if m:
-        a, b = m.span("name")
-    else:
-        # the subject of 在…举行, unless it is the body that holds the meeting (某某学会在…召开)
-        m = next((s for s in subject_re.finditer(text, start, end) if not BODY_NAME.search(s.group("name2"))), None)
-        if not m:
-            return None
-        a, b = m.span("name2")
-    marker = LIST_MARKER.match(text, a, b)
-    if marker:
-        a = marker.end()
-    lead = strip.match(text, a, b)
-    if lead:
-        a = lead.end()
-    return (a, b) if b - a >= 2 and text[a:b] not in ("会议", "大会") else None
+    """Offsets of the first name a meeting's text gives itself: the object of
+    召开/举行/参加, else the subject of 在…举行/隆重召开, else a heading of
+    minutes (…会议记录一) within the meeting."""
+    r = _rules()
+    for m in r["object"].finditer(text, start, end):
+        clause = max(text.rfind(c, start, m.start()) for c in "，,。；;\n") + 1
+        if r["other_meeting"].search(text, max(clause, start), m.start()):
+            continue  # 决定在12月份召开两会: a meeting yet to come
+        found = _clean_name(text, *m.span("name"))
+        if found:
+            return found
+    for m in r["subject"].finditer(text, start, end):
+        # …unless it is the body that holds the meeting (某某学会在…召开)
+        if BODY_NAME.search(m.group("name2")):
+            continue
+        found = _clean_name(text, *m.span("name2"))
+        if found:
+            return found
+    return minutes_heading(text, start, end)
+
+
+def minutes_heading(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """学校后勤工作会议记录一 / 某校97学年度期初校务会议纪录 on a line of its own: the name of the record."""
+    minutes = _rules()["minutes"]
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        line = text[pos:stop]
+        if len(line) <= 60 and not re.search(r"[。；;，,]", line):
+            m = minutes.match(line)
+            if m:
+                found = _clean_name(text, pos + m.start("name"), pos + m.end("name"))
+                if found:
+                    return found
+        pos = stop + 1
+    return None
 
 
 def name_from_headline(title: str | None) -> str | None:
     """村民会议记录 -> 村民会议; 学校召开安全工作会议 -> 安全工作会议."""
     if not title:
         return None
-    (name_re, _), minutes, strip, _, _, _ = _rules()
-    m = name_re.search(title)
+    r = _rules()
+    for m in r["object"].finditer(title):
+        found = _clean_name(title, *m.span("name"))
+        if found:
+            return title[found[0]:found[1]]
+    m = r["minutes"].match(title)
     if m:
-        found = m.group("name")
-        lead = strip.match(found)
-        return found[lead.end() if lead else 0:]
-    m = minutes.match(title)
-    return m.group("name") if m else None
+        found = _clean_name(title, *m.span("name"))
+        return title[found[0]:found[1]] if found else None
+    return None
 
 
 def find_decisions(text: str, start: int, end: int) -> list[Decision]:
-    _, _, _, decision_re, heading_re, body_re = _rules()
+    r = _rules()
     out: list[Decision] = []
     taken: list[tuple[int, int]] = []
-    for h in heading_re.finditer(text, start, end):
+    for h in r["heading"].finditer(text, start, end):
         taken.append(h.span())
-        # 议定事项: 1、… 2、…: each entry, up to the first paragraph without a marker
+        # 议定事项: 1、… 2、… / - …: each entry, up to the first paragraph without a marker
         i = h.end()
         while i < end:
             line_end = text.find("\n", i, end)
             line_end = end if line_end < 0 else line_end
+            while i < line_end and text[i].isspace():
+                i += 1
             marker = LIST_MARKER.match(text, i)
             if marker is None and i > h.end():
                 break
@@ -105,27 +188,161 @@ def find_decisions(text: str, start: int, end: int) -> list[Decision]:
             stop = CLAUSE_END.search(text, a, line_end)
             b = stop.start() if stop else line_end
             if b > a:
-                out += _entries("", a, b, text)
+                out += _entries("", a, b, text, start)
                 taken.append((a, b))
             i = line_end + 1
-    for m in decision_re.finditer(text, start, end):
+    for m in r["decision"].finditer(text, start, end):
         a = m.start("verb")
         if any(x <= a < y for x, y in taken):
             continue
-        if not m.group("body"):
-            # 通过学习, 决定性: a bare verb is the body's only in a sentence the body opened
-            sentence = max(text.rfind("。", start, a), text.rfind("\n", start, a), start - 1) + 1
-            if not body_re.search(text, sentence, a):
-                continue
+        if m.group("body") and r["directive"].search(m.group("body")):
+            continue  # 会议要求各部门确定专人负责: a requirement
+        if not m.group("body") and not _bodys_sentence(text, start, m.start("verb") if not m.group("join") else m.start("join")):
+            continue
         stop = CLAUSE_END.search(text, a, end)
         b = stop.start() if stop else end
-        out += _entries(m.group("verb"), a, b, text)
+        verb, verb_end = m.group("verb"), m.end("verb")
+        while verb == "通过" and not _adopts(text, verb_end, b):
+            # 通过走访…: the preposition; 通过举手表决方式通过工作报告: the verb comes later in the clause
+            later = r["verb"].search(text, verb_end, b)
+            if later is None:
+                break
+            a, verb, verb_end = later.start(), later.group(), later.end()
+        if verb == "通过" and not _adopts(text, verb_end, b):
+            continue
+        out += _entries(verb, a, b, text, start)
     out.sort(key=lambda d: d.start)
     return out
 
 
-def _entries(verb: str, a: int, b: int, text: str) -> list[Decision]:
-    documents = DOCUMENT.findall(text, a, b)
+def _bodys_sentence(text: str, start: int, verb_start: int) -> bool:
+    """通过学习, 决定性: a bare verb is the body's only in a sentence the body
+    opened, or when it concludes the body's procedure (经…表决,通过)."""
+    r = _rules()
+    sentence = max(text.rfind("。", start, verb_start), text.rfind("\n", start, verb_start), start - 1) + 1
+    return bool(r["body"].search(text, sentence, verb_start) or r["procedure"].search(text[sentence:verb_start]))
+
+
+def _adopts(text: str, after_verb: int, clause_end: int) -> bool:
+    """A bare 通过 adopts when it ends its clause, takes 了 or a 《document》, or
+    its object (up to the next comma) is a document or an appointment."""
+    rest = text[after_verb:clause_end]
+    if not rest.strip() or rest[0] in "了《,，":
+        return True
+    if _rules()["act"].match(rest):
+        return True  # 通过成立工作小组
+    obj = re.split(r"[，,]", DOCUMENT.sub("《》", rest), maxsplit=1)[0].strip()
+    if _rules()["verb"].search(obj):
+        return False  # 通过举手表决方式通过…: the verb is the later one
+    return obj.endswith("《》") or bool(_rules()["adopted"].search(obj))
+
+
+def acted_on(text: str, a: int, b: int) -> list[str]:
+    """The 《documents》 a decision acts on: the first in its text and those
+    listed right after it (《A》《B》, 《A》、《B》和《C》), not a later one the
+    clause only mentions (…听取了某某所作的《工作报告》)."""
+    out, pos = [], None
+    for m in DOCUMENT.finditer(text, a, b):
+        gap = text[pos:m.start()] if pos is not None else ""
+        if pos is not None and not (len(gap.strip()) == 0 or len(gap) <= 10 and re.search(r"[、和及与]", gap)
+                                    and not re.search(r"[,，。；;]", gap)):
+            break
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
+def _entries(verb: str, a: int, b: int, text: str, meeting_start: int) -> list[Decision]:
+    documents = acted_on(text, a, b)
+    result = decision_result(text[max(meeting_start, a - 6):b], verb)
+    sentence = max(text.rfind("。", meeting_start, a), text.rfind("\n", meeting_start, a), meeting_start - 1) + 1
+    votes = vote_counts(text, sentence, _sentence_end(text, b)) | attendance(text, meeting_start, _sentence_end(text, b))
     if not documents:
-        return [Decision(verb, a, b, None)]
-    return [Decision(verb, a, b, doc) for doc in documents]
+        return [Decision(verb, a, b, None, result, votes)]
+    return [Decision(verb, a, b, doc, result, votes) for doc in documents]
+
+
+def _sentence_end(text: str, i: int) -> int:
+    m = re.compile(r"[。\n]").search(text, i)
+    return m.start() if m else len(text)
+
+
+@lru_cache(maxsize=1)
+def _result_rules():
+    d = _lexicon()["results"]
+    return [(result, re.compile(trie_pattern(words))) for result, words in
+            (("rejected", d["rejected"]), ("unanimous", d["unanimous"]), ("adopted", d["adopted"]))]
+
+
+def decision_result(clause: str, verb: str) -> str | None:
+    """unanimous (一致通过, 全票通过), rejected (未通过, 否决), adopted (a decision
+    verb), or None for an entry under a heading that states none."""
+    for result, rx in _result_rules():
+        if rx.search(clause):
+            return result
+    return "adopted" if verb else None
+
+
+@lru_cache(maxsize=1)
+def _vote_rules():
+    d = _lexicon()
+    members = r"(?:" + trie_pattern(d["counted_members"]) + r")?"
+    unit = r"\s*(?:票|人|名|位)"
+    out = {}
+    for key, words in d["votes"].items():
+        word = r"(?:" + trie_pattern(words) + r")"
+        # 赞成9票 / 应到董事9人 / 9票赞成
+        out[key] = re.compile(word + members + r"(?:票数|人数)?\s*[:：为]?\s*(?P<n>" + NUMBER + r")" + unit
+                              + r"|(?P<m>" + NUMBER + r")" + unit + r"\s*" + word)
+    return out
+
+
+ATTENDANCE = ("present", "expected")
+
+
+def vote_counts(text: str, start: int, end: int) -> dict:
+    """赞成9票,反对0票,弃权1票 (or 9票赞成…) -> integers; None where not stated."""
+    out = {}
+    for key, rx in _vote_rules().items():
+        if key in ATTENDANCE:
+            continue
+        m = rx.search(text, start, end)
+        out[key] = _number(m.group("n") or m.group("m")) if m else None
+    return out
+
+
+def attendance(text: str, start: int, end: int) -> dict:
+    """应到董事9人,实到8人: the last figures stated in [start, end)."""
+    out = {}
+    for key in ATTENDANCE:
+        found = list(_vote_rules()[key].finditer(text, start, end))
+        out[key] = _number(found[-1].group("n") or found[-1].group("m")) if found else None
+    return out
+
+
+def _number(numeral: str) -> int | None:
+    try:
+        return cn_to_int(numeral)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _conveyed_rules():
+    d = _lexicon()
+    return (re.compile(trie_pattern(d["citing_verbs"])), re.compile(r"(?:" + trie_pattern(d["cited_nouns"]) + r")$"),
+            re.compile(r"[^，,。；;\n]{0,16}?(?:" + trie_pattern(d["cited_after"]) + r")"))
+
+
+def is_conveyed(text: str, start: int, end: int) -> bool:
+    """传达了省法院某院长座谈会精神, 按照某院长提出的要求, 以及某市长批示要求
+    (in a sentence that conveys), 以某某同志为核心, 某某新时代…思想: the
+    person's words or doctrine are conveyed; the person takes no part."""
+    citing, cited_end, doctrine = _conveyed_rules()
+    if doctrine.match(text, end):
+        return True
+    sentence = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    if not citing.search(text, sentence, start):
+        return False
+    clause = re.compile(r"[，,。；;\n]").search(text, end)
+    return bool(cited_end.search(text[end:clause.start() if clause else len(text)]))
