@@ -199,6 +199,10 @@ class StateStore:
 
 
 def _duck_type(t: pa.DataType) -> str:
+    if pa.types.is_list(t):
+        return _duck_type(t.value_type) + "[]"
+    if pa.types.is_date(t):
+        return "DATE"
     return "BIGINT" if pa.types.is_integer(t) else "BOOLEAN" if pa.types.is_boolean(t) else "VARCHAR"
 
 

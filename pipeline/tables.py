@@ -1,8 +1,10 @@
 """Stage 5, tables: an analyzed page -> rows of every output table.
 
-Every extracted value is cut from the page's cleaned text (`documents.text`
-is not stored; `start`/`end` columns are offsets into it), so names, venues
-and items are reported in the page's own script.
+Every extracted value is cut from the page's cleaned text (stored in the
+`texts` table; `start`/`end` columns are offsets into it), so names, venues
+and items are reported in the page's own script. The columns are described in
+pipeline/columns.py, the one source of docs/data-dictionary.md and of the
+DuckDB comments.
 """
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ from .normalize.script import to_simplified
 from .components.meetings import as_written
 from .ingest import Page
 from .normalize.placeholders import is_template
+from .normalize.structure import known_day, url_in_text
 
-S, I, B = pa.string(), pa.int64(), pa.bool_()
+S, I, B, D, L = pa.string(), pa.int64(), pa.bool_(), pa.date32(), pa.list_(pa.string())
 
 TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -24,12 +27,13 @@ TABLES: dict[str, pa.Schema] = {
         ("author", S), ("url", S), ("source_format", S), ("encoding", S), ("n_chars", I),
         ("n_meetings", I), ("text_hash", S), ("is_template", B)]),
     "meetings": pa.schema([
-        ("doc_id", S), ("meeting_id", S), ("seq", I), ("name", S), ("date", S), ("date_end", S), ("time_of_day", S),
-        ("venue", S), ("chair", S), ("organizer", S), ("start", I), ("end", I), ("name_start", I), ("name_end", I),
-        ("date_start", I), ("date_stop", I), ("venue_start", I), ("venue_end", I),
+        ("doc_id", S), ("meeting_id", S), ("seq", I), ("name", S), ("kind", S), ("term", I), ("session", I),
+        ("date", S), ("day", D), ("year_source", S), ("date_end", S), ("time_of_day", S),
+        ("venue", S), ("chair", S), ("chair_person_id", S), ("organizer", S), ("start", I), ("end", I),
+        ("name_start", I), ("name_end", I), ("date_start", I), ("date_stop", I), ("venue_start", I), ("venue_end", I),
         ("chair_start", I), ("chair_end", I)]),
     "people": pa.schema([
-        ("doc_id", S), ("person_id", S), ("name", S), ("title", S), ("n_mentions", I),
+        ("doc_id", S), ("person_id", S), ("name", S), ("titles", L), ("n_mentions", I),
         ("start", I), ("end", I)]),
     "roles": pa.schema([
         ("doc_id", S), ("meeting_id", S), ("person_id", S), ("name", S), ("role", S),
@@ -39,6 +43,7 @@ TABLES: dict[str, pa.Schema] = {
         ("start", I), ("end", I)]),
     "decisions": pa.schema([
         ("doc_id", S), ("meeting_id", S), ("seq", I), ("verb", S), ("text", S), ("document", S),
+        ("result", S), ("votes_for", I), ("votes_against", I), ("abstentions", I), ("present", I), ("expected", I),
         ("start", I), ("end", I)]),
     "dates": pa.schema([
         ("doc_id", S), ("meeting_id", S), ("seq", I), ("text", S), ("value", S), ("date", S),
@@ -49,8 +54,9 @@ TABLES: dict[str, pa.Schema] = {
         ("doc_id", S), ("meeting_id", S), ("text", S), ("role", S), ("start", I), ("end", I)]),
     "directives": pa.schema([
         ("doc_id", S), ("meeting_id", S), ("seq", I), ("item_id", S), ("marker", S), ("level", I),
-        ("text", S), ("speaker", S), ("kind", S), ("list_id", I), ("start", I), ("end", I),
+        ("text", S), ("speaker", S), ("speaker_person_id", S), ("kind", S), ("list_id", I), ("start", I), ("end", I),
         ("marker_start", I), ("marker_end", I), ("speaker_start", I), ("speaker_end", I)]),
+    "texts": pa.schema([("doc_id", S), ("text", S)]),
 }
 
 
@@ -61,7 +67,7 @@ def empty_rows() -> dict[str, list[dict]]:
 def document_row(page: Page, n_meetings: int = 0, author: str | None = None) -> dict:
     return {
         "doc_id": page.doc_id, "path": page.path, "status": page.status, "error": page.error,
-        "title": page.title, "published": page.published, "author": author, "url": page.url,
+        "title": page.title, "published": page.published, "author": author, "url": page.url or url_in_text(page.text),
         "source_format": page.source_format, "encoding": page.encoding, "n_chars": len(page.text or ""),
         "n_meetings": n_meetings,
         "text_hash": hashlib.sha256(page.text.encode("utf-8")).hexdigest() if page.text else None,
@@ -83,6 +89,7 @@ def page_rows(page: Page, nlp) -> dict[str, list[dict]]:
     except Exception as exc:  # one bad page must not stop a corpus run
         page.status, page.error = "error", f"extraction failed: {type(exc).__name__}: {exc}"
         rows["documents"].append(document_row(page))
+        rows["texts"].append({"doc_id": page.doc_id, "text": page.text})  # so the failure can be read
         return rows
 
 
@@ -109,9 +116,8 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
         first_span.setdefault(m.key, (m.start, m.end))
     for key, p in persons.items():
         a, b = first_span.get(key, (None, None))
-        for title in (p["titles"] or [None]):
-            rows["people"].append({"doc_id": did, "person_id": person_ids[key], "name": p["name"],
-                                   "title": title, "n_mentions": p["mentions"], "start": a, "end": b})
+        rows["people"].append({"doc_id": did, "person_id": person_ids[key], "name": p["name"],
+                               "titles": list(p["titles"] or []), "n_mentions": p["mentions"], "start": a, "end": b})
 
     authors = []
     for r in doc._.roles or []:
@@ -128,16 +134,22 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
         rows["decisions"].append({
             "doc_id": did, "meeting_id": mid[d_meeting], "seq": k, "verb": decision.verb or None,
             "text": src[decision.start:decision.end], "document": _as_in(src, doc, decision.document),
+            "result": decision.result, **{k: decision.votes.get(k) for k in VOTE_COLUMNS},
             "start": decision.start, "end": decision.end})
 
+    details = doc._.meeting_details or [{}] * len(meetings)
+    person_of_name = {p["name"]: person_ids[key] for key, p in persons.items()}
     for k, m in enumerate(meetings):
         name_start, name_end, headline_name = names[k]
         rows["meetings"].append({
             "doc_id": did, "meeting_id": mid[k], "seq": m["seq"],
             "name": src[name_start:name_end] if name_start is not None else headline_name,
-            "name_start": name_start, "name_end": name_end, "date": m["date"],
+            "kind": details[k].get("kind"), "term": details[k].get("term"), "session": details[k].get("session"),
+            "name_start": name_start, "name_end": name_end, "date": m["date"], "day": known_day(m["date"]),
+            "year_source": details[k].get("year_source"),
             "date_end": m["date_end"], "time_of_day": m["time_of_day"],
-            "venue": cut(m["venue_offsets"]), "chair": m["chair"], "organizer": cut(m["organizer_offsets"]),
+            "venue": cut(m["venue_offsets"]), "chair": m["chair"], "chair_person_id": person_of_name.get(m["chair"]),
+            "organizer": details[k].get("organizer", cut(m["organizer_offsets"])),
             "start": m["start"], "end": m["end"],
             "date_start": (m["date_offsets"] or (None, None))[0], "date_stop": (m["date_offsets"] or (None, None))[1],
             "venue_start": (m["venue_offsets"] or (None, None))[0], "venue_end": (m["venue_offsets"] or (None, None))[1],
@@ -157,6 +169,7 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
                                       "start": a, "end": b})
 
     seq_in_meeting: dict[str, int] = {}
+    list_kind = _kind_of_lists(doc._.items or [])
     for k, item in doc._.items or []:
         m_id = mid[k]
         seq_in_meeting[m_id] = seq_in_meeting.get(m_id, 0) + 1
@@ -165,13 +178,27 @@ def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
             "doc_id": did, "meeting_id": m_id, "seq": seq_in_meeting[m_id],
             "item_id": f"{m_id}:i{seq_in_meeting[m_id]}",
             "marker": src[item.marker_start:item.marker_end].rstrip(",，:："),
-            "level": item.level, "text": src[item.start:item.end], "speaker": speaker, "kind": item.kind,
+            "level": item.level, "text": src[item.start:item.end], "speaker": speaker,
+            "speaker_person_id": person_ids.get(item.speaker) if item.speaker else None,
+            "kind": list_kind.get((k, item.sequence), item.kind),
             "list_id": item.sequence, "start": item.start, "end": item.end,
             "marker_start": item.marker_start, "marker_end": item.marker_end,
             "speaker_start": item.speaker_start, "speaker_end": item.speaker_end})
 
     rows["documents"].append(document_row(page, len(meetings), "、".join(dict.fromkeys(authors)) or None))
+    rows["texts"].append({"doc_id": did, "text": src})
     return rows
+
+
+VOTE_COLUMNS = ("votes_for", "votes_against", "abstentions", "present", "expected")
+
+
+def _kind_of_lists(items) -> dict:
+    """One kind for every item of a list: `directive` when most of them are (a tie too)."""
+    votes: dict = {}
+    for k, item in items:
+        votes.setdefault((k, item.sequence), []).append(item.kind)
+    return {key: ("directive" if kinds.count("directive") * 2 >= len(kinds) else "other") for key, kinds in votes.items()}
 
 
 # roles that are taking part in the meeting; author and editor are the page's, not the meeting's

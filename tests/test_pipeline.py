@@ -63,7 +63,8 @@ def test_sample_pages_match_the_gold(segmenter, dev_gold):
 def test_offsets_point_into_the_cleaned_text():
     page = page_of(RAW / "d000.txt")
     rows = page_rows(page, load_pipeline("jieba"))
-    for table in ("people", "dates", "venues", "directives", "roles"):
+    assert rows["texts"] == [{"doc_id": page.doc_id, "text": page.text}]
+    for table in ("people", "dates", "venues", "directives", "roles", "participants", "decisions"):
         for row in rows[table]:
             if row.get("start") is None:
                 continue
@@ -97,7 +98,7 @@ def test_messy_pages_report_names_as_written(dev_dir):
     # a Traditional-script page: analysed in Simplified, reported in Traditional
     traditional = page_rows(page_of(dev_dir / "raw" / "d004.txt"), nlp)
     assert traditional["meetings"][0]["chair"] == "李克強"
-    assert ("劉國中", "省長") in {(p["name"], p["title"]) for p in traditional["people"]}
+    assert ("劉國中", "省長") in {(p["name"], t) for p in traditional["people"] for t in p["titles"]}
     assert traditional["documents"][0]["title"].startswith("李克強主持召開")
 
 

@@ -160,3 +160,87 @@ def test_who_takes_part(text, taking_part, not_taking_part):
     page = Page(doc_id="t", path="t", text=text, title="某某单位召开会议", body_start=text.index("3月"))
     names = {r["name"] for r in page_rows(page, load_pipeline("jieba"))["participants"] if r["role"] != "absent"}
     assert taking_part <= names and not names & not_taking_part
+
+
+@pytest.mark.parametrize("names, kind", [
+    (("2024年第十四次校长办公会议",), "office"),
+    (("县十六届人大常委会第二次会议",), "peoples_congress"),   # not a standing meeting
+    (("局党组理论学习中心组扩大会议",), "theory_study"),       # not a party committee
+    (("公司第三届董事会第五次会议",), "board"),
+    (("镇村民代表大会",), "residents_assembly"),
+    (("秋季安全工作推进会",), "work_meeting"),
+    (("迎新春茶话会",), "symposium"),
+    (("膳食委员会会议",), "other"),
+    ((None, "某县政府召开第12次常务会议"), "standing"),          # the headline when the name is not known
+    ((None, None), None),
+])
+def test_meeting_kind_from_the_controlled_vocabulary(names, kind):
+    from pipeline.normalize.structure import meeting_kind
+
+    assert meeting_kind(*names) == kind
+
+
+@pytest.mark.parametrize("name, term, session", [
+    ("第三届理事会第五次会议", 3, 5), ("区十七届人大一次会议", 17, 1), ("2025年第17次常务会议", None, 17),
+    ("第八届二次居民代表大会", 8, 2), ("年终总结会", None, None), (None, None, None),
+])
+def test_term_and_session(name, term, session):
+    from pipeline.normalize.structure import term_and_session
+
+    assert term_and_session(name) == (term, session)
+
+
+@pytest.mark.parametrize("date, date_text, earlier, headline_year, published, source", [
+    ("2023-05-06", "2023年5月6日", [], None, None, "text"),
+    ("2023-05-06", "5月6日", ["2023年工作计划"], None, None, "text"),
+    ("2013-06-21", "6月21日", [], 2013, "2013-06-25", "headline"),
+    ("2023-05-06", "5月6日", [], None, "2023-05-08", "published"),
+    ("XXXX-05-06", "5月6日", [], None, None, "unknown"),
+    (None, None, [], None, None, "unknown"),
+])
+def test_year_source(date, date_text, earlier, headline_year, published, source):
+    from pipeline.normalize.structure import year_source
+
+    assert year_source(date, date_text, earlier, headline_year, published) == source
+
+
+def test_a_day_only_when_year_month_and_day_are_known():
+    import datetime as dt
+
+    from pipeline.normalize.structure import known_day
+
+    assert known_day("2023-02-28TMO") == dt.date(2023, 2, 28)
+    assert [known_day(v) for v in ("XXXX-02-28", "2023-02-XX", "2023-02-30", None)] == [None] * 4
+
+
+@pytest.mark.parametrize("text, organizer", [
+    ("今天下午藕塘中心幼儿园召开会议", "藕塘中心幼儿园"),
+    ("乡村振兴战略实施小组(下称“实施小组”)召开首次会议", "乡村振兴战略实施小组"),
+    ("某某社区居委会圆满召开", "某某社区居委会"),
+    ("以及上级部门召开", None),
+])
+def test_organizer_without_time_adverbs_and_notes(text, organizer):
+    from pipeline.normalize.structure import clean_organizer
+
+    verb = text.index("召开")
+    found = clean_organizer(text, 0, verb)
+    assert (text[found[0]:found[1]] if found else None) == organizer
+
+
+@pytest.mark.parametrize("organizer, page, resolved", [
+    ("我院", ["我院召开职代会", "首页\n新邵县人民医院\n"], "新邵县人民医院"),
+    ("我校", ["我校召开安全会议", "首页 - 正文\n"], "我校"),          # the page names no school: as written
+    ("本公司", ["东方电气股份有限公司第二届董事会决议公告"], "东方电气股份有限公司"),
+    ("区政协", ["区政协召开主席会议"], "区政协"),
+])
+def test_organizer_resolved_within_the_page(organizer, page, resolved):
+    from pipeline.normalize.structure import resolve_organizer
+
+    assert resolve_organizer(organizer, page) == resolved
+
+
+def test_the_url_a_page_gives_as_its_own():
+    from pipeline.normalize.structure import url_in_text
+
+    assert url_in_text("……完。\n转载请注明原文网址:http://www.example.cn/news/12.html\n") == "http://www.example.cn/news/12.html"
+    assert url_in_text("详见 http://www.example.cn 的通知") is None

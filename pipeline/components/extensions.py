@@ -22,6 +22,7 @@ DOC_EXTENSIONS = {
     "items": None,         # [(meeting index, normalize.items.Item)]
     "meetings": None,      # [dict] one per meeting, see components.meetings
     "meeting_names": None,  # [(start, end, headline name)] one per meeting, see components.structure
+    "meeting_details": None,  # [dict] kind, term, session, year_source, organizer: one per meeting
     "decisions": None,     # [(meeting index, normalize.structure.Decision)]
 }
 

@@ -1,12 +1,16 @@
-"""spaCy component: each meeting's own name and the decisions it took."""
+"""spaCy component: each meeting's own name, kind, term and session, the
+source of its year, its organizer resolved within the page, and the
+decisions it took."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.script import to_simplified
-from ..normalize.structure import find_decisions, meeting_name, name_from_headline
+from ..normalize.structure import (clean_organizer, find_decisions, meeting_kind, meeting_name, name_from_headline,
+                                   resolve_organizer, term_and_session, year_source)
 from .extensions import spans_of, text_of
+from .timex import headline_year
 
 
 @Language.factory("meeting_structure", default_config={"decisions_key": "decisions"})
@@ -34,8 +38,52 @@ class MeetingStructure:
             decisions += [(k, d) for d in find_decisions(text, a, b)]
         doc._.meeting_names = names
         doc._.decisions = decisions
+        doc._.meeting_details = [self.details(doc, k, names[k]) for k in range(len(meetings))]
         doc.spans[self.decisions_key] = spans_of(doc, ((d.start, d.end) for _, d in decisions), "DECISION")
         return doc
+
+    def details(self, doc: Doc, k: int, name) -> dict:
+        """kind, term, session, year_source and the organizer of meeting k."""
+        text, src = text_of(doc), doc._.source_text or text_of(doc)
+        meeting = (doc._.meetings or [{}] * (k + 1))[k]
+        name_start, name_end, headline_name = name
+        simple_name = text[name_start:name_end] if name_start is not None else to_simplified(headline_name or "")
+        simple_title = to_simplified(doc._.title or "")
+        term, session = term_and_session(simple_name)
+        timexes = [t for t in doc._.timexes or [] if meeting.get("start", 0) <= t.start < meeting.get("end", 0)]
+        date_offsets = meeting.get("date_offsets")
+        roc = bool(doc._.source_text) and doc._.source_text != text
+        source = year_source(meeting.get("date"), text[date_offsets[0]:date_offsets[1]] if date_offsets else None,
+                             [text[t.start:t.end] for t in timexes if date_offsets and t.start < date_offsets[0]],
+                             headline_year(doc, roc), doc._.published)
+        return {"kind": meeting_kind(simple_name or None, simple_title or None), "term": term, "session": session,
+                "year_source": source, "organizer": self.organizer(doc, meeting, name_start, name_end, timexes)}
+
+    @staticmethod
+    def organizer(doc: Doc, meeting: dict, name_start, name_end, timexes) -> str | None:
+        """The body that held the meeting, as the page writes it: without the
+        time or adverbs around it, 我院 replaced by the body the page names."""
+        offsets = meeting.get("organizer_offsets")
+        if not offsets:
+            return None
+        text, src = text_of(doc), doc._.source_text or text_of(doc)
+        cuts = [(t.start, t.end) for t in timexes] + ([(name_start, name_end)] if name_start is not None else [])
+        cleaned = clean_organizer(text, offsets[0], offsets[1], cuts)
+        if cleaned is None:
+            return None
+        written = text[cleaned[0]:cleaned[1]]
+        # where a page names itself: its headline, the lines above the report, the meeting before this mention
+        body_start = doc._.body_start or 0
+        places = [(to_simplified(doc._.title or ""), doc._.title or ""), (text[:body_start], src[:body_start]),
+                  (text[meeting["start"]:cleaned[0]], src[meeting["start"]:cleaned[0]])]
+        resolved = resolve_organizer(written, [simple for simple, _ in places])
+        if resolved == written:
+            return src[cleaned[0]:cleaned[1]]
+        for simple, original in places:
+            i = simple.find(resolved)
+            if i >= 0:
+                return original[i:i + len(resolved)]
+        return resolved
 
 
 def _as_written(title: str, simplified_name: str | None) -> str | None:

@@ -40,7 +40,7 @@ LIST_MARKER = re.compile(NAME_MARKER.pattern + r"|[-•·●▪]\s*|[一二三�
 NAME_PIECE = r"(?:[^，。,；;\n:：“”\"]|“[^“”\n]{1,20}”|\"[^\"\n]{1,20}\")"
 # a news dateline before the first subject: 新华社北京3月12日电, 本报讯
 DATELINE_DATE = r"[^，。,；;\n\s]{0,16}?(?:\d{1,2}月)?\d{1,2}日电"
-ALIAS_NOTE = re.compile(r"[(（]以下简称[^)）]{0,30}[)）]")
+ALIAS_NOTE = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^)）]{0,30}[)）]")
 NUMBER = r"[0-9零〇一二三四五六七八九十百两]+"
 
 
@@ -346,3 +346,140 @@ def is_conveyed(text: str, start: int, end: int) -> bool:
         return False
     clause = re.compile(r"[，,。；;\n]").search(text, end)
     return bool(cited_end.search(text[end:clause.start() if clause else len(text)]))
+
+
+# ---------------------------------------------------------------- columns of a meeting
+
+@lru_cache(maxsize=1)
+def _kinds():
+    d = load_json("meeting_kinds.json")
+    return [(k["code"], tuple(k["words"])) for k in d["kinds"]], d["other"]["code"]
+
+
+def meeting_kind(*names: str | None) -> str | None:
+    """The kind (a code of models/lexicons/meeting_kinds.json) of the first of
+    `names` (the meeting's name, then the headline) that has a kind's word;
+    'other' when a name is given but none has one; None without any name."""
+    kinds, other = _kinds()
+    given = [n for n in names if n]
+    for name in given:
+        for code, words in kinds:
+            if any(w in name for w in words):
+                return code
+    return other if given else None
+
+
+TERM = re.compile(r"第?(?P<n>[0-9零〇一二三四五六七八九十百两]{1,4})\s*届")
+SESSION = re.compile(r"第?(?P<n>[0-9零〇一二三四五六七八九十百两]{1,4})\s*次")
+
+
+def term_and_session(name: str | None) -> tuple[int | None, int | None]:
+    """第三届…第五次 -> (3, 5); 十届二次 -> (10, 2); 2025年第17次常务会议 -> (None, 17).
+    The session counted after the term when the name gives one."""
+    if not name:
+        return None, None
+    term = TERM.search(name)
+    session = SESSION.search(name, term.end() if term else 0)
+    return (_number(term.group("n")) if term else None), (_number(session.group("n")) if session else None)
+
+
+YEAR_WRITTEN = re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年(?!代)|\d{4}\s*[-/.]\s*\d{1,2}|\d{8}")
+
+
+def year_source(date: str | None, date_text: str | None, earlier_texts, headline_year: int | None,
+                published: str | None) -> str:
+    """Where the year of a meeting's day comes from: `text` (the date or an
+    earlier date of the meeting writes it), `headline`, `published` (the
+    anchoring rule took the page's date), or `unknown` (no year)."""
+    if not date or not date[:4].isdigit():
+        return "unknown"
+    if date_text and YEAR_WRITTEN.search(date_text):
+        return "text"
+    if any(YEAR_WRITTEN.search(t) for t in earlier_texts):
+        return "text"
+    if headline_year is not None and int(date[:4]) == headline_year:
+        return "headline"
+    if published:
+        return "published"
+    return "text"
+
+
+DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def known_day(date: str | None):
+    """A datetime.date when year, month and day are all known, else None."""
+    import datetime as dt
+
+    m = DAY.match(date or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- the organizer, resolved within the page
+
+@lru_cache(maxsize=1)
+def _organizer_rules():
+    d = load_json("structure.json")["organizers"]
+    deictic = {word: tuple(heads) for word, heads in d["deictic"].items()}
+    return (deictic, re.compile(r"(?:" + trie_pattern(d["leading_words"]) + r")+"),
+            re.compile(r"(?:" + trie_pattern(d["trailing_words"]) + r")+$"), re.compile(trie_pattern(d["not_openers"])))
+
+
+def clean_organizer(text: str, a: int, b: int, cuts=()) -> tuple[int, int] | None:
+    """The organizer's offsets without the time or the adverbs around it
+    (今天下午藕塘中心幼儿园 -> 藕塘中心幼儿园; 中西区公所6月21日下午3时 -> 中西区公所);
+    `cuts` are offsets of dates and of the meeting's name it must not run into."""
+    _, leading, trailing, not_openers = _organizer_rules()
+    if not_openers.match(text, a, b):
+        return None  # 以及上级部门: a fragment of a list
+    note = ALIAS_NOTE.search(text, a, b)
+    if note:
+        b = note.start()  # 某公司(以下简称“公司”)
+    for x, y in sorted(cuts):
+        if x <= a < y:
+            a = y
+        elif a < x < b:
+            b = x
+    lead = leading.match(text, a, b)
+    if lead:
+        a = lead.end()
+    tail = trailing.search(text[a:b])
+    if tail:
+        b = a + tail.start()
+    while a < b and text[a] in " ,，、":
+        a += 1
+    return (a, b) if b - a >= 2 else None
+
+
+def resolve_organizer(organizer: str | None, page_texts) -> str | None:
+    """我院/学校/本公司 -> the body the page names (新邵县人民医院), looked for in
+    `page_texts` (the headline, the lines of the page) as a run of words ending in
+    the deictic's head; the organizer as written when none is found."""
+    if not organizer:
+        return organizer
+    deictic = _organizer_rules()[0]
+    heads = deictic.get(organizer)
+    if not heads:
+        return organizer
+    body = re.compile(r"(?:^|(?<=[\s，。,；;:：、“”()（）]))(?P<body>[\u3400-\u9fff]{2,14}?(?:"
+                      + "|".join(map(re.escape, heads)) + r"))(?=$|[\s，。,；;:：、“”()（）]|召开|举行|组织|第|\d)")
+    for t in page_texts:
+        for m in body.finditer(t or ""):
+            found = m.group("body")
+            if found not in deictic and not found.startswith(("我", "本", "该")) and len(found) > len(heads[0]) + 1:
+                return found
+    return organizer
+
+
+URL = re.compile(r"(?:原文网址|原文链接|本文链接|本文地址|文章链接|文章地址|网址|链接|URL)\s*[:：]\s*(?P<url>https?://[^\s，。<>\"“”]+)", re.I)
+
+
+def url_in_text(text: str | None) -> str | None:
+    """转载请注明原文网址:http://…: the URL a page gives as its own."""
+    m = URL.search(text or "")
+    return m.group("url") if m else None
