@@ -23,6 +23,7 @@ from typing import Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .contract import create_table_sql, creation_order, finish, has_key
 from .tables import TABLES
 
 STATE_DIR = "_state"
@@ -167,7 +168,8 @@ class StateStore:
         con.register("ledger", pa.table({"source": pa.array(sources, pa.string()),
                                          "hash": pa.array(hashes, pa.string())}))
         counts, written = {}, []
-        for table, schema in TABLES.items():
+        for table in creation_order():  # parents before the tables whose keys point to them
+            schema = TABLES[table]
             cols = ", ".join(f'p."{f.name}"' for f in schema)
             folder = self.parts / table
             if any(folder.glob("*.parquet")):
@@ -177,13 +179,16 @@ class StateStore:
             else:
                 query = "SELECT " + ", ".join(
                     f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"' for f in schema) + " WHERE false"
-            con.execute(f'CREATE TABLE "{table}" AS {query}')
+            # keys and types from pipeline/columns.json; a repeated key (two records with one id) is kept once
+            con.execute(create_table_sql(table))
+            con.execute(f'INSERT {"OR IGNORE " if has_key(table) else ""}INTO "{table}" {query}')
             counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             final = self.out_dir / f"{table}.{fmt}"
             tmp = self.out_dir / f".{table}.{fmt}.tmp"
             options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
             con.execute(f'COPY "{table}" TO \'{tmp.as_posix()}\' ({options})')
             written.append((tmp, final))
+        finish(con)  # the meeting_overview view, COMMENT ON every table and column
         con.close()
         for tmp, final in written:
             os.replace(tmp, final)
