@@ -12,7 +12,7 @@ from .conftest import DEV
 
 
 def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, extra_item=False,
-                   drop_attendee=None, extra_decision=False):
+                   drop_attendee=None, extra_decision=False, titles_as_list=False, extra_absent=False):
     """Write the gold itself as system tables, optionally spoiled."""
     docs, meetings, people, items, dates, participants, decisions = [], [], [], [], [], [], []
     for g in gold:
@@ -29,6 +29,8 @@ def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, ext
                 for name in m.get(key) or []:
                     if drop_attendee != (did, name):
                         participants.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "name": name, "role": role})
+            if extra_absent and k == 1:
+                participants.append({"doc_id": did, "meeting_id": f"{did}:m{k}", "name": "缺席者", "role": "absent"})
             for d in m.get("decisions") or []:
                 decisions.append({"doc_id": did, "meeting_id": f"{did}:m{k}", **d})
             if extra_decision and k == 1:
@@ -42,6 +44,9 @@ def gold_as_tables(gold: list[dict], out, drop_person=None, shift_date=None, ext
                               "level": 1, "text": "这是一个多出来的条目内容", "speaker": None})
         for p in g["people"]:
             if drop_person == (did, p["name"]):
+                continue
+            if titles_as_list:  # one row per person, as the pipeline writes it
+                people.append({"doc_id": did, "name": p["name"], "titles": list(p["titles"] or [])})
                 continue
             for t in p["titles"] or [None]:
                 people.append({"doc_id": did, "name": p["name"], "title": t})
@@ -86,6 +91,7 @@ def test_each_spoiled_field_costs_exactly_its_count(tmp_path, dev_dir):
 @pytest.mark.parametrize("spoil", [
     {}, {"drop_person": ("d004", "習近平")}, {"shift_date": ("d000", 3)}, {"extra_item": True},
     {"drop_attendee": ("d000", "张立峰")}, {"extra_decision": True},
+    {"titles_as_list": True}, {"titles_as_list": True, "drop_person": ("d000", "朱育理")}, {"extra_absent": True},
 ])
 def test_agrees_with_the_shared_referee(tmp_path, dev_dir, spoil):
     gold = load_gold(dev_dir / "gold.jsonl")
