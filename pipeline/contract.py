@@ -62,8 +62,12 @@ def creation_order() -> list[str]:
     return done
 
 
+def primary_key(table: str) -> list[str]:
+    return described()["tables"][table].get("primary_key", [])
+
+
 def has_key(table: str) -> bool:
-    return bool(described()["tables"][table].get("primary_key"))
+    return bool(primary_key(table))
 
 
 def sql_type(t: pa.DataType) -> str:

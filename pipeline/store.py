@@ -23,7 +23,7 @@ from typing import Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .contract import create_table_sql, creation_order, finish, has_key
+from .contract import create_table_sql, creation_order, finish, has_key, primary_key
 from .tables import TABLES
 
 STATE_DIR = "_state"
@@ -174,19 +174,23 @@ class StateStore:
             folder = self.parts / table
             if any(folder.glob("*.parquet")):
                 parts = f"read_parquet('{(folder / '*.parquet').as_posix()}')"
+                # a repeated key (two records with one id) is kept once, the first
+                once = (f" QUALIFY row_number() OVER (PARTITION BY {', '.join(f'p.{c}' for c in primary_key(table))}"
+                        f" ORDER BY p.doc_id, p._row) = 1" if has_key(table) else "")
                 query = (f"SELECT {cols} FROM {parts} p JOIN ledger l ON p._source = l.source AND p._hash = l.hash"
-                         f" ORDER BY p.doc_id, p._row")
+                         f"{once} ORDER BY p.doc_id, p._row")
             else:
                 query = "SELECT " + ", ".join(
                     f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"' for f in schema) + " WHERE false"
-            # keys and types from pipeline/columns.json; a repeated key (two records with one id) is kept once
+            # keys and types from pipeline/columns.json; the files are written from the ordered query
+            # (a table with a key keeps no insertion order)
             con.execute(create_table_sql(table))
-            con.execute(f'INSERT {"OR IGNORE " if has_key(table) else ""}INTO "{table}" {query}')
+            con.execute(f'INSERT INTO "{table}" {query}')
             counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             final = self.out_dir / f"{table}.{fmt}"
             tmp = self.out_dir / f".{table}.{fmt}.tmp"
             options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            con.execute(f'COPY "{table}" TO \'{tmp.as_posix()}\' ({options})')
+            con.execute(f'COPY ({query}) TO \'{tmp.as_posix()}\' ({options})')
             written.append((tmp, final))
         finish(con)  # the meeting_overview view, COMMENT ON every table and column
         con.close()

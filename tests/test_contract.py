@@ -97,3 +97,19 @@ def test_text_offsets_show_values_in_their_sentence(samples_db):
     rows = con.execute("SELECT m.chair, substr(t.text, m.chair_start + 1, m.chair_end - m.chair_start) "
                        "FROM meetings m JOIN texts t USING (doc_id) WHERE m.chair_start IS NOT NULL").fetchall()
     assert rows and all(chair.startswith(found) or found in chair or chair in found for chair, found in rows)
+
+
+def test_a_repeated_key_is_kept_once_and_the_run_goes_on(tmp_path):
+    import json
+
+    src = tmp_path / "in"
+    src.mkdir()
+    page = {"id": "a1", "title": "镇政府召开安全会议", "text": "3月5日,镇政府召开安全会议,镇长王海主持。"}
+    (src / "export.jsonl").write_text("\n".join(json.dumps(page, ensure_ascii=False) for _ in range(2)) + "\n",
+                                      encoding="utf-8")
+    out = tmp_path / "out"
+    run_corpus(src, out, workers=1, progress=False)
+    con = duckdb.connect(str(out / "meetings.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone() == (1, 1)
+    assert con.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
+    con.close()
