@@ -47,8 +47,9 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("局党组组织开展理论学习中心组学习,局长主持。", "理论学习中心组学习"),
     # a heading of minutes names its record
     ("社区工作例会记录二\n3月2日,主任主持召开会议,布置工作。", "社区工作例会"),
-    # a meeting yet to come is not this one
+    # a meeting yet to come is not this one, nor a second verb
     ("会议研究了年会方案,计划于12月召开理事会年会。", None),
+    ("校长出席并主持会议。", None),
 ])
 def test_meeting_name_in_more_constructions(text, expected):
     assert name(text) == expected
@@ -218,6 +219,12 @@ def test_a_day_only_when_year_month_and_day_are_known():
     ("乡村振兴战略实施小组(下称“实施小组”)召开首次会议", "乡村振兴战略实施小组"),
     ("某某社区居委会圆满召开", "某某社区居委会"),
     ("以及上级部门召开", None),
+    # a list marker before it, a stop word or people after it, a fragment that is no body
+    ("2、本次董事会召开", "董事会"),
+    ("某某镇中心小学组织全体教师召开", "某某镇中心小学"),
+    ("科技中心党支部全体党员召开", "科技中心党支部"),
+    ("“院坝会”一般召开", None),
+    ("(三)九十四年召开", None),
 ])
 def test_organizer_without_time_adverbs_and_notes(text, organizer):
     from pipeline.normalize.structure import clean_organizer

@@ -204,6 +204,7 @@ def test_no_role_from_a_clause_that_is_not_the_persons(text, person, role):
     ("主 席:林校长\n纪录:黄美玲", {("林校长", "chair"), ("黄美玲", "recorder")}),
     ("村民代表王大妈提议修建文化广场。", {("王大妈", "speaker")}),
     ("居民代表孙大爷作了简短发言。", {("孙大爷", "speaker")}),
+    ("会上,副会长钱立当选为第二届会长。", {("钱立", "elected")}),
 ])
 def test_more_ways_to_take_part(text, expected):
     assert expected <= roles(text)

@@ -68,6 +68,7 @@ class MeetingStructure:
             return None
         text, src = text_of(doc), doc._.source_text or text_of(doc)
         cuts = [(t.start, t.end) for t in timexes] + ([(name_start, name_end)] if name_start is not None else [])
+        cuts += [(a, b) for a, b, k in doc._.venues or [] if k == meeting.get("seq", 0) - 1]  # 我公司二楼会议室
         cleaned = clean_organizer(text, offsets[0], offsets[1], cuts)
         if cleaned is None:
             return None

@@ -107,8 +107,8 @@ def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
         a = lead.end()
     while a < b and text[a].isspace():
         a += 1
-    if b - a < 2 or text[a:b] in r["generic"]:
-        return None
+    if b - a < 2 or text[a:b] in r["generic"] or text[a] in "并和及与":
+        return None  # 出席并主持会议: a second verb, not a name
     return a, b
 
 
@@ -427,16 +427,25 @@ def _organizer_rules():
     d = load_json("structure.json")["organizers"]
     deictic = {word: tuple(heads) for word, heads in d["deictic"].items()}
     return (deictic, re.compile(r"(?:" + trie_pattern(d["leading_words"]) + r")+"),
-            re.compile(r"(?:" + trie_pattern(d["trailing_words"]) + r")+$"), re.compile(trie_pattern(d["not_openers"])))
+            re.compile(r"(?:" + trie_pattern(d["trailing_words"]) + r")+$"), re.compile(trie_pattern(d["not_openers"])),
+            re.compile(trie_pattern(d["stop_words"])))
 
 
 def clean_organizer(text: str, a: int, b: int, cuts=()) -> tuple[int, int] | None:
     """The organizer's offsets without the time or the adverbs around it
     (今天下午藕塘中心幼儿园 -> 藕塘中心幼儿园; 中西区公所6月21日下午3时 -> 中西区公所);
     `cuts` are offsets of dates and of the meeting's name it must not run into."""
-    _, leading, trailing, not_openers = _organizer_rules()
-    if not_openers.match(text, a, b):
-        return None  # 以及上级部门: a fragment of a list
+    _, leading, trailing, not_openers, stop_words = _organizer_rules()
+    while a < b and text[a].isspace():
+        a += 1
+    marker = LIST_MARKER.match(text, a, b)
+    if marker:
+        a = marker.end()  # 2、本次董事会
+    if not_openers.match(text, a, b) or text[a:a + 1] in "“\"「" or "们" in text[a:b]:
+        return None  # 以及上级部门, “屋场会”一般, 党员们: a fragment, not a body
+    stop = stop_words.search(text, a + 2, b)
+    if stop:
+        b = stop.start()  # 某小学组织全体教师
     note = ALIAS_NOTE.search(text, a, b)
     if note:
         b = note.start()  # 某公司(以下简称“公司”)
@@ -453,7 +462,11 @@ def clean_organizer(text: str, a: int, b: int, cuts=()) -> tuple[int, int] | Non
         b = a + tail.start()
     while a < b and text[a] in " ,，、":
         a += 1
-    return (a, b) if b - a >= 2 else None
+    while b > a and text[b - 1] in " ,，、:：":
+        b -= 1
+    if b - a < 2 or re.search(r"[年月日]$", text[a:b]):
+        return None  # (三)九十四年: a date, not a body
+    return a, b
 
 
 def resolve_organizer(organizer: str | None, page_texts) -> str | None:
