@@ -103,6 +103,9 @@ def test_decisions(text, expected):
     ("此次会议通过交流研讨,明确了方向。", []),
     # a requirement the body sets is no decision
     ("会议要求各部门确定专人负责。", []),
+    # how a decision was taken is no second one; a heading that announces entries is none itself
+    ("会议决定下届年会在杭州举办,全体理事一致同意,鼓掌通过。", [("决定下届年会在杭州举办,全体理事一致同意,鼓掌通过", None)]),
+    ("会议审议通过了如下议案:\n1、同意修订财务制度\n2、同意增补理事", [("同意修订财务制度", None), ("同意增补理事", None)]),
 ])
 def test_decisions_in_more_constructions(text, expected):
     assert decisions(text) == expected
@@ -251,3 +254,29 @@ def test_the_url_a_page_gives_as_its_own():
 
     assert url_in_text("……完。\n转载请注明原文网址:http://www.example.cn/news/12.html\n") == "http://www.example.cn/news/12.html"
     assert url_in_text("详见 http://www.example.cn 的通知") is None
+
+
+@pytest.mark.parametrize("text", [
+    "会议记录\n会议强调,要落实安全责任,通过走访掌握民意。",      # no date, no name, no decision
+    "5月6日,村委会召开会议。\n会上大家讨论了道路修缮问题。",   # a day without a year
+    "",                                                          # nothing at all
+])
+def test_partial_input_gives_nulls_not_invented_values(text):
+    from pipeline.ingest import Page
+    from pipeline.nlp import load_pipeline
+    from pipeline.tables import page_rows
+
+    page = Page(doc_id="t", path="t", text=text, title=None, body_start=0)
+    rows = page_rows(page, load_pipeline("jieba"))
+    assert rows["decisions"] == []
+    for m in rows["meetings"]:
+        assert m["day"] is None and m["year_source"] == "unknown" and m["name"] is None
+        assert m["term"] is None and m["session"] is None
+    assert len(rows["documents"]) == 1
+
+
+def test_an_entry_and_the_clause_adopting_it_are_one_decision():
+    text = "会议审议通过了如下议案:\n1、关于修订《财务制度》的议案\n会议同意修订《财务制度》。"
+    found = find_decisions(text, 0, len(text))
+    assert [(text[d.start:d.end], d.document, d.verb, d.result) for d in found] == [
+        ("关于修订《财务制度》的议案", "财务制度", "同意", "adopted")]

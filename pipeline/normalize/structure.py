@@ -31,7 +31,7 @@ from .patterns import trie_pattern
 CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 DOCUMENT = re.compile(r"《([^《》]{1,60})》")
-BODY_NAME = re.compile(r"(?:委员会|学会|协会|商会|工会|联合会|基金会|研究会|促进会)$")
+BODY_NAME = re.compile(r"(?:委员会|学会|协会|商会|工会|联合会|基金会|研究会|促进会|村委会|居委会|业委会|管委会|家委会)$")
 # a list marker before a name: (三)本次董事会会议; 一、 1. (一) ①
 NAME_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳]")
 # …before an entry or a decision clause, also - • 一是 第一,
@@ -83,7 +83,9 @@ def _rules():
     procedure = re.compile(r"经[^，。,；;\n]{0,16}?(?:" + trie_pattern(d["procedure_frames"]) + r")[，,]?\s*$")
     adopted = re.compile(r"(?:" + trie_pattern(d["bare_adoption_objects"]) + r")(?:[(（]草案[)）])?$|为[^，,。；;]{1,20}(?:"
                          + trie_pattern(d["appointed_posts"]) + r")$")
-    return {"object": re.compile(name), "subject": re.compile(subject), "minutes": minutes, "strip": strip,
+    # 村委会召开会议: a held verb with an object of its own makes its subject the organizer
+    has_object = re.compile(r"了?" + NAME_PIECE + r"{0,40}?(?:" + ends + r")(?=$|[，。,；;、\n\s(（]|上|后|于|在|并)")
+    return {"object": re.compile(name), "subject": re.compile(subject), "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
             "verb": re.compile(verbs), "directive": re.compile(trie_pattern(d["directive_frames"])), "generic": frozenset(d["generic_names"]),
@@ -126,7 +128,7 @@ def meeting_name(text: str, start: int, end: int) -> tuple[int, int] | None:
             return found
     for m in r["subject"].finditer(text, start, end):
         # …unless it is the body that holds the meeting (某某学会在…召开)
-        if BODY_NAME.search(m.group("name2")):
+        if BODY_NAME.search(m.group("name2")) or r["has_object"].match(text, m.end()):
             continue
         found = _clean_name(text, *m.span("name2"))
         if found:
@@ -212,6 +214,34 @@ def find_decisions(text: str, start: int, end: int) -> list[Decision]:
             continue
         out += _entries(verb, a, b, text, start)
     out.sort(key=lambda d: d.start)
+    return _without_repeats(text, out)
+
+
+def _without_repeats(text: str, found: list[Decision]) -> list[Decision]:
+    """Each decision once, each document acted on once; a verb without an object inside the text of the one
+    before it (决定…,与会校友一致同意,热烈鼓掌通过) is how that one was taken, not another."""
+    out: list[Decision] = []
+    seen, documents = set(), set()
+    for d in found:
+        if (d.start, d.document) in seen:
+            continue
+        if d.document in documents:
+            # an entry under 审议通过了如下议案:, then the clause that adopts it: one decision, with the clause's verb
+            out = [Decision(d.verb, x.start, x.end, x.document, d.result, x.votes) if x.document == d.document
+                   and not x.verb else x for x in out]
+            continue
+        seen.add((d.start, d.document))
+        if d.document:
+            documents.add(d.document)
+        before = next((x for x in reversed(out) if x.start < d.start), None)
+        rest = text[d.start + len(d.verb):d.end]
+        if before and d.verb and before.start < d.start < before.end and not d.document \
+                and not re.split(r"[，,]", rest, maxsplit=1)[0].strip():
+            if before.result == "adopted" and d.result == "unanimous":
+                out = [Decision(x.verb, x.start, x.end, x.document, "unanimous", x.votes) if x.start == before.start
+                       else x for x in out]
+            continue
+        out.append(d)
     return out
 
 
