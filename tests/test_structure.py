@@ -280,3 +280,17 @@ def test_an_entry_and_the_clause_adopting_it_are_one_decision():
     found = find_decisions(text, 0, len(text))
     assert [(text[d.start:d.end], d.document, d.verb, d.result) for d in found] == [
         ("关于修订《财务制度》的议案", "财务制度", "同意", "adopted")]
+
+
+def test_the_kind_vocabulary_is_well_formed():
+    from pipeline.resources import load_json
+
+    kinds = load_json("meeting_kinds.json")
+    codes = [k["code"] for k in kinds["kinds"]] + [kinds["other"]["code"]]
+    assert len(codes) == len(set(codes)) and all(k["label"] and k["words"] for k in kinds["kinds"])
+    # a narrower kind is tried before a wider one whose word it contains
+    order = {w: i for i, k in enumerate(kinds["kinds"]) for w in k["words"]}
+    for narrow, i in order.items():
+        for wide, j in order.items():
+            if wide != narrow and wide in narrow:
+                assert i <= j, (narrow, wide)
