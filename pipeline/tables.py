@@ -224,8 +224,8 @@ def participant_rows(doc, did: str, mid: list[str], person_ids: dict, persons: d
             continue  # 总书记指出…: quoted in a report of another meeting
         role = "nonvoting" if r.role == "attendee" and "列席" in text[r.cue_start:r.cue_end] else r.role
         key = (mid[r.meeting], r.person, role)
-        if key in seen:
-            continue
+        if key in seen or person_ids.get(r.person) is None:
+            continue  # one row per meeting, person and role (the table's key); a participant is a person
         seen.add(key)
         rows.append({"doc_id": did, "meeting_id": mid[r.meeting], "person_id": person_ids.get(r.person),
                      "name": persons.get(r.person, {}).get("name", src[r.start:r.end]), "role": role,
