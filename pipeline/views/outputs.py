@@ -116,8 +116,8 @@ def find_sources(out_dir: Path) -> dict[str, tuple[str, Path]]:
     db = out_dir / DUCKDB_NAME
     if db.is_file():
         with duckdb.connect(str(db), read_only=True) as con:
-            for (name,) in con.execute("SELECT table_name FROM information_schema.tables"
-                                       " WHERE table_schema = 'main'").fetchall():
+            for (name,) in con.execute("SELECT table_name FROM information_schema.tables"  # not the views
+                                       " WHERE table_schema = 'main' AND table_type = 'BASE TABLE'").fetchall():
                 found.setdefault(name, ("duckdb", db))
     return found
 
@@ -160,6 +160,8 @@ def is_null(value) -> bool:
 def clean(value):
     """A cell as a plain Python value: None for any kind of null, int for
     whole numbers pandas stored as floats or numpy ints."""
+    if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0) > 0:
+        return [clean(v) for v in list(value)]  # a list column (people.titles)
     if is_null(value):
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):

@@ -131,7 +131,8 @@ def mention_spans(text: str, people: list[dict]) -> list[Highlight]:
     titles: dict[str, set[str]] = {}
     for p in people:
         if p.get("name"):
-            titles.setdefault(p["name"], set()).update([p["title"]] if p.get("title") else [])
+            titles.setdefault(p["name"], set()).update(
+                p.get("titles") or ([p["title"]] if p.get("title") else []))  # a titles list, or a title a row
     for name, name_titles in titles.items():
         if len(name) < 2:
             continue
