@@ -678,6 +678,10 @@ def _json_pages(path: Path, base_id: str, raw: str, encoding: str) -> Iterator[P
         items = obj if isinstance(obj, list) else [obj]
         records = [(base_id if len(items) == 1 else f"{base_id}#{n}", item)
                    for n, item in enumerate(items, 1)]
+    if not records:  # every input gets a row, an empty export too
+        yield Page(base_id, str(path), source_format="json", encoding=encoding, status="empty",
+                   error=f"{path.name} holds no record")
+        return
     for doc_id, item in records:
         try:
             yield _json_record_page(path, base_id, doc_id, item, encoding)
