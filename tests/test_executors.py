@@ -407,3 +407,22 @@ def test_a_killed_worker_costs_no_page(tmp_path):
     os.kill(psutil.Process(proc.pid).children()[0].pid, signal.SIGKILL)
     assert proc.wait(timeout=300) == 0
     assert_same_tables(out, reference)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_run_exits_130_and_resumes(tmp_path, signum):
+    import psutil
+
+    src = corpus(tmp_path, copies=15)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(src), "--out", str(out), "--workers", "2"],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    _wait_for(lambda: len(psutil.Process(proc.pid).children()) == 2, proc)
+    workers = psutil.Process(proc.pid).children()
+    proc.send_signal(signum)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "interrupted: the batches committed so far are kept" in stderr
+    assert not psutil.wait_procs(workers, timeout=10)[1]  # no worker left behind
+    assert "run stopped: KeyboardInterrupt" in (out / "_state" / "run.log").read_text(encoding="utf-8")
+    assert cli("run", src, "--out", out, "--workers", "2").returncode == 0  # the lock went with it
