@@ -771,7 +771,8 @@ def _run_dask(pending, root: str, segmenter: str, workers: int, scheduler: str |
               limits: PageLimits = PageLimits()) -> None:
     """The same tasks on a Dask cluster (a local one when no scheduler is named).
     Dask runs tasks in worker threads, where no alarm can be set: the page
-    time limit does not apply; Dask itself retries the tasks of a lost worker."""
+    time limit does not apply; Dask itself retries the tasks of a lost worker,
+    and the files of a task it gives up on get error rows (retried next run)."""
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -784,15 +785,29 @@ def _run_dask(pending, root: str, segmenter: str, workers: int, scheduler: str |
     try:
         limit = workers * 4
         queue = as_completed()
+        chunks = {}
         n = 0
+
+        def collect_done(future) -> None:
+            chunk = chunks.pop(future.key)
+            try:
+                collect(future.result())
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as exc:  # noqa: BLE001  a task Dask gave up on (KilledWorker …)
+                for item in chunk:
+                    collect(failed_file(item, f"the Dask task failed: {type(exc).__name__}: {exc}; not processed"))
+
         for chunk in pending:
-            queue.add(client.submit(process_chunk, chunk, root, segmenter, limits, pure=False))
+            future = client.submit(process_chunk, chunk, root, segmenter, limits, pure=False)
+            chunks[future.key] = chunk
+            queue.add(future)
             n += 1
             if n >= limit:
-                collect(next(queue).result())
+                collect_done(next(queue))
                 n -= 1
         for f in queue:
-            collect(f.result())
+            collect_done(f)
     finally:
         client.close()
         if cluster is not None:
