@@ -180,8 +180,9 @@ def _init_worker(segmenter: str, max_chars: int = MAX_PAGE_CHARS, beats=None, pi
 
 
 def _die_with_parent() -> None:
-    """A worker ends when the main process does, even by kill -9: the kernel
-    signals it (Linux), and a watcher thread checks the parent (elsewhere)."""
+    """A worker ends when the main process does, even by kill -9: on Linux the
+    kernel kills it (PR_SET_PDEATHSIG); wherever that is not available, a
+    watcher thread sees within a second that its parent is gone."""
     parent = os.getppid()
     try:
         import ctypes
@@ -553,10 +554,10 @@ def run_corpus(input_dir, out_dir, *, segmenter: str = "jieba", fmt: str = "parq
         notify(notice)
     check_output_folder(out, root)
     limits = PageLimits(page_timeout or 0.0, max_page_chars)
-    check_pipeline(segmenter, max_page_chars)
     lock = OutputLock(out)
     lock.acquire()
     try:
+        check_pipeline(segmenter, max_page_chars)
         return _run_locked(root, out, summary, input_dir, segmenter, fmt, workers, executor, scheduler,
                            progress, force, batch_files, limits)
     finally:

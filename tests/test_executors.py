@@ -240,7 +240,7 @@ def test_one_run_per_output_folder(tmp_path):
     finally:
         holder.kill()
         holder.wait()
-    assert cli("run", CORPUS, "--out", out, "--workers", "1").returncode == 0  # the lock died with its holder
+    assert run_corpus(CORPUS, out, workers=1, progress=False).documents == N_FIXTURE_PAGES  # the lock died with its holder
 
 
 @pytest.mark.parametrize("args, message", [
@@ -254,11 +254,13 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
 
 
 def test_an_output_folder_that_is_a_file_exits_2(tmp_path):
+    from pipeline.executors import ConfigError
+
     (tmp_path / "taken").write_text("x", encoding="utf-8")
-    for out in (tmp_path / "taken", tmp_path / "taken" / "sub"):
-        proc = cli("run", CORPUS, "--out", out)
-        assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
-        assert proc.stderr.startswith("error: ")
+    proc = cli("run", CORPUS, "--out", tmp_path / "taken")
+    assert proc.returncode == 2 and proc.stderr.strip().splitlines() == [f"error: --out {tmp_path / 'taken'} is a file, not a folder"]
+    with pytest.raises(ConfigError, match="cannot write to the output folder .*: Not a directory"):
+        run_corpus(CORPUS, tmp_path / "taken" / "sub", workers=1, progress=False)
 
 
 def test_too_many_workers_are_bounded_with_a_notice():
@@ -282,7 +284,7 @@ def test_a_broken_lexicon_stops_the_run_before_it_starts(tmp_path, monkeypatch):
     monkeypatch.setattr(resources, "LEXICON_DIR", lexicons)
     with pytest.raises(ConfigError, match=r"lexicon venues.json, held_verbs: .* does not compile"):
         run_corpus(CORPUS, tmp_path / "out", workers=1, progress=False)
-    assert not (tmp_path / "out" / "_state").exists()  # nothing started
+    assert not (tmp_path / "out" / "_state" / "ledger.sqlite").exists()  # nothing started
 
 
 def test_exit_codes_and_the_error_rate(tmp_path):

@@ -230,6 +230,7 @@ def test_label_lines_over_value_lines_become_fields():
     # a label line followed by another label stays as it is
     assert "出席\n列席:张三" in clean_page(Page("y", "y.txt"), "会议记录\n出席\n列席\n张三\n会议内容").text
 
+
 def test_a_stray_byte_in_utf8_keeps_the_page_and_is_noted():
     text = "3月6日上午,副校长孙少平在行政楼会议室主持召开安全稳定工作会议,各部门负责人参加会议。" * 3
     data = text.encode("utf-8")
