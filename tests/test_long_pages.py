@@ -16,6 +16,8 @@ from pipeline.normalize.venues import find_organizers
     ("5月1日天气晴朗。6月2日召开会议。", "6月2日", True),
     ("会议时间:2024年3月8日\n地点:村委会", "2024年3月8日", True),      # a form's time field
     ("按照部署2023年1月1日2023年1月1日开展学习", "2023年1月1日", False),
+    ("会议通知于8月16日以电子邮件方式发出,8月20日召开会议。", "8月16日", False),  # the day a notice went out
+    ("会议通知于8月16日以电子邮件方式发出,8月20日召开会议。", "8月20日", True),
 ])
 def test_a_date_is_told_in_the_sentence_that_holds_the_meeting(text, date, holds):
     assert _Sentences(text, 0, len(text)).holds_meeting(text.index(date)) is holds
