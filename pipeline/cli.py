@@ -37,19 +37,42 @@ def run(
     scheduler: str = typer.Option(None, help="Dask scheduler address (default: start a local cluster)"),
     force: bool = typer.Option(False, help="Reprocess every document, not only new and changed ones"),
     progress: bool = typer.Option(True, help="Show a progress bar"),
+    page_timeout: float = typer.Option(300.0, help="Seconds one page may take before it gets an error row (0: no limit)"),
+    max_page_chars: int = typer.Option(1_000_000, help="Longer pages (after cleaning) get an error row, never cut"),
+    max_error_rate: float = typer.Option(0.0, help="Exit 1 when more than this share of the pages are errors"),
 ):
-    """Process every page under INPUT_DIR and write the tables to --out."""
-    from .executors import run_corpus
-    from .segment import MissingModelError
+    """Process every page under INPUT_DIR and write the tables to --out.
 
+    Exit codes: 0 all pages ok (or errors within --max-error-rate), 1 more
+    pages failed, 2 usage or configuration error (nothing processed), 130
+    interrupted (committed batches are kept; run again to resume)."""
+    import signal
+
+    from .executors import ConfigError, run_corpus
+
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run_corpus(input_dir, out, segmenter=segmenter.value, fmt=fmt.value,
-                             workers=workers or None, executor=executor.value, scheduler=scheduler,
-                             progress=progress and sys.stderr.isatty(), force=force)
-    except MissingModelError as exc:
+                             workers=workers, executor=executor.value, scheduler=scheduler,
+                             progress=progress and sys.stderr.isatty(), force=force,
+                             page_timeout=page_timeout, max_page_chars=max_page_chars,
+                             notify=lambda message: typer.echo(f"note: {message}", err=True))
+    except ConfigError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the batches committed so far are kept; run again to resume", err=True)
+        raise typer.Exit(130)
     typer.echo(str(summary), err=True)
+    if summary.errors and summary.error_rate > max_error_rate:
+        typer.echo(f"{summary.errors} of {summary.documents} pages are errors ({summary.error_rate:.1%}, "
+                   f"over --max-error-rate {max_error_rate:g}); the reasons and tracebacks are in "
+                   f"{out / '_state' / 'run.log'} and documents.error", err=True)
+        raise typer.Exit(1)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @app.command("eval")

@@ -14,6 +14,8 @@ import html
 import json
 import os
 import re
+import stat
+import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +56,7 @@ class Page:
     status: str = "ok"             # ok | empty | error
     error: str | None = None
     n_raw_chars: int = 0
+    traceback: str | None = None   # of the exception behind `error`, for the run's log
 
 
 # ---------------------------------------------------------------- decoding
@@ -75,6 +78,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8:
+        return mostly_utf8
     if _looks_utf16(data):
         for enc in ("utf-16-le", "utf-16-be"):
             try:
@@ -104,6 +110,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is not None:
         return str(best), best.encoding
     raise UndecodableError("no encoding tried (UTF-8, UTF-16, GB18030, Big5) decodes it")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray bytes (a truncated copy, one byte flipped): keep
+    the page, each bad byte replaced by U+FFFD and counted in the encoding
+    noted. GBK or Big5 read as UTF-8 gives a bad byte for nearly every
+    character, so a page counts as UTF-8 only when its valid multi-byte
+    characters outnumber its bad bytes fifty to one."""
+    text = data.decode("utf-8", errors="replace")
+    n_bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    n_wide = sum(1 for ch in text if ord(ch) > 127) - n_bad
+    if n_bad and n_wide >= 50 * n_bad:
+        return text, f"utf-8 ({n_bad} invalid byte{'s' if n_bad > 1 else ''} replaced)"
+    return None
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -474,23 +494,82 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
 
 # ---------------------------------------------------------------- reading files
 
+MAX_PAGE_CHARS = 1_000_000   # spaCy's max_length: a longer page is rejected with its length
+
+
 def doc_id_for(path: Path, root: Path) -> str:
+    """The path relative to root without its extension; when another input
+    file in the same folder has the same path without extension (a.txt beside
+    a.html), each keeps its extension, so ids never collide."""
+    path = Path(path)
     rel = path.relative_to(root) if path != root else Path(path.name)
-    return rel.with_suffix("").as_posix()
+    try:
+        siblings = [n for n in os.listdir(path.parent) if not n.startswith(".")]
+    except OSError:
+        siblings = [path.name]
+    return folder_doc_ids(rel.parent, siblings).get(path.name, _without_extension(rel))
 
 
-def iter_input_files(root: Path) -> Iterator[Path]:
-    """Every file under root in a stable order, hidden files and folders
-    skipped; streams folder by folder, so a corpus of millions is no list."""
+def _without_extension(rel: Path) -> str:
+    return rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
+
+
+def folder_doc_ids(rel_folder: Path, names) -> dict[str, str]:
+    """name -> doc_id for the input files of one folder (see doc_id_for)."""
+    stems: dict[str, list[str]] = {}
+    for name in names:
+        stems.setdefault(_without_extension(rel_folder / name), []).append(name)
+    ids = {}
+    for stem, group in stems.items():
+        for name in group:
+            ids[name] = stem if len(group) == 1 else (rel_folder / name).as_posix()
+    return ids
+
+
+def iter_inputs(root: Path, exclude=()) -> Iterator[tuple[Path, str]]:
+    """(path, doc_id) of every input under root in a stable order, hidden
+    files and folders skipped, folders in `exclude` (the output folder) left
+    out; streams folder by folder, so a corpus of millions is no list. A
+    folder that cannot be listed is yielded itself, to become an error row."""
     root = Path(root)
-    if root.is_file():
-        yield root
+    if not root.is_dir():
+        yield root, _without_extension(Path(root.name))
         return
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(folder) / name
+    skip = {Path(p).resolve() for p in exclude}
+    unreadable: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        while unreadable:
+            failed = Path(unreadable.pop(0).filename)
+            yield failed, failed.relative_to(root).as_posix()
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(folder) / d).resolve() not in skip)
+        names = sorted(n for n in files if not n.startswith("."))
+        ids = folder_doc_ids(Path(folder).relative_to(root), names)
+        for name in names:
+            yield Path(folder) / name, ids[name]
+    for error in unreadable:  # the root itself
+        yield Path(error.filename), Path(error.filename).name
+
+
+def iter_input_files(root: Path, exclude=()) -> Iterator[Path]:
+    """Every input file under root (see iter_inputs)."""
+    for path, _ in iter_inputs(root, exclude):
+        yield path
+
+
+def special_file_kind(path: Path) -> str | None:
+    """'a named pipe', 'a folder' …: what a path is when it is no regular
+    file, which must never be opened (a FIFO blocks the reader for ever)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reading it will give the reason
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def _first(record: dict, keys) -> str | None:
@@ -501,12 +580,46 @@ def _first(record: dict, keys) -> str | None:
     return None
 
 
-def read_pages(path: Path, root: Path) -> Iterator[Page]:
-    """All pages stored in one input file (a .jsonl file holds many)."""
+def read_pages(path: Path, root: Path, doc_id: str | None = None,
+               max_chars: int = MAX_PAGE_CHARS) -> Iterator[Page]:
+    """All pages stored in one input file (a .jsonl file holds many). Never
+    raises: whatever goes wrong with a file (a parser's assertion, JSON nested
+    past the recursion limit) becomes an error page naming it."""
     path, root = Path(path), Path(root)
-    base_id = doc_id_for(path, root if root.is_dir() else path.parent)
+    base_id = doc_id or doc_id_for(path, root if root.is_dir() else path.parent)
+    n = 0
+    try:
+        for page in _read_pages(path, base_id):
+            if page.status == "ok" and len(page.text) > max_chars:
+                page.status, page.error = "error", (
+                    f"page too long: {len(page.text):,} characters after cleaning, over the limit of "
+                    f"{max_chars:,} (--max-page-chars); not cut, not processed")
+            n += 1
+            yield page
+    except Exception as exc:  # noqa: BLE001  one malformed file must not stop a corpus run
+        yield Page(base_id if n == 0 else f"{base_id}#error", str(path), status="error",
+                   source_format=path.suffix.lstrip(".").lower() or "txt",
+                   error=f"cannot parse {path.name}: {type(exc).__name__}: {exc}"[:2000],
+                   traceback=traceback.format_exc())
+
+
+def _read_pages(path: Path, base_id: str) -> Iterator[Page]:
     suffix = path.suffix.lower()
     fmt = ("html" if suffix in HTML_SUFFIXES else "json" if suffix in JSON_SUFFIXES else "txt")
+    kind = special_file_kind(path)
+    if kind == "a folder":
+        try:
+            os.listdir(path)
+            reason = "is a folder"
+        except OSError as exc:
+            reason = f"is a folder that cannot be listed: {exc.strerror}"
+        yield Page(base_id, str(path), source_format="folder", status="error",
+                   error=f"cannot read {path.name}: {reason}; its pages are not in the tables")
+        return
+    if kind:
+        yield Page(base_id, str(path), source_format=fmt, status="error",
+                   error=f"cannot read {path.name}: it is {kind}, not a file")
+        return
     if suffix and suffix not in SUPPORTED_SUFFIXES and not re.fullmatch(r"\.\d+", suffix):
         yield Page(base_id, str(path), source_format=suffix.lstrip("."), status="error",
                    error=f"unsupported file type {suffix} (read: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
@@ -529,7 +642,13 @@ def read_pages(path: Path, root: Path) -> Iterator[Page]:
     page = Page(base_id, str(path), source_format=fmt, encoding=encoding, n_raw_chars=len(raw))
     title_hint = published_hint = None
     if fmt == "html" or (fmt == "txt" and re.match(r"\s*(<!doctype html|<html)", raw[:200], re.I)):
-        raw, title_hint, published_hint = html_to_text(raw)
+        try:
+            raw, title_hint, published_hint = html_to_text(raw)
+        except Exception as exc:  # html.parser asserts on some declarations (<![foo]>)
+            page.status, page.error = "error", f"malformed HTML in {path.name}: {type(exc).__name__}: {exc}"
+            page.traceback = traceback.format_exc()
+            yield page
+            return
     yield _clean_safely(page, raw, title_hint, published_hint)
 
 
@@ -538,6 +657,7 @@ def _clean_safely(page: Page, raw: str, title_hint=None, published_hint=None) ->
         return clean_page(page, raw, title_hint, published_hint)
     except Exception as exc:  # a malformed page must not stop a corpus run
         page.status, page.error = "error", f"cleaning failed: {type(exc).__name__}: {exc}"
+        page.traceback = traceback.format_exc()
         return page
 
 
@@ -551,42 +671,56 @@ def _json_pages(path: Path, base_id: str, raw: str, encoding: str) -> Iterator[P
     else:
         try:
             obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:
             yield Page(base_id, str(path), source_format="json", encoding=encoding, status="error",
-                       error=f"invalid JSON in {path.name}: {exc}")
+                       error=f"invalid JSON in {path.name}: {_json_problem(exc)}")
             return
         items = obj if isinstance(obj, list) else [obj]
         records = [(base_id if len(items) == 1 else f"{base_id}#{n}", item)
                    for n, item in enumerate(items, 1)]
+    if not records:  # every input gets a row, an empty export too
+        yield Page(base_id, str(path), source_format="json", encoding=encoding, status="empty",
+                   error=f"{path.name} holds no record")
+        return
     for doc_id, item in records:
-        if isinstance(item, str):
-            try:
-                item = json.loads(item)
-            except json.JSONDecodeError as exc:
-                yield Page(doc_id, str(path), source_format="json", encoding=encoding,
-                           status="error", error=f"invalid JSON record: {exc}")
-                continue
-        if not isinstance(item, dict):
-            yield Page(doc_id, str(path), source_format="json", encoding=encoding,
-                       status="error", error="JSON record is not an object")
-            continue
-        rid = _first(item, JSON_ID_KEYS)
-        if rid and doc_id != base_id:
-            doc_id = f"{base_id}#{rid}"
-        text = _first(item, JSON_TEXT_KEYS)
-        page = Page(doc_id, str(path), source_format="json", encoding=encoding,
-                    url=_first(item, JSON_URL_KEYS))
-        if text is None:
-            page.status, page.error = "error", f"record has no text field (looked for {', '.join(JSON_TEXT_KEYS)})"
-            yield page
-            continue
-        page.n_raw_chars = len(text)
-        title_hint, published_hint = _first(item, JSON_TITLE_KEYS), _first(item, JSON_DATE_KEYS)
-        if re.search(r"<(p|div|br|html|body)\b", text[:2000], re.I):
-            text, h, d = html_to_text(text)
-            title_hint, published_hint = title_hint or h, published_hint or d
-        page = _clean_safely(page, text, title_hint, published_hint)
-        explicit_title = _first(item, JSON_TITLE_KEYS)
-        if explicit_title and page.status != "error":
-            page.title = normalize_text(explicit_title) or page.title  # the export's own field wins
-        yield page
+        try:
+            yield _json_record_page(path, base_id, doc_id, item, encoding)
+        except Exception as exc:  # noqa: BLE001  one bad record, not the whole export
+            yield Page(doc_id, str(path), source_format="json", encoding=encoding, status="error",
+                       error=f"cannot parse a record of {path.name}: {type(exc).__name__}: {exc}"[:2000],
+                       traceback=traceback.format_exc())
+
+
+def _json_problem(exc: Exception) -> str:
+    return "nested too deeply to read" if isinstance(exc, RecursionError) else str(exc)
+
+
+def _json_record_page(path: Path, base_id: str, doc_id: str, item, encoding: str) -> Page:
+    if isinstance(item, str):
+        try:
+            item = json.loads(item)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            return Page(doc_id, str(path), source_format="json", encoding=encoding,
+                        status="error", error=f"invalid JSON record: {_json_problem(exc)}")
+    if not isinstance(item, dict):
+        return Page(doc_id, str(path), source_format="json", encoding=encoding,
+                    status="error", error="JSON record is not an object")
+    rid = _first(item, JSON_ID_KEYS)
+    if rid and doc_id != base_id:
+        doc_id = f"{base_id}#{rid}"
+    text = _first(item, JSON_TEXT_KEYS)
+    page = Page(doc_id, str(path), source_format="json", encoding=encoding,
+                url=_first(item, JSON_URL_KEYS))
+    if text is None:
+        page.status, page.error = "error", f"record has no text field (looked for {', '.join(JSON_TEXT_KEYS)})"
+        return page
+    page.n_raw_chars = len(text)
+    title_hint, published_hint = _first(item, JSON_TITLE_KEYS), _first(item, JSON_DATE_KEYS)
+    if re.search(r"<(p|div|br|html|body)\b", text[:2000], re.I):
+        text, h, d = html_to_text(text)
+        title_hint, published_hint = title_hint or h, published_hint or d
+    page = _clean_safely(page, text, title_hint, published_hint)
+    explicit_title = _first(item, JSON_TITLE_KEYS)
+    if explicit_title and page.status != "error":
+        page.title = normalize_text(explicit_title) or page.title  # the export's own field wins
+    return page

@@ -1,12 +1,28 @@
-"""Lexicons and patterns are data: files under models/lexicons, read once."""
+"""Lexicons and patterns are data: files under models/lexicons, read once.
+
+In a checkout they are read in place from models/lexicons; an installed wheel
+carries the same files as the package data of `pipeline.lexicons` (see
+pyproject.toml), found through importlib.resources.
+"""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
-LEXICON_DIR = MODELS_DIR / "lexicons"
+
+
+def _lexicon_dir() -> Path:
+    checkout = MODELS_DIR / "lexicons"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("pipeline") / "lexicons"))
+
+
+LEXICON_DIR = _lexicon_dir()
 
 
 @lru_cache(maxsize=None)
@@ -23,3 +39,56 @@ def load_lines(name: str) -> tuple[str, ...]:
         if line:
             out.append(line)
     return tuple(out)
+
+
+# string fields that are sets of characters, not patterns
+CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffixes")}
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read or holds a pattern that does not compile."""
+
+
+def validate_lexicons(folder: Path | None = None) -> int:
+    """Read every lexicon and compile every pattern in it, so that a broken
+    file stops a run before any worker starts instead of turning every page
+    into an error row. Patterns are the string fields of a JSON lexicon, the
+    values of its mappings and the entries of lists named *patterns (other
+    lists are words, matched literally; CHARACTER_SETS are sets of characters). Returns the number of files checked."""
+    folder = Path(folder or LEXICON_DIR)
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".json", ".txt"))
+    if not files:
+        raise LexiconError(f"no lexicon in {folder}")
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text) if path.suffix == ".json" else None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise LexiconError(f"lexicon {path.name} cannot be read: {exc}") from None
+        if data is not None:
+            for where, pattern in _patterns(data, ""):
+                if (path.name, where) in CHARACTER_SETS:
+                    continue
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise LexiconError(f"lexicon {path.name}, {where}: the pattern {pattern[:80]!r} "
+                                       f"does not compile: {exc}") from None
+    return len(files)
+
+
+def _patterns(node, where: str, in_patterns: bool = False):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not str(key).startswith("_"):
+                yield from _patterns(value, f"{where}.{key}" if where else str(key),
+                                     str(key).endswith("patterns") or key == "pattern")
+    elif isinstance(node, list):
+        for k, value in enumerate(node):
+            if isinstance(value, str):
+                if in_patterns:
+                    yield f"{where}[{k}]", value
+            else:
+                yield from _patterns(value, f"{where}[{k}]")
+    elif isinstance(node, str):
+        yield where, node

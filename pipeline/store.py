@@ -6,8 +6,12 @@ SQLite ledger (source file -> content hash -> part). The ledger commit is the
 moment a batch counts: a run killed before it leaves an orphan part that is
 ignored and removed, never a half-counted batch. Finalizing reads the parts
 through DuckDB (streaming, spilling to disk for big corpora), keeps only the
-rows of each source's current version, sorts them, and replaces the output
-files (NAME.parquet or NAME.csv, meetings.duckdb) with os.replace.
+rows of each source's current version, sorts them, and writes the whole
+table set (NAME.parquet or NAME.csv, meetings.duckdb) into a new generation
+folder OUT/_tables/GEN. One os.replace of the symbolic link OUT/current then
+switches every table at once: a reader sees one run's tables or the next
+run's, never a mix, and a kill at any moment leaves the last complete set.
+OUT/NAME.parquet and OUT/meetings.duckdb are fixed links into OUT/current.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +33,8 @@ from .tables import TABLES
 
 STATE_DIR = "_state"
 DUCKDB_NAME = "meetings.duckdb"
+GENERATIONS_DIR = "_tables"   # OUT/_tables/GEN: one complete table set per finished run
+CURRENT = "current"           # OUT/current -> _tables/GEN, replaced in one step
 # order of rows within a table: by document, then as the document produced them
 ROW_COLUMNS = [("_source", pa.string()), ("_hash", pa.string()), ("_row", pa.int64())]
 
@@ -65,6 +72,8 @@ class ChunkResult:
             with pa.ipc.new_stream(sink, full) as writer:
                 writer.write_table(data)
             tables[table] = sink.getvalue().to_pybytes()
+        # what the run's log says about each failed page (see executors.process_file)
+        self.failures = [f for _, _, rows in results for f in rows.get("_failures", [])]
         for source, digest, rows in results:
             docs = rows.get("documents", [])
             self.entries.append(Entry(source, digest, len(docs), sum(d.get("status") == "error" for d in docs),
@@ -156,9 +165,9 @@ class StateStore:
         import duckdb
 
         self.sweep()
-        db_final = self.out_dir / DUCKDB_NAME
-        db_tmp = self.out_dir / f".{DUCKDB_NAME}.tmp"
-        db_tmp.unlink(missing_ok=True)
+        generation = self.out_dir / GENERATIONS_DIR / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        generation.mkdir(parents=True)
+        db_tmp = generation / DUCKDB_NAME
         con = duckdb.connect(str(db_tmp))
         con.execute(f"SET temp_directory='{(self.root / 'duckdb_tmp').as_posix()}'")
         sources, hashes = [], []
@@ -167,7 +176,7 @@ class StateStore:
             hashes.append(digest)
         con.register("ledger", pa.table({"source": pa.array(sources, pa.string()),
                                          "hash": pa.array(hashes, pa.string())}))
-        counts, written = {}, []
+        counts = {}
         for table in creation_order():  # parents before the tables whose keys point to them
             schema = TABLES[table]
             cols = ", ".join(f'p."{f.name}"' for f in schema)
@@ -187,16 +196,13 @@ class StateStore:
             con.execute(create_table_sql(table))
             con.execute(f'INSERT INTO "{table}" {query}')
             counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-            final = self.out_dir / f"{table}.{fmt}"
-            tmp = self.out_dir / f".{table}.{fmt}.tmp"
+            final = generation / f"{table}.{fmt}"
             options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            con.execute(f'COPY ({query}) TO \'{tmp.as_posix()}\' ({options})')
-            written.append((tmp, final))
+            con.execute(f'COPY ({query}) TO \'{final.as_posix()}\' ({options})')
         finish(con)  # the meeting_overview view, COMMENT ON every table and column
         con.close()
-        for tmp, final in written:
-            os.replace(tmp, final)
-        os.replace(db_tmp, db_final)
+        _fsync_folder(generation)
+        publish(self.out_dir, generation, [f"{table}.{fmt}" for table in TABLES] + [DUCKDB_NAME])
         other = "csv" if fmt == "parquet" else "parquet"
         for table in TABLES:  # a table file of the other format would be stale
             (self.out_dir / f"{table}.{other}").unlink(missing_ok=True)
@@ -205,6 +211,37 @@ class StateStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
+    """Make `generation` the current table set: one atomic replace of the
+    link OUT/current, then fixed links OUT/NAME -> current/NAME (made once; a
+    table file of an older version of this tool is replaced by its link).
+    Generations older than the previous one are removed."""
+    out_dir = Path(out_dir)
+    tmp = out_dir / f".{CURRENT}.tmp"
+    tmp.unlink(missing_ok=True)
+    os.symlink(generation.relative_to(out_dir).as_posix(), tmp)
+    os.replace(tmp, out_dir / CURRENT)
+    for name in names:
+        link = out_dir / name
+        target = f"{CURRENT}/{name}"
+        if link.is_symlink() and os.readlink(link) == target:
+            continue
+        tmp = out_dir / f".{name}.tmp"
+        tmp.unlink(missing_ok=True)
+        os.symlink(target, tmp)
+        os.replace(tmp, link)
+    older = sorted(p for p in (out_dir / GENERATIONS_DIR).iterdir() if p.is_dir() and p != generation)
+    for old in older[:-1]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush a finished generation's files to disk before it becomes current."""
+    for f in folder.iterdir():
+        with open(f, "rb") as handle:
+            os.fsync(handle.fileno())
 
 
 def _duck_type(t: pa.DataType) -> str:

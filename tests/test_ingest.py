@@ -229,3 +229,71 @@ def test_label_lines_over_value_lines_become_fields():
     assert page.title == "市政府第2122次市政会议"
     # a label line followed by another label stays as it is
     assert "出席\n列席:张三" in clean_page(Page("y", "y.txt"), "会议记录\n出席\n列席\n张三\n会议内容").text
+
+
+def test_a_stray_byte_in_utf8_keeps_the_page_and_is_noted():
+    text = "3月6日上午,副校长孙少平在行政楼会议室主持召开安全稳定工作会议,各部门负责人参加会议。" * 3
+    data = text.encode("utf-8")
+    data = data[:30] + b"\xff" + data[30:]
+    decoded, encoding = decode_bytes(data)
+    assert encoding == "utf-8 (1 invalid byte replaced)"
+    assert decoded.replace("\ufffd", "") == text
+    # a GBK page is no UTF-8 page with many stray bytes
+    assert decode_bytes(text.encode("gbk"))[1] == "gb18030"
+
+
+def test_html_that_the_parser_rejects_is_an_error_page_naming_the_file(tmp_path):
+    (tmp_path / "a.html").write_text("<html><body><![foo]><p>5月5日,县政府召开常务会议。</p></body></html>",
+                                     encoding="utf-8")
+    page = next(read_pages(tmp_path / "a.html", tmp_path))
+    assert page.status == "error" and page.error.startswith("malformed HTML in a.html: AssertionError")
+    assert "AssertionError" in page.traceback
+
+
+def test_json_nested_past_the_recursion_limit_is_an_error_page(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    (tmp_path / "mixed.jsonl").write_text(json.dumps({"text": "5月5日,县政府召开常务会议。"}, ensure_ascii=False)
+                                          + "\n" + "[" * 100000 + "]" * 100000 + "\n", encoding="utf-8")
+    assert next(read_pages(tmp_path / "deep.json", tmp_path)).error == "invalid JSON in deep.json: nested too deeply to read"
+    first, second = read_pages(tmp_path / "mixed.jsonl", tmp_path)
+    assert first.status == "ok" and second.error == "invalid JSON record: nested too deeply to read"
+
+
+def test_a_named_pipe_is_an_error_page_and_never_opened(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    page = next(read_pages(tmp_path / "pipe.txt", tmp_path))  # would block for ever if opened
+    assert page.status == "error" and page.error == "cannot read pipe.txt: it is a named pipe, not a file"
+
+
+def test_a_page_longer_than_the_limit_is_rejected_not_cut(tmp_path):
+    (tmp_path / "long.txt").write_text("县政府召开常务会议\n" + "5月5日,县政府召开常务会议。" * 20, encoding="utf-8")
+    page = next(read_pages(tmp_path / "long.txt", tmp_path, max_chars=100))
+    assert page.status == "error" and page.error.startswith("page too long: 310 characters after cleaning")
+    assert next(read_pages(tmp_path / "long.txt", tmp_path)).status == "ok"
+
+
+@pytest.mark.parametrize("names, ids", [
+    (["a.txt", "b.txt"], {"a.txt": "a", "b.txt": "b"}),                       # the usual case: no extension
+    (["a.txt", "a.html", "a.json", "b.txt"], {"a.txt": "a.txt", "a.html": "a.html", "a.json": "a.json", "b.txt": "b"}),
+    (["a", "a.txt"], {"a": "a", "a.txt": "a.txt"}),
+    (["d.1", "d.2"], {"d.1": "d.1", "d.2": "d.2"}),
+])
+def test_doc_ids_keep_the_extension_only_when_names_collide(names, ids):
+    from pathlib import Path
+
+    from pipeline.ingest import folder_doc_ids
+
+    assert folder_doc_ids(Path("."), names) == ids
+    assert folder_doc_ids(Path("sub"), names) == {n: f"sub/{i}" for n, i in ids.items()}
+
+
+def test_iter_inputs_leaves_out_the_output_folder(tmp_path):
+    from pipeline.ingest import iter_inputs
+
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "documents.parquet").write_bytes(b"PAR1")
+    (tmp_path / "page.txt").write_text("5月5日,县政府召开常务会议。", encoding="utf-8")
+    assert [i for _, i in iter_inputs(tmp_path, exclude=[tmp_path / "out"])] == ["page"]
+    assert [i for _, i in iter_inputs(tmp_path)] == ["page", "out/documents"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,17 +25,40 @@ def make_assembler(nlp: Language, name: str):
     return MeetingAssembler()
 
 
-def _holds_meeting(text: str, i: int, lo: int, hi: int) -> bool:
-    """Is the date at i told in the sentence that holds the meeting, rather
-    than citing an earlier document (根据5月10日的通知…)?"""
-    start = max((m.end() for m in SENTENCE_END.finditer(text, lo, i)), default=lo)
-    stop = SENTENCE_END.search(text, i, hi)
-    sentence = text[start:stop.start() if stop else hi]
-    clause = max((m.end() for m in CLAUSE_END.finditer(text, start, i)), default=start)
-    clause_stop = CLAUSE_END.search(text, i, stop.start() if stop else hi)
-    if NOTICE_SENT.search(text, clause, clause_stop.start() if clause_stop else (stop.start() if stop else hi)):
-        return False  # 会议通知于8月16日以电子邮件方式发出: the day the notice went out
-    return bool(HOLDS_MEETING.search(sentence)) and not CITES_EARLIER.search(text[clause:i])
+class _Sentences:
+    """Sentence and clause boundaries of one meeting, found once. Scanning
+    back from each date instead takes time quadratic in the length of a text
+    without 。 or line breaks (a page of 50,000 dates ran for minutes)."""
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.lo, self.hi = text, lo, hi
+        self.sentence_ends = [m.end() for m in SENTENCE_END.finditer(text, lo, hi)]
+        self.clause_ends = [m.end() for m in CLAUSE_END.finditer(text, lo, hi)]
+        cites = list(CITES_EARLIER.finditer(text, lo, hi))
+        self.cite_starts = [m.start() for m in cites]
+        self.cite_ends = [m.end() for m in cites]
+        self.holding = {}
+        self.notices = {}
+
+    def holds_meeting(self, i: int) -> bool:
+        """Is the date at i told in the sentence that holds the meeting, rather
+        than citing an earlier document (根据5月10日的通知…)?"""
+        k = bisect_right(self.sentence_ends, i)
+        start = self.sentence_ends[k - 1] if k else self.lo
+        stop = self.sentence_ends[k] - 1 if k < len(self.sentence_ends) else self.hi
+        if (start, stop) not in self.holding:
+            self.holding[start, stop] = bool(HOLDS_MEETING.search(self.text[start:stop]))
+        if not self.holding[start, stop]:
+            return False
+        j = bisect_right(self.clause_ends, i)
+        clause = self.clause_ends[j - 1] if j and self.clause_ends[j - 1] > start else start
+        clause_stop = self.clause_ends[j] - 1 if j < len(self.clause_ends) and self.clause_ends[j] - 1 < stop else stop
+        if (clause, clause_stop) not in self.notices:
+            self.notices[clause, clause_stop] = bool(NOTICE_SENT.search(self.text, clause, clause_stop))
+        if self.notices[clause, clause_stop]:
+            return False  # 会议通知于8月16日以电子邮件方式发出: the day the notice went out
+        c = bisect_left(self.cite_starts, clause)
+        return not (c < len(self.cite_starts) and self.cite_ends[c] <= i)
 
 
 def as_written(doc: Doc, start: int, end: int, part: str | None) -> str | None:
@@ -57,7 +81,8 @@ class MeetingAssembler:
                           and not NOT_THIS_MEETING.search(text[max(a, t.start - 12):t.start])]
             dated = [t for t in candidates if t.has_day]
             # the day of the meeting is told in the sentence that holds it
-            when = next((t for t in dated if _holds_meeting(text, t.start, a, b)), dated[0] if dated else None)
+            sentences = _Sentences(text, a, b)
+            when = next((t for t in dated if sentences.holds_meeting(t.start)), dated[0] if dated else None)
             date = when.date if when else None
             if when is None:
                 # 2023年3月召开: a month in the meeting's first paragraph, day unknown

@@ -685,16 +685,20 @@ class PeopleFinder:
         names = {m.name for m in self.mentions.values() if not m.alias and m.kind != "repeat"}
         aliases = {m.name: m.canonical for m in self.mentions.values() if m.alias}
         t = self.text
-        covered = [(m.start, m.end) for m in self.mentions.values()]
+        # characters inside a mention: a new one may neither start nor end in one
+        # (a mask, not a list of spans to test each time: long pages have thousands)
+        covered = bytearray(len(t) + 1)
+        for m in self.mentions.values():
+            covered[m.start:m.end] = b"\x01" * max(m.end - m.start, 0)
         for name in sorted(names | set(aliases), key=len, reverse=True):
             for m in re.finditer(re.escape(name), t):
                 a, b = m.span()
-                if any(s <= a < e or s < b <= e for s, e in covered):
+                if covered[a] or covered[b - 1]:
                     continue
                 alias = name in aliases
                 self.mentions[a] = Mention(a, b, name, kind="repeat", alias=alias,
                                            canonical=aliases.get(name))
-                covered.append((a, b))
+                covered[a:b] = b"\x01" * (b - a)
 
 
 def find_people(text: str, body_start: int = 0, token_starts=None) -> list[Mention]:

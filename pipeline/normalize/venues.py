@@ -96,6 +96,13 @@ def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[in
     """The body that holds a meeting: the subject of 召开/举行 (not a person):
     区政协召开…, 集团在总部大楼召开…, 社区于8月4日组织召开…"""
     out = []
+    # characters inside a person's name, marked once: testing every subject
+    # against every person takes time quadratic in a long page
+    in_person = bytearray(max(end - start, 0))
+    for p in people:
+        lo, hi = max(p.start, start), min(p.end, end)
+        if lo < hi:
+            in_person[lo - start:hi - start] = b"\x01" * (hi - lo)
     for held in HELD.finditer(text, start, end):
         stop = held.start()
         clause = max((m.end() for m in CLAUSE_START.finditer(text, max(start, stop - 70), stop)), default=None)
@@ -110,7 +117,7 @@ def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[in
         if date and date.end() > a:
             a = date.end()
         value = text[a:b].strip()
-        if len(value) < 2 or any(p.start < b and a < p.end for p in people):
+        if len(value) < 2 or any(in_person[max(a, start) - start:max(b, start) - start]):
             continue
         if MEETING_NAME.search(value) and not BODY_NAME.search(value):
             continue  # 全县脱贫攻坚推进会 is held, it holds nothing
