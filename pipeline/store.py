@@ -198,7 +198,8 @@ class StateStore:
             counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             final = generation / f"{table}.{fmt}"
             options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            con.execute(f'COPY ({query}) TO \'{final.as_posix()}\' ({options})')
+            copied = query if fmt == "parquet" else csv_query(query, schema)
+            con.execute(f'COPY ({copied}) TO \'{final.as_posix()}\' ({options})')
         finish(con)  # the meeting_overview view, COMMENT ON every table and column
         con.close()
         _fsync_folder(generation)
@@ -242,6 +243,25 @@ def _fsync_folder(folder: Path) -> None:
     for f in folder.iterdir():
         with open(f, "rb") as handle:
             os.fsync(handle.fileno())
+
+
+# CSV has no lists: a list column is written one row per element under its singular name
+# (people.titles -> people.csv, one row per person and title), the form the referee reads
+CSV_LONG_FORM = {"titles": "title"}
+
+
+def csv_query(query: str, schema: pa.Schema) -> str:
+    lists = [f.name for f in schema if pa.types.is_list(f.type)]
+    if not lists:
+        return query
+    cols = []
+    for f in schema:
+        if f.name in lists:
+            one = CSV_LONG_FORM[f.name]
+            cols.append(f'unnest(CASE WHEN len(q."{f.name}") > 0 THEN q."{f.name}" ELSE [NULL] END) AS "{one}"')
+        else:
+            cols.append(f'q."{f.name}"')
+    return f"SELECT {', '.join(cols)} FROM ({query}) q"
 
 
 def _duck_type(t: pa.DataType) -> str:

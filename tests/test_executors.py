@@ -428,3 +428,22 @@ def test_an_interrupted_run_exits_130_and_resumes(tmp_path, signum):
     assert not psutil.wait_procs(workers, timeout=10)[1]  # no worker left behind
     assert "run stopped: KeyboardInterrupt" in (out / "_state" / "run.log").read_text(encoding="utf-8")
     assert cli("run", src, "--out", out, "--workers", "2").returncode == 0  # the lock went with it
+
+
+def test_csv_output_writes_titles_a_row_each_and_reads_them_back(tmp_path, corpus_dir):
+    import pandas as pd
+
+    from pipeline.evaluate import read_table, titles_of
+    from pipeline.views.outputs import RunOutput
+
+    run_corpus(corpus_dir, tmp_path / "pq", workers=1, progress=False)
+    run_corpus(corpus_dir, tmp_path / "csv", fmt="csv", workers=1, progress=False)
+    long = pd.read_csv(tmp_path / "csv" / "people.csv")
+    assert "title" in long.columns and "titles" not in long.columns
+    listed = pd.read_parquet(tmp_path / "pq" / "people.parquet")
+    # the referee's reading: the same titles per person from either form
+    as_set = lambda df: {(r["doc_id"], r["name"], t) for r in df.to_dict("records") for t in titles_of(r) if t}
+    assert as_set(read_table(tmp_path / "csv", "people")) == as_set(listed) != set()
+    # the views read the rows back as the list
+    back = RunOutput(tmp_path / "csv").con.execute("SELECT person_id, titles FROM people ORDER BY person_id").fetchall()
+    assert back == [(p, list(t)) for p, t in listed.sort_values("person_id")[["person_id", "titles"]].itertuples(index=False)]

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 DUCKDB_NAME = "meetings.duckdb"  # as store.DUCKDB_NAME, without importing the pipeline (and spaCy) to read a run
 FILE_FORMATS = ("parquet", "csv")  # preferred first when a table has both
+CSV_LONG_FORM = {"titles": "title"}  # as store.CSV_LONG_FORM: a list column of a CSV table, a row per element
 
 
 class NoTablesError(FileNotFoundError):
@@ -127,12 +128,25 @@ def _read_csv_sql(table: str, path: Path) -> str:
     of digits stays a string), inferred types for the others."""
     with open(path, encoding="utf-8", newline="") as f:
         header = next(csv.reader(f), [])
-    declared = {field.name: _duck_type(field.type) for field in declared_schema(table)}
+    schema = declared_schema(table)
+    declared = {field.name: _duck_type(field.type) for field in schema}
     types = {c: declared[c] for c in header if c in declared}
     args = [_sql_str(path), "header = true"]
     if types:
         args.append("types = {" + ", ".join(f"{_sql_str(c)}: {_sql_str(t)}" for c, t in types.items()) + "}")
-    return f"read_csv({', '.join(args)})"
+    source = f"read_csv({', '.join(args)})"
+    # a list column written one row per element (people.csv: a title a row) reads as the list again
+    long_form = {f.name: CSV_LONG_FORM[f.name] for f in schema
+                 if pa.types.is_list(f.type) and CSV_LONG_FORM.get(f.name) in header and f.name not in header}
+    if not long_form:
+        return source
+    singles = set(long_form.values())
+    keys = [c for c in header if c not in singles]
+    lists = [f'coalesce(list("{one}" ORDER BY _n) FILTER (WHERE "{one}" IS NOT NULL), []) AS "{many}"'
+             for many, one in long_form.items()]
+    grouped = ", ".join(f'"{c}"' for c in keys)
+    return (f"(SELECT {grouped}, {', '.join(lists)} FROM (SELECT *, row_number() OVER () AS _n FROM {source}) "
+            f"GROUP BY {grouped} ORDER BY min(_n))")
 
 
 def declared_schema(table: str) -> list[pa.Field]:
