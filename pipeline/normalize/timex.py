@@ -52,23 +52,27 @@ def _lexicon():
 def _pattern() -> re.Pattern:
     lx = _lexicon()
     # 民国110年, 102年度: the Republic of China's years (Taiwan pages), kept only where the page uses them
+    # named blocks, each written once: a day and a month in digits or Chinese numerals
+    day_digits = r"3[01]|[12]\d|0?[1-9]"                                  # 1 … 31
+    day_cn = r"三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"        # 一 … 三十一
+    month_any = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"             # 1 … 12, 一 … 十二
     # a space may stand between a number and its unit (98 年 2 月 13 日: pages converted from PDF or forms)
     sp = r"[ \t]?"
     # 97学年度, 本(98)年度: school years and fiscal years count as years
     year = (rf"(?P<rocpre>民国)?(?:(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})|[(（]?(?P<rocy>[1-9]\d{{1,2}})[)）]?)"
             rf"{sp}学?年(?P<fy>度)?")
-    month = rf"{sp}(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){sp}月(?P<fm>份)?"
+    month = rf"{sp}(?P<month>{month_any}){sp}月(?P<fm>份)?"
     # 3月20 at a line's end or before a part of day: the day without its unit, as notes write it
-    day = (rf"{sp}(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    day = (rf"{sp}(?P<day>{day_digits}|{day_cn})"
            rf"(?:{sp}[日号]|(?=[ \t]*(?:\n|$|{_alt(lx['part_of_day'])})))")
     weekday = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
     tod = rf"(?:{sp}(?P<tod>{_alt(lx['part_of_day'])}))?"
     clock = (rf"{sp}(?P<hour>[01]?\d|2[0-4]|[{CN}]{{1,3}})"
              rf"(?:[:：](?P<minute>[0-5]\d)|{sp}[点时](?:{sp}(?P<minute2>[0-5]?\d|[{CN}]{{1,3}}){sp}分|(?P<half>半)|(?P<quarter>一刻))?)")
     range_end = (rf"(?:(?:{_alt(lx['range_connectors'])})"
-                 rf"(?:(?P<year2>(?:19|20)\d{{2}})年)?(?:(?P<month2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?"
-                 rf"(?P<day2>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?")
-    numeric = (r"(?P<ny>(?:19|20)\d{2})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?!\d)日?"
+                 rf"(?:(?P<year2>(?:19|20)\d{{2}})年)?(?:(?P<month2>{month_any})月)?"
+                 rf"(?P<day2>{day_digits}|{day_cn})[日号])?")
+    numeric = (rf"(?P<ny>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>{day_digits})(?!\d)日?"
                r"(?:\s*(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?")
     relative = (rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
                 rf"(?P<reltod>{_alt(lx['part_of_day'])})?")
@@ -78,22 +82,22 @@ def _pattern() -> re.Pattern:
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
     colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
     # 12日上午, 1日-7日: a day whose month the text gave before (a range needs no follower)
-    day_only = (r"(?:(?<=^)|(?<=[\n,，:：。；;、(（\s]))(?P<dayonly>3[01]|[12]\d|0?[1-9])日"
-                rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>3[01]|[12]\d|0?[1-9])日|(?=[,，)）\s上下晚早中]))")
+    day_only = (rf"(?:(?<=^)|(?<=[\n,，:：。；;、(（\s]))(?P<dayonly>{day_digits})日"
+                rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>{day_digits})日|(?=[,，)）\s上下晚早中]))")
     # 325傍晚, 512日: a month and day whose 月 the page lost (scraped markup), read only where
     # the digits split into a month and a day one way alone (127 could be 1/27 or 12/7: left)
     glued = (rf"(?:(?<=^)|(?<=[\n,，。；;\s年于在]))(?P<glued>3[2-9]|[4-9]\d|[1-9]\d{{2,3}})"
              rf"(?:日(?P<gtod>{_alt(lx['part_of_day'])})?|(?P<gtod2>{_alt(lx['part_of_day'])}))")
     # 113/05/06, 94.11.30: a numeric date of the Republic of China's calendar (Taiwan pages only)
     roc_numeric = (r"(?<![\d./-])(?P<rny>1[01]\d|[89]\d)(?P<rsep>[-/.])(?P<rnm>1[0-2]|0?[1-9])(?P=rsep)"
-                   r"(?P<rnd>3[01]|[12]\d|0?[1-9])(?![\d.])")
+                   rf"(?P<rnd>{day_digits})(?![\d.])")
     # 20191128日: a date written as one number, closed by 日
     compact = r"(?<![\d.])(?P<cy>(?:19|20)\d{2})(?P<cmo>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])日"
     # 今日(5/29): a month and day in brackets, as Taiwan pages note them
-    bracket_md = r"(?<=[(（])(?P<bm>1[0-2]|0?[1-9])/(?P<bd>3[01]|[12]\d|0?[1-9])(?=[)）])"
+    bracket_md = rf"(?<=[(（])(?P<bm>1[0-2]|0?[1-9])/(?P<bd>{day_digits})(?=[)）])"
     # 主席会议12日下午在北京举行: a bare day before a part of day, wherever it stands
-    day_tod = (rf"(?<![\d第.{CN}廿卅])(?P<dayonly2>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?"
-               rf"|[一二三四五六七八九])日(?P<dtod>{_alt(lx['part_of_day'])})")
+    day_tod = (rf"(?<![\d第.{CN}廿卅])(?P<dayonly2>{day_digits}|{day_cn}|[廿卅][一二三四五六七八九]?)"
+               rf"日(?P<dtod>{_alt(lx['part_of_day'])})")
 
     # 2019上半年, 2019工作规划: a year written without 年 before a half-year or a plan word
     bare_year = (r"(?<![\dA-Za-z.])(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年|(?:"
