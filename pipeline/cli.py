@@ -13,6 +13,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 class Segmenter(str, Enum):
     jieba = "jieba"
+    jieba_py = "jieba-py"
     pkuseg = "pkuseg"
 
 
@@ -30,7 +31,7 @@ class Executor(str, Enum):
 def run(
     input_dir: Path = typer.Argument(..., exists=True, help="Folder (or one file) of scraped pages: .txt, .html, .json, .jsonl"),
     out: Path = typer.Option(Path("data/processed"), "--out", "-o", help="Output folder for the tables"),
-    segmenter: Segmenter = typer.Option(Segmenter.jieba, help="Word segmenter of the spaCy tokenizer"),
+    segmenter: Segmenter = typer.Option(Segmenter.jieba, help="Word segmenter of the spaCy tokenizer (jieba: Rust jieba; jieba-py: Python jieba)"),
     fmt: Format = typer.Option(Format.parquet, "--format", help="Table files: parquet (default) or csv; a DuckDB file is always written"),
     workers: int = typer.Option(0, help="Worker processes (0: all cores)"),
     executor: Executor = typer.Option(Executor.local, help="local processes or a Dask cluster"),
@@ -139,7 +140,7 @@ def review(
 
 
 @app.command("build-models")
-def build_models(segmenter: list[Segmenter] = typer.Option([Segmenter.jieba, Segmenter.pkuseg])):
+def build_models(segmenter: list[Segmenter] = typer.Option(list(Segmenter))):
     """Save the assembled pipelines (config.cfg + tokenizer data) under models/."""
     from .nlp import save_pipeline
 

@@ -133,7 +133,10 @@ def code_checksum(package_dir: Path | None = None) -> str:
 
 
 def fingerprint(segmenter: str, checksums: dict[str, str], code: str = "", max_page_chars: int = MAX_PAGE_CHARS) -> str:
-    h = hashlib.sha256(f"{__version__}|{segmenter}|code={code}|max_page_chars={max_page_chars}".encode())
+    from .segment import segmenter_version
+
+    h = hashlib.sha256(f"{__version__}|{segmenter}|{segmenter_version(segmenter)}|code={code}"
+                       f"|max_page_chars={max_page_chars}".encode())
     for name, digest in sorted(checksums.items()):
         h.update(f"|{name}={digest}".encode())
     return h.hexdigest()

@@ -1,6 +1,6 @@
 """The assembled spaCy pipeline: the stages as a list, saved under models/.
 
-    tokenizer (jieba | pkuseg) -> meeting_splitter -> meeting_timex ->
+    tokenizer (jieba | jieba-py | pkuseg) -> meeting_splitter -> meeting_timex ->
     meeting_people -> meeting_venues -> meeting_roles -> meeting_items ->
     meeting_assembler -> meeting_structure
 """
@@ -19,7 +19,7 @@ from .components import items, meetings, people, roles, structure, timex, venues
 from .ingest import Page
 from .normalize.script import to_simplified
 from .resources import MODELS_DIR
-from .segment import SEGMENTERS, create_meeting_tokenizer  # noqa: F401
+from .segment import check_segmenter, create_meeting_tokenizer  # noqa: F401
 
 STAGES = ["meeting_splitter", "meeting_timex", "meeting_people", "meeting_venues",
           "meeting_roles", "meeting_items", "meeting_assembler", "meeting_structure"]
@@ -30,8 +30,7 @@ def pipeline_dir(segmenter: str) -> Path:
 
 
 def build_pipeline(segmenter: str = "jieba") -> Language:
-    if segmenter not in SEGMENTERS:
-        raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+    check_segmenter(segmenter)
     config = {"nlp": {"tokenizer": {"@tokenizers": "meeting.zh_tokenizer.v1", "segmenter": segmenter,
                                     "user_dict": "userdict.txt"}}}
     nlp = spacy.blank("zh", config=config)

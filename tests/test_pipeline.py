@@ -1,4 +1,4 @@
-"""The assembled spaCy pipeline: both segmenters, saving and loading, and
+"""The assembled spaCy pipeline: every segmenter, saving and loading, and
 the extraction on the sample pages against the dev gold."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .conftest import RAW, page_of
 
 needs_pkuseg = pytest.mark.skipif(not (PKUSEG_MODEL_DIR / "weights.npz").exists(),
                                   reason="run `make models` to build the pkuseg model")
-SEGMENTERS = ["jieba", pytest.param("pkuseg", marks=needs_pkuseg)]
+SEGMENTERS = ["jieba", "jieba-py", pytest.param("pkuseg", marks=needs_pkuseg)]
 
 
 @pytest.mark.parametrize("segmenter", SEGMENTERS)
@@ -41,6 +41,9 @@ def test_saved_pipeline_loads_with_its_config(tmp_path, segmenter):
     assert f'segmenter = "{segmenter}"' in config
     loaded = spacy.load(tmp_path / "nlp")
     assert loaded.pipe_names == STAGES
+    assert loaded.tokenizer.backend == segmenter
+    sentence = "3月5日，县委书记李岩针对防汛工作作了讲话，副县长王强调研了堤防。"
+    assert [t.text for t in loaded.make_doc(sentence)] == [t.text for t in nlp.make_doc(sentence)]
     page = page_of(RAW / "d017.txt")
     doc = analyze(page, loaded)
     assert doc._.meetings[0]["chair"] == "高汉义"
@@ -126,18 +129,18 @@ def test_meeting_date(text, date):
     assert rows["meetings"][0]["date"] == date
 
 
-def test_fast_jieba_path_aligns_words_like_spacy(dev_dir):
+@pytest.mark.parametrize("segmenter", ["jieba", "jieba-py"])
+def test_fast_jieba_path_aligns_words_like_spacy(dev_dir, segmenter):
     """The tokenizer's shortcut must give spaCy's own words and spaces."""
-    import jieba
     from spacy.util import get_words_and_spaces
 
     from pipeline.normalize.script import to_simplified
 
-    nlp = load_pipeline("jieba")
+    nlp = load_pipeline(segmenter)
     for path in sorted((dev_dir / "raw").glob("*.txt")):
         text = to_simplified(page_of(path).text)
         doc = nlp.make_doc(text)
-        words, spaces = get_words_and_spaces([w for w in jieba.cut(text) if w], text)
+        words, spaces = get_words_and_spaces([w for w in nlp.tokenizer.cut(text) if w], text)
         assert doc.text == text
         assert [t.text for t in doc] == words
         assert [bool(t.whitespace_) for t in doc] == spaces
