@@ -158,11 +158,11 @@ class PageTimeout(BaseException):
 
 @lru_cache(maxsize=None)
 def _nlp(segmenter: str, max_chars: int = MAX_PAGE_CHARS):
-    from .nlp import load_pipeline
+    from .nlp import load_pipeline, warm_up
 
     nlp = load_pipeline(segmenter)
     nlp.max_length = max(nlp.max_length, max_chars + 1)
-    return nlp
+    return warm_up(nlp)
 
 
 # the worker's slot in the heartbeat arrays of _run_local: when its current

@@ -238,7 +238,9 @@ def normalize_text(text: str) -> str:
     text = "".join(part if PROTECTED_MARKS.fullmatch(part) else unicodedata.normalize("NFKC", part)
                    for part in PROTECTED_MARKS_SPLIT.split(text))
     text = INVISIBLE.sub("", text)
-    text = "".join(ch for ch in text if not _is_noise_char(ch))
+    noise = [ch for ch in set(text) if _is_noise_char(ch)]  # each distinct character once
+    if noise:
+        text = text.translate(dict.fromkeys(map(ord, noise)))
     # glosses may repeat: 国(guo)(guo)
     previous = None
     while previous != text:

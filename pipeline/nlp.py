@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from . import split  # noqa: F401  (registers meeting_splitter)
 from .components import extensions  # noqa: F401
 from .components import items, meetings, people, roles, structure, timex, venues  # noqa: F401
-from .ingest import Page
+from .ingest import Page, clean_page
 from .normalize.script import to_simplified
 from .resources import MODELS_DIR
 from .segment import check_segmenter, create_meeting_tokenizer  # noqa: F401
@@ -48,6 +48,22 @@ def load_pipeline(segmenter: str = "jieba") -> Language:
     if (path / "config.cfg").exists():
         return spacy.load(path)
     return build_pipeline(segmenter)
+
+
+# a short report that passes through every rule, so that each builds its lexicon
+WARM_UP_PAGE = ("首页 > 政务动态\n区政府召开常务会议\n发布时间：2024-03-06\n2024年3月5日上午，区长王强在区政府三楼会议室主持召开第12次常务会议，"
+                "副区长李岩、张伟出席。会议强调：一是要压实责任；二是要加强督查。会议决定，通过《工作方案》。\n"
+                "（记录：赵丽）")
+
+
+def warm_up(nlp: Language) -> Language:
+    """Run the pipeline once on a short page: the rules build their lexicons
+    and patterns on first use, and a run wants that done once, before it forks
+    its workers (who then share them) rather than in every worker."""
+    from .tables import page_rows
+
+    page_rows(clean_page(Page("warm-up", "warm-up.txt"), WARM_UP_PAGE), nlp)
+    return nlp
 
 
 def save_pipeline(segmenter: str) -> Path:

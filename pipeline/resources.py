@@ -7,6 +7,7 @@ pyproject.toml), found through importlib.resources.
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -92,3 +93,21 @@ def _patterns(node, where: str, in_patterns: bool = False):
                 yield from _patterns(value, f"{where}[{k}]")
     elif isinstance(node, str):
         yield where, node
+
+
+@lru_cache(maxsize=1)
+def jieba_word_tags() -> dict[str, str]:
+    """Word -> part-of-speech tag of jieba's dictionary (jieba/dict.txt, lines
+    `word freq tag`), what jieba.posseg calls word_tag_tab, read straight from
+    the file: importing jieba.posseg would parse it line by line and load its
+    HMM tables too, about four times slower, for tags alone."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")  # locates the package without running it
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed: its dictionary gives the rules their word tags")
+    with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), "rb") as f:
+        fields = f.read().decode("utf-8").split()
+    if len(fields) % 3:
+        raise ValueError("jieba's dict.txt is not `word freq tag` on every line")
+    return dict(zip(fields[0::3], fields[2::3]))

@@ -103,13 +103,9 @@ def _jieba_word_freq() -> dict[str, int]:
 def _jieba_word_tags() -> dict[str, str]:
     """jieba's dictionary with part-of-speech tags: a candidate name that the
     dictionary knows as a common word (公布 v, 居民 n) is not a name."""
-    import logging
+    from ..resources import jieba_word_tags
 
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.dt.word_tag_tab
+    return jieba_word_tags()
 
 
 @lru_cache(maxsize=1)
@@ -691,14 +687,15 @@ class PeopleFinder:
         for m in self.mentions.values():
             covered[m.start:m.end] = b"\x01" * max(m.end - m.start, 0)
         for name in sorted(names | set(aliases), key=len, reverse=True):
-            for m in re.finditer(re.escape(name), t):
-                a, b = m.span()
-                if covered[a] or covered[b - 1]:
-                    continue
-                alias = name in aliases
-                self.mentions[a] = Mention(a, b, name, kind="repeat", alias=alias,
-                                           canonical=aliases.get(name))
-                covered[a:b] = b"\x01" * (b - a)
+            a = t.find(name) if name else -1
+            while a >= 0:  # what re.finditer(re.escape(name)) finds, without compiling a pattern per name
+                b = a + len(name)
+                if not (covered[a] or covered[b - 1]):
+                    alias = name in aliases
+                    self.mentions[a] = Mention(a, b, name, kind="repeat", alias=alias,
+                                               canonical=aliases.get(name))
+                    covered[a:b] = b"\x01" * (b - a)
+                a = t.find(name, b)
 
 
 def find_people(text: str, body_start: int = 0, token_starts=None) -> list[Mention]:
