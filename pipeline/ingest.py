@@ -235,8 +235,11 @@ def normalize_text(text: str) -> str:
     text = ENTITY_RESIDUE.sub(lambda m: html.unescape(m.group(0)), text)
     # NFKC folds full-width digits and letters, but would also turn the
     # circled list markers (①, ⑴, ㈠) into plain digits: keep those
-    text = "".join(part if PROTECTED_MARKS.fullmatch(part) else unicodedata.normalize("NFKC", part)
-                   for part in PROTECTED_MARKS_SPLIT.split(text))
+    if PROTECTED_MARKS.search(text):
+        text = "".join(part if PROTECTED_MARKS.fullmatch(part) else unicodedata.normalize("NFKC", part)
+                       for part in PROTECTED_MARKS_SPLIT.split(text))
+    else:
+        text = unicodedata.normalize("NFKC", text)
     text = INVISIBLE.sub("", text)
     noise = [ch for ch in set(text) if _is_noise_char(ch)]  # each distinct character once
     if noise:

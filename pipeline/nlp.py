@@ -44,9 +44,17 @@ def build_pipeline(segmenter: str = "jieba") -> Language:
 @lru_cache(maxsize=None)
 def load_pipeline(segmenter: str = "jieba") -> Language:
     """The saved pipeline from models/ if `make models` built it, else a fresh one."""
+    from confection import ConfigValidationError
+
+    from .segment import MissingModelError
+
     path = pipeline_dir(segmenter)
     if (path / "config.cfg").exists():
-        return spacy.load(path)
+        try:
+            return spacy.load(path)
+        except ConfigValidationError as exc:
+            raise MissingModelError(f"the saved pipeline {path} no longer fits the components' settings "
+                                    f"(saved by an older version): run `make models` again.\n{exc}") from None
     return build_pipeline(segmenter)
 
 

@@ -3,7 +3,7 @@
 Bundles of records (记录一, 记录二 …) split at their headings; pages of
 form-style minutes split where a new form opens (时间: followed by 地点:,
 主持人: …). Anything else is one meeting: the whole body. The component
-writes `doc.spans["meetings"]`, `doc.spans["paragraphs"]` and `doc._.sentences`.
+writes `doc.spans["meetings"]`, which the later components read.
 """
 from __future__ import annotations
 
@@ -90,22 +90,16 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-@Language.factory("meeting_splitter", default_config={"meetings_key": "meetings",
-                                                      "paragraphs_key": "paragraphs"})
-def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, paragraphs_key: str):
-    return MeetingSplitter(meetings_key, paragraphs_key)
+@Language.factory("meeting_splitter", default_config={"meetings_key": "meetings"})
+def make_meeting_splitter(nlp: Language, name: str, meetings_key: str):
+    return MeetingSplitter(meetings_key)
 
 
 class MeetingSplitter:
-    def __init__(self, meetings_key: str, paragraphs_key: str):
+    def __init__(self, meetings_key: str):
         self.meetings_key = meetings_key
-        self.paragraphs_key = paragraphs_key
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        body_start = doc._.body_start or 0
-        doc.spans[self.meetings_key] = spans_of(doc, meeting_ranges(text, body_start), "MEETING")
-        doc.spans[self.paragraphs_key] = spans_of(doc, line_spans(text, body_start), "PARAGRAPH")
-        # sentences are many and rarely needed: character ranges, not spans
-        doc._.sentences = sentence_spans(text, body_start, len(text))
+        doc.spans[self.meetings_key] = spans_of(doc, meeting_ranges(text, doc._.body_start or 0), "MEETING")
         return doc

@@ -57,15 +57,12 @@ class ChunkResult:
         self.entries = []
         tables = {}
         for table, schema in TABLES.items():
-            columns = {f.name: [] for f in schema}
-            columns.update({name: [] for name, _ in ROW_COLUMNS})
-            for source, digest, rows in results:
-                for k, row in enumerate(rows.get(table, [])):
-                    for f in schema:
-                        columns[f.name].append(row.get(f.name))
-                    columns["_source"].append(source)
-                    columns["_hash"].append(digest)
-                    columns["_row"].append(k)
+            rows = [(source, digest, k, row) for source, digest, by_table in results
+                    for k, row in enumerate(by_table.get(table, []))]
+            columns = {f.name: [row.get(f.name) for _, _, _, row in rows] for f in schema}
+            columns["_source"] = [source for source, _, _, _ in rows]
+            columns["_hash"] = [digest for _, digest, _, _ in rows]
+            columns["_row"] = [k for _, _, k, _ in rows]
             full = pa.schema(list(schema) + [pa.field(n, t) for n, t in ROW_COLUMNS])
             data = pa.table({f.name: pa.array(columns[f.name], type=f.type) for f in full}, schema=full)
             sink = pa.BufferOutputStream()

@@ -186,3 +186,16 @@ def test_the_time_field_under_the_date_field_gives_the_time_of_day():
     text = "区议会会议记录\n日期:2023年9月14日(星期四)\n时间:下午2时30分\n地点:区议会会议室\n主席:何国基\n一、通过上次会议记录"
     meeting = page_rows(Page("x", "x.txt", text=text), load_pipeline("jieba"))["meetings"][0]
     assert (meeting["date"], meeting["time_of_day"], meeting["chair"]) == ("2023-09-14", "下午2时30分", "何国基")
+
+
+def test_a_stale_saved_pipeline_says_to_rebuild_it(tmp_path, monkeypatch):
+    import pipeline.nlp as nlp_module
+    from pipeline.segment import MissingModelError
+
+    build_pipeline("jieba").to_disk(tmp_path / "pipeline-jieba")
+    config = tmp_path / "pipeline-jieba" / "config.cfg"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'meetings_key = "meetings"', 'meetings_key = "meetings"\nretired_key = "old"'), encoding="utf-8")
+    monkeypatch.setattr(nlp_module, "pipeline_dir", lambda segmenter: tmp_path / f"pipeline-{segmenter}")
+    with pytest.raises(MissingModelError, match="make models"):
+        load_pipeline.__wrapped__("jieba")

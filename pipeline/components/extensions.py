@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "doc_id": None, "source_text": None, "body_start": 0, "published": None, "title": None,
-    "sentences": None,     # [(start, end)] of the body's sentences
     "timexes": None,       # [normalize.timex.Timex]
     "mentions": None,      # [normalize.people.Mention]
     "persons": None,       # person key -> {name, titles, mentions, first}
