@@ -271,6 +271,3 @@ def _nothing():
 
     return nullcontext()
 
-
-def main():
-    app()

@@ -55,7 +55,6 @@ class Page:
     encoding: str | None = None
     status: str = "ok"             # ok | empty | error
     error: str | None = None
-    n_raw_chars: int = 0
     traceback: str | None = None   # of the exception behind `error`, for the run's log
 
 
@@ -644,7 +643,7 @@ def _read_pages(path: Path, base_id: str) -> Iterator[Page]:
     if fmt == "json":
         yield from _json_pages(path, base_id, raw, encoding)
         return
-    page = Page(base_id, str(path), source_format=fmt, encoding=encoding, n_raw_chars=len(raw))
+    page = Page(base_id, str(path), source_format=fmt, encoding=encoding)
     title_hint = published_hint = None
     if fmt == "html" or (fmt == "txt" and re.match(r"\s*(<!doctype html|<html)", raw[:200], re.I)):
         try:
@@ -719,7 +718,6 @@ def _json_record_page(path: Path, base_id: str, doc_id: str, item, encoding: str
     if text is None:
         page.status, page.error = "error", f"record has no text field (looked for {', '.join(JSON_TEXT_KEYS)})"
         return page
-    page.n_raw_chars = len(text)
     title_hint, published_hint = _first(item, JSON_TITLE_KEYS), _first(item, JSON_DATE_KEYS)
     if re.search(r"<(p|div|br|html|body)\b", text[:2000], re.I):
         text, h, d = html_to_text(text)
