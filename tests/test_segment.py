@@ -79,3 +79,14 @@ def test_saved_tokenizer_must_match_its_config(tmp_path):
     other = build_pipeline("jieba-py").tokenizer
     with pytest.raises(ValueError, match="saved tokenizer is for 'jieba'"):
         other.from_disk(tmp_path / "tok")
+
+
+def test_word_tags_are_jieba_posseg_tags():
+    """The rules' word tags, read straight from jieba's dict.txt, are what jieba.posseg reads."""
+    import jieba.posseg
+
+    from pipeline.resources import jieba_word_tags
+
+    tags = jieba_word_tags()
+    assert tags == jieba.posseg.dt.word_tag_tab
+    assert tags["召开"].startswith("v") and tags["北京"] == "ns"
