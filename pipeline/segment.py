@@ -113,12 +113,15 @@ class MeetingTokenizer(ChineseTokenizer):
         """The segmenter's words, covering the text (spaces and line breaks as words)."""
         if self.backend == "jieba":
             return self.jieba_seg.cut(text)
-        return self.jieba_seg.cut(text, cut_all=False)
+        return list(self.jieba_seg.cut(text, cut_all=False))
 
     def __call__(self, text: str) -> Doc:
         if self.backend == "pkuseg":
             return super().__call__(text)
         words = self.cut(text)
+        if " " not in text and "" not in words and sum(map(len, words)) == len(text):
+            # no space at all: the words are spaCy's words, none followed by a space
+            return Doc(self.vocab, words=words, spaces=[False] * len(words))
         if "  " not in text and not text.startswith(" "):
             # jieba's words cover the text exactly, single spaces as words of
             # their own: attach each to the word before, as spaCy would, without
