@@ -221,6 +221,7 @@ HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 
 
+@lru_cache(maxsize=None)
 def _is_noise_char(ch: str) -> bool:
     """Pictographs and dingbats injected into text by spam filters and emoji."""
     return unicodedata.category(ch) in ("So", "Co", "Cs", "Cn") and not ("\u3000" <= ch <= "\u303f")

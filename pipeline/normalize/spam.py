@@ -34,5 +34,14 @@ def spam_pattern() -> re.Pattern:
     return re.compile(f"(?:{latin_site}|{brand_site}|{trade_site}|{latin_brand})")
 
 
+@lru_cache(maxsize=1)
+def _spam_words() -> re.Pattern:
+    """Each shape above holds a site word or a brand."""
+    data = load_json("spam.json")
+    return re.compile(trie_pattern(list(data["brands"]) + list(data["site_words"])))
+
+
 def strip_spam(text: str) -> str:
+    if not _spam_words().search(text):
+        return text  # a page with neither word has no spam (and the full pattern is slow to scan)
     return spam_pattern().sub("", text)
