@@ -9,6 +9,8 @@ the pipeline, writing the tables are included:
   3. peak resident memory of a worker
   4. 2 workers vs 1 worker (jieba)
   5. start-up: a run over one short page
+  6. the steady state of 1. in one warm process (CPU time, best of N passes)
+  7. with --large-docs N: N generated pages with all cores, peak memory
 
 The corpus (bench-out/corpus-5M, generated, not committed) repeats the dev
 pages and the unlabeled corpus beside the repo, file for file, until it holds
@@ -141,10 +143,52 @@ def pipeline_run(corpus: Path, segmenter: str, workers: int) -> tuple[float, Mem
     return seconds, sampler, json.loads((out / "manifest.json").read_text(encoding="utf-8"))
 
 
+STEADY = """
+import sys, time, pathlib
+sys.path.insert(0, sys.argv[2])
+import jieba
+jieba.setLogLevel(60)
+jieba.initialize()
+from pipeline.executors import _nlp, process_file
+from pipeline.store import ChunkResult
+root = pathlib.Path(sys.argv[1])
+files = sorted(root.rglob("*.txt"))
+n_chars = sum(len(p.read_text(encoding="utf-8")) for p in files)
+_nlp("jieba")
+
+def pipeline():
+    for k in range(0, len(files), 32):
+        ChunkResult([(p.name, "x", process_file(str(p), str(root), "jieba")) for p in files[k:k + 32]])
+
+def raw():
+    for p in files:
+        jieba.lcut(p.read_text(encoding="utf-8"))
+
+best_pipeline = best_raw = float("inf")
+for _ in range(int(sys.argv[3])):
+    t = time.process_time(); pipeline(); best_pipeline = min(best_pipeline, time.process_time() - t)
+    t = time.process_time(); raw(); best_raw = min(best_raw, time.process_time() - t)
+print(n_chars / best_pipeline, n_chars / best_raw)
+"""
+
+
+def steady_state(corpus: Path, repeat: int) -> tuple[float, float]:
+    """(pipeline, raw jieba.lcut) chars per CPU second in one warm process over
+    the real pages once each, the best of `repeat` interleaved passes: what
+    the figures above come to without start-up and writing, and the least
+    disturbed by other work on the machine."""
+    out = subprocess.run([sys.executable, "-c", STEADY, str(corpus / "r000"), str(ROOT), str(repeat)],
+                         check=True, capture_output=True, text=True, cwd=ROOT).stdout.split()
+    return float(out[0]), float(out[1])
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="pipeline benchmark")
     ap.add_argument("--chars", type=int, default=5_000_000, help="characters of real pages in the corpus")
     ap.add_argument("--no-pkuseg", action="store_true", help="skip the pkuseg measures (the slowest)")
+    ap.add_argument("--large-docs", type=int, default=0,
+                    help="also run this many generated pages (scripts/make_corpus.py) with all cores, memory sampled")
+    ap.add_argument("--steady", type=int, default=6, help="passes of the steady-state measure (0: skip it)")
     a = ap.parse_args(argv)
     corpus, n_files, n_chars = build_corpus(a.chars)
     cores = os.cpu_count() or 1
@@ -190,6 +234,22 @@ def main(argv=None) -> int:
     t_load, _ = timed_process([sys.executable, "-c", "from pipeline.executors import _nlp; _nlp('jieba')"])
     print(f"[5] start-up: interpreter and imports {t_import}; with the pipeline loaded and warmed up "
           f"{t_load}; a whole run over one page {t_one}")
+
+    if a.steady:
+        full_cpu, raw_cpu = steady_state(corpus, a.steady)
+        print(f"[6] steady state in one process, best of {a.steady} passes over the pages once each: pipeline "
+              f"{full_cpu:,.0f} chars per CPU second, raw jieba.lcut {raw_cpu:,.0f}: {full_cpu / raw_cpu:.2f} x")
+
+    if a.large_docs:
+        big = BENCH / f"corpus-{a.large_docs}"
+        if not big.exists():
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(big), "--docs",
+                            str(a.large_docs)], check=True, stdout=subprocess.DEVNULL)
+        t_big, sampler_big, manifest_big = pipeline_run(big, "jieba", cores)
+        print(f"[7] {a.large_docs:,} generated pages, {cores} workers: {t_big}, "
+              f"{manifest_big['timings']['chars_per_s']:,.0f} chars/s; peak worker {sampler_big.peak_child / 2**20:.0f} MB, "
+              f"main {sampler_big.peak_main / 2**20:.0f} MB")
+        results.append(("large run: peak worker <= 300 MB", sampler_big.peak_child <= 300 * 2**20))
 
     print("\ntargets:")
     for name, ok in results:

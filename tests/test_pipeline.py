@@ -199,3 +199,16 @@ def test_a_stale_saved_pipeline_says_to_rebuild_it(tmp_path, monkeypatch):
     monkeypatch.setattr(nlp_module, "pipeline_dir", lambda segmenter: tmp_path / f"pipeline-{segmenter}")
     with pytest.raises(MissingModelError, match="make models"):
         load_pipeline.__wrapped__("jieba")
+
+
+def test_the_warm_up_page_reaches_every_rule():
+    """The page a run processes before forking its workers builds every lexicon
+    only if each stage finds something on it."""
+    from pipeline.ingest import Page, clean_page
+    from pipeline.nlp import WARM_UP_PAGE
+
+    page = clean_page(Page("warm-up", "warm-up.txt"), WARM_UP_PAGE)
+    assert page.title and page.published
+    rows = page_rows(page, load_pipeline("jieba"))
+    for table in ("meetings", "people", "roles", "participants", "dates", "venues", "directives", "decisions"):
+        assert rows[table], table
