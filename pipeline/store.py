@@ -86,22 +86,36 @@ class ChunkResult:
 
 
 def _column(values: list, type_: pa.DataType) -> pa.Array:
-    """pa.array(values, type_) for our string and int64 columns, built without
+    """pa.array(values, type_) for the tables' column types, built without
     pa.array: that imports pandas on first use (to check for pandas objects),
     half a second and 26 MB in every worker for nothing."""
+    import datetime as dt
+
+    import numpy as np
+
+    n = len(values)
+    valid = np.fromiter((v is not None for v in values), dtype=bool, count=n)
+    nulls = n - int(valid.sum())
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
     if type_ == pa.string():
         builder = pa.lib.StringBuilder()
         builder.append_values(values)
         return builder.finish()
     if type_ == pa.int64():
-        import numpy as np
-
-        n = len(values)
-        valid = np.fromiter((v is not None for v in values), dtype=bool, count=n)
         data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=n)
-        nulls = n - int(valid.sum())
-        bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
-        return pa.Array.from_buffers(pa.int64(), n, [bitmap, pa.py_buffer(data)], null_count=nulls)
+        return pa.Array.from_buffers(type_, n, [bitmap, pa.py_buffer(data)], null_count=nulls)
+    if type_ == pa.bool_():
+        data = np.packbits(np.fromiter((bool(v) for v in values), dtype=bool, count=n), bitorder="little")
+        return pa.Array.from_buffers(type_, n, [bitmap, pa.py_buffer(data)], null_count=nulls)
+    if type_ == pa.date32():
+        epoch = dt.date(1970, 1, 1)
+        data = np.fromiter((0 if v is None else (v - epoch).days for v in values), dtype=np.int32, count=n)
+        return pa.Array.from_buffers(type_, n, [bitmap, pa.py_buffer(data)], null_count=nulls)
+    if pa.types.is_list(type_) and type_.value_type == pa.string():
+        lengths = np.fromiter((0 if v is None else len(v) for v in values), dtype=np.int32, count=n)
+        offsets = np.concatenate([np.zeros(1, dtype=np.int32), np.cumsum(lengths, dtype=np.int32)])
+        items = _column([x for v in values if v is not None for x in v], pa.string())
+        return pa.Array.from_buffers(type_, n, [bitmap, pa.py_buffer(offsets)], null_count=nulls, children=[items])
     return pa.array(values, type=type_)
 
 
