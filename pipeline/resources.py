@@ -96,10 +96,16 @@ def _patterns(node, where: str, in_patterns: bool = False):
         yield where, node
 
 
-@lru_cache(maxsize=1)
 def jieba_word_tags() -> dict[str, str]:
-    """Word -> part-of-speech tag of jieba's dictionary (jieba/dict.txt, lines
-    `word freq tag`), what jieba.posseg calls word_tag_tab, read straight from
+    """Word -> part-of-speech tag of jieba's dictionary (see jieba_dictionary)."""
+    return jieba_dictionary()[0]
+
+
+@lru_cache(maxsize=None)
+def jieba_dictionary(common_freq: int = 0) -> tuple[dict[str, str], frozenset[str]]:
+    """Word -> part-of-speech tag of jieba's dictionary, and the words it counts
+    at least common_freq times (jieba/dict.txt, lines `word freq tag`; what
+    jieba.posseg calls word_tag_tab, and jieba.dt.FREQ), read straight from
     the file: importing jieba.posseg would parse it line by line and load its
     HMM tables too, about four times slower, for tags alone."""
     from importlib.util import find_spec
@@ -112,4 +118,6 @@ def jieba_word_tags() -> dict[str, str]:
     if len(fields) % 3:
         raise ValueError("jieba's dict.txt is not `word freq tag` on every line")
     # a few dozen distinct tags: one string object each, not one per word (18 MB less)
-    return dict(zip(fields[0::3], map(sys.intern, fields[2::3])))
+    words = fields[0::3]
+    common = frozenset(w for w, n in zip(words, fields[1::3]) if common_freq and int(n) >= common_freq)
+    return dict(zip(words, map(sys.intern, fields[2::3]))), common

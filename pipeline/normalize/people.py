@@ -69,9 +69,7 @@ class Lexicon:
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
-        self.word_tags = _jieba_word_tags()
-        self.word_freq = _jieba_word_freq()
-        self.common_word_freq = int(data["common_word_freq"])
+        self.word_tags, self.common_words = _jieba_dictionary(int(data["common_word_freq"]))
         self.honorific_re = re.compile(trie_pattern(data["name_honorifics"]))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
@@ -91,21 +89,14 @@ class Lexicon:
                                     + CJK + r"]{2,3})[)）]")
 
 
-def _jieba_word_freq() -> dict[str, int]:
-    """jieba's word counts: 关怀 and 荣获 carry a name's tag in its dictionary,
-    but a word that common is a word where only weak evidence makes it a name."""
-    import jieba
+def _jieba_dictionary(common_freq: int) -> tuple[dict[str, str], frozenset[str]]:
+    """jieba's dictionary: its part-of-speech tags (a candidate that the dictionary
+    knows as a common word, 公布 v, 居民 n, is no name) and its frequent words
+    (关怀 and 荣获 carry a name's tag there, but a word that common is a name
+    only where strong evidence makes it one)."""
+    from ..resources import jieba_dictionary
 
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
-
-
-def _jieba_word_tags() -> dict[str, str]:
-    """jieba's dictionary with part-of-speech tags: a candidate name that the
-    dictionary knows as a common word (公布 v, 居民 n) is not a name."""
-    from ..resources import jieba_word_tags
-
-    return jieba_word_tags()
+    return jieba_dictionary(common_freq)
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +230,7 @@ class PeopleFinder:
 
     def _common_word(self, a: int, b: int) -> bool:
         """荣获, 关怀: a frequent word of the dictionary, whatever its tag."""
-        return self.lex.word_freq.get(self.text[a:b], 0) >= self.lex.common_word_freq
+        return self.text[a:b] in self.lex.common_words
 
     def _transliterated_end(self, i: int) -> int | None:
         """End of a dotted transliterated name at i (艾尔肯·吐尼亚孜主持): its last part
