@@ -47,6 +47,8 @@ def _words() -> dict:
 
 def _text(row: dict, column: str) -> str:
     value = cell(row, column)
+    if value is not None and not isinstance(value, str) and hasattr(value, "__iter__"):
+        return "、".join(map(str, value))  # people.titles, a list
     return "" if value is None else str(value)
 
 
@@ -90,13 +92,13 @@ def _post_as_name(row: dict) -> bool:
 
 CHECKS: tuple[Check, ...] = (
     Check("name_without_surname", "people", "the first character is no surname", _no_surname,
-          ("name", "title")),
-    Check("one_character_name", "people", "a name of one character", _one_character, ("name", "title")),
+          ("name", "title", "titles")),
+    Check("one_character_name", "people", "a name of one character", _one_character, ("name", "title", "titles")),
     Check("name_with_function_word", "people", "a name holding a function word (的, 了, 在 …)",
-          _function_word, ("name", "title")),
-    Check("long_name", "people", "a name longer than names are", _too_long_name, ("name", "title")),
+          _function_word, ("name", "title", "titles")),
+    Check("long_name", "people", "a name longer than names are", _too_long_name, ("name", "title", "titles")),
     Check("title_without_person", "people", "a post standing where the name should be", _post_as_name,
-          ("name", "title")),
+          ("name", "title", "titles")),
     Check("empty_item", "directives", "an item with no text",
           lambda row: not _text(row, "text").strip(), ("marker", "meeting_id")),
     Check("meeting_without_date", "meetings", "a meeting with no date",

@@ -66,3 +66,9 @@ def test_command_prints_counts_and_rows(run_dir):
 def test_command_rejects_an_unknown_check(run_dir):
     result = CliRunner().invoke(app, ["review", str(run_dir), "--check", "no_such_check"])
     assert result.exit_code == 2
+
+
+def test_a_titles_list_is_shown(tmp_path):
+    pd.DataFrame([{"doc_id": "x2", "person_id": "x2:p1", "name": "立峰", "titles": ["主任", "书记"]}]).to_parquet(
+        tmp_path / "people.parquet")
+    assert [f.what for f in review(tmp_path)] == ["name=立峰 titles=主任、书记"]
