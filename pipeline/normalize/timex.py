@@ -55,7 +55,8 @@ def _pattern() -> re.Pattern:
     # named blocks, each written once: a day and a month in digits or Chinese numerals
     day_digits = r"3[01]|[12]\d|0?[1-9]"                                  # 1 … 31
     day_cn = r"三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"        # 一 … 三十一
-    month_any = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"             # 1 … 12, 一 … 十二
+    month_digits = r"1[0-2]|0?[1-9]"                                    # 1 … 12
+    month_any = rf"{month_digits}|十[一二]?|[一二三四五六七八九]"            # 1 … 12, 一 … 十二
     # a space may stand between a number and its unit (98 年 2 月 13 日: pages converted from PDF or forms)
     sp = r"[ \t]?"
     # 97学年度, 本(98)年度: school years and fiscal years count as years
@@ -72,7 +73,7 @@ def _pattern() -> re.Pattern:
     range_end = (rf"(?:(?:{_alt(lx['range_connectors'])})"
                  rf"(?:(?P<year2>(?:19|20)\d{{2}})年)?(?:(?P<month2>{month_any})月)?"
                  rf"(?P<day2>{day_digits}|{day_cn})[日号])?")
-    numeric = (rf"(?P<ny>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>{day_digits})(?!\d)日?"
+    numeric = (rf"(?P<ny>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<nm>{month_digits})(?P=sep)(?P<nd>{day_digits})(?!\d)日?"
                r"(?:\s*(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?")
     relative = (rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
                 rf"(?P<reltod>{_alt(lx['part_of_day'])})?")
@@ -89,12 +90,12 @@ def _pattern() -> re.Pattern:
     glued = (rf"(?:(?<=^)|(?<=[\n,，。；;\s年于在]))(?P<glued>3[2-9]|[4-9]\d|[1-9]\d{{2,3}})"
              rf"(?:日(?P<gtod>{_alt(lx['part_of_day'])})?|(?P<gtod2>{_alt(lx['part_of_day'])}))")
     # 113/05/06, 94.11.30: a numeric date of the Republic of China's calendar (Taiwan pages only)
-    roc_numeric = (r"(?<![\d./-])(?P<rny>1[01]\d|[89]\d)(?P<rsep>[-/.])(?P<rnm>1[0-2]|0?[1-9])(?P=rsep)"
+    roc_numeric = (rf"(?<![\d./-])(?P<rny>1[01]\d|[89]\d)(?P<rsep>[-/.])(?P<rnm>{month_digits})(?P=rsep)"
                    rf"(?P<rnd>{day_digits})(?![\d.])")
     # 20191128日: a date written as one number, closed by 日
     compact = r"(?<![\d.])(?P<cy>(?:19|20)\d{2})(?P<cmo>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])日"
     # 今日(5/29): a month and day in brackets, as Taiwan pages note them
-    bracket_md = rf"(?<=[(（])(?P<bm>1[0-2]|0?[1-9])/(?P<bd>{day_digits})(?=[)）])"
+    bracket_md = rf"(?<=[(（])(?P<bm>{month_digits})/(?P<bd>{day_digits})(?=[)）])"
     # 主席会议12日下午在北京举行: a bare day before a part of day, wherever it stands
     day_tod = (rf"(?<![\d第.{CN}廿卅])(?P<dayonly2>{day_digits}|{day_cn}|[廿卅][一二三四五六七八九]?)"
                rf"日(?P<dtod>{_alt(lx['part_of_day'])})")
