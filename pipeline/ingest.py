@@ -292,17 +292,27 @@ def _labelled_field() -> re.Pattern:
     # 二、会议地点: a form may number its fields
     return re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(?:"
                       + "|".join(map(re.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
+@lru_cache(maxsize=1)
+def _form_label_set() -> tuple[frozenset[str], int]:
+    labels = load_json("form_labels.json")["labels"]
+    return frozenset(labels), max(map(len, labels))
+
+
 def _join_label_lines(lines: list[str]) -> list[str]:
     """主席\n柯文哲: a form laid out as a label line over a value line (a flattened
     table) becomes 主席:柯文哲. The line break turns into the colon, so the text
     keeps its length."""
-    labels = set(load_json("form_labels.json")["labels"])
+    labels, longest = _form_label_set()
+
+    def is_label(line: str) -> bool:  # the length test first: most lines are longer than any label
+        line = line.strip()
+        return len(line) <= longest and to_simplified(line) in labels
+
     out: list[str] = []
     k = 0
     while k < len(lines):
         line = lines[k]
-        if (k + 1 < len(lines) and to_simplified(line.strip()) in labels
-                and to_simplified(lines[k + 1].strip()) not in labels):
+        if k + 1 < len(lines) and is_label(line) and not is_label(lines[k + 1]):
             out.append(line + ":" + lines[k + 1])
             k += 2
             continue
