@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
-from .normalize.script import to_simplified
+from .normalize.script import simplified_lines, to_simplified
 from .normalize.spam import strip_spam
 from .resources import load_json
 
@@ -221,6 +221,12 @@ HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 
 
+# characters that are never noise, so most of a page is passed over at C speed:
+# ASCII, CJK symbols and punctuation, the unified ideographs, general punctuation, full-width forms
+NEVER_NOISE = r"\x00-\x7f\u00b7\u00d7\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e"
+MAYBE_NOISE = re.compile(f"[^{NEVER_NOISE}]")
+
+
 @lru_cache(maxsize=None)
 def _is_noise_char(ch: str) -> bool:
     """Pictographs and dingbats injected into text by spam filters and emoji."""
@@ -241,7 +247,7 @@ def normalize_text(text: str) -> str:
     else:
         text = unicodedata.normalize("NFKC", text)
     text = INVISIBLE.sub("", text)
-    noise = [ch for ch in set(text) if _is_noise_char(ch)]  # each distinct character once
+    noise = [ch for ch in set(MAYBE_NOISE.findall(text)) if _is_noise_char(ch)]  # each distinct character once
     if noise:
         text = text.translate(dict.fromkeys(map(ord, noise)))
     # glosses may repeat: 国(guo)(guo)
@@ -260,7 +266,7 @@ def normalize_text(text: str) -> str:
 def _boilerplate():
     data = load_json("boilerplate.json")
     heading = re.compile(r"^\s*(?:" + "|".join(map(re.escape, data["section_headings"])) + r")\s*[:：>›»]?\s*$")
-    lines = [re.compile(p) for p in data["line_patterns"]]
+    lines = re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]))  # one match a line, not one a pattern
     inline = [re.compile(p) for p in data["inline_patterns"]]
     site = [re.compile(p) for p in data["site_name_patterns"]]
     return heading, lines, inline, site
@@ -420,13 +426,12 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
     lines = normalize_text(raw_text).split("\n")
 
     kept: list[str] = []
-    for line in lines:
-        simple = to_simplified(line)  # one set of patterns for both scripts
+    for line, simple in zip(lines, simplified_lines(lines)):  # one set of patterns for both scripts
         if heading.match(simple):
             if any("。" in k for k in kept):
                 break  # a list of other articles after the report: nothing after it is the report
             continue  # 热门文章 in the page's top bar, before the report
-        if any(p.match(simple) for p in line_patterns):
+        if line_patterns.match(simple):
             continue
         for p in inline_patterns:
             line = p.sub("", line).strip()

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from pipeline.ingest import decode_bytes, normalize_text, read_pages
+from pipeline.ingest import NEVER_NOISE, _is_noise_char, decode_bytes, normalize_text, read_pages
 
 from .conftest import RAW, page_of
 
@@ -88,6 +89,12 @@ def test_undecodable_file_is_an_error_page(tmp_path):
 def test_messy_text_is_normalized():
     raw = "国(guo)⛦(guo)务院(yuan)(yuan)总理李(li)强(qiang)３月１７日主持召开<br/>会议&nbsp;\\r\\n第二行"
     assert normalize_text(raw) == "国务院总理李强3月17日主持召开会议\n第二行"
+
+
+def test_injected_symbols_go_and_the_characters_passed_over_are_never_noise():
+    assert normalize_text("县长★王强🌟主持\ue000会议，“一是”……《方案》·×") == "县长王强主持会议,“一是”......《方案》·×"
+    never = re.compile(f"[{NEVER_NOISE}]")
+    assert not [hex(cp) for cp in range(0x110000) if never.match(chr(cp)) and _is_noise_char(chr(cp))]
 
 
 @pytest.mark.parametrize("site", ["北京大学新闻中心", "欢迎访问某某县人民政府门户网站", "学文网"])

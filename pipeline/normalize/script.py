@@ -29,3 +29,12 @@ def to_simplified(text: str) -> str:
         return out
     # a phrase rule changed the length: fall back to character by character
     return "".join(_char_t2s(ch) for ch in text)
+
+
+def simplified_lines(lines: list[str]) -> list[str]:
+    """to_simplified of each line, in one call of the converter where it can:
+    a page's lines one by one cost a call each."""
+    converted = _converter().convert("\n".join(lines)).split("\n")
+    if len(converted) == len(lines) and all(len(a) == len(b) for a, b in zip(converted, lines)):
+        return converted
+    return [to_simplified(line) for line in lines]
