@@ -17,20 +17,25 @@ CJK = r"\u3400-\u9fff"
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern, int]:
+def _pattern() -> tuple[re.Pattern, re.Pattern, int]:
     data = load_json("placeholders.json")
     letters = "".join(map(re.escape, data["blank_letters"]))
     blank = rf"(?<![A-Za-z])(?:19|20)?[{letters}]{{2,}}(?![A-Za-z])"
     words = "|".join(map(re.escape, data["blank_words"]))
     # a blank counts where Chinese text or a line runs on from it or into it: 20xx年, xxx校长, 由××主持
-    return (re.compile(rf"(?m)(?:(?:(?<=[{CJK}])|^)(?:{blank})|(?:{blank})(?=[{CJK}]|$)|{words})"),
-            int(data["min_placeholders"]))
+    placeholder = re.compile(rf"(?m)(?:(?:(?<=[{CJK}])|^)(?:{blank})|(?:{blank})(?=[{CJK}]|$)|{words})")
+    # what every placeholder holds, without the lookarounds: most pages have none, and say so at once
+    candidate = re.compile(rf"[{letters}]{{2}}|{words}")
+    return placeholder, candidate, int(data["min_placeholders"])
 
 
 def placeholders(text: str) -> list[tuple[int, int]]:
     """Offsets of every placeholder in the text."""
-    return [m.span() for m in _pattern()[0].finditer(text or "")]
+    placeholder, candidate, _ = _pattern()
+    if not text or not candidate.search(text):
+        return []
+    return [m.span() for m in placeholder.finditer(text)]
 
 
 def is_template(text: str) -> bool:
-    return len(placeholders(text)) >= _pattern()[1]
+    return len(placeholders(text)) >= _pattern()[2]

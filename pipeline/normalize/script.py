@@ -24,6 +24,20 @@ def _char_t2s(ch: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Simplified text of exactly the same length as `text`."""
+    if len(text) <= SHORT:
+        return _short_to_simplified(text)
+    return _to_simplified(text)
+
+
+SHORT = 200  # a headline, a line, a name: asked for again and again, and kept
+
+
+@lru_cache(maxsize=8192)
+def _short_to_simplified(text: str) -> str:
+    return _to_simplified(text)
+
+
+def _to_simplified(text: str) -> str:
     out = _converter().convert(text)
     if len(out) == len(text):
         return out
