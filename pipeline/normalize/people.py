@@ -104,6 +104,28 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand candidates, page after page
+def _plausible_name(lex: Lexicon, name: str, word_ok: bool = False) -> bool:
+    """Could `name` be a personal name? A common word of jieba's dictionary
+    (公布, 居民) is not, unless the context leaves no doubt (word_ok:
+    总经理万里、副总经理常青)."""
+    if name in lex.not_names or len(name) < 2:
+        return False
+    sl = 2 if name[:2] in lex.compound else 1
+    given = name[sl:]
+    if not given or len(given) > 2:
+        return False
+    if not all("\u3400" <= ch <= "\u9fff" for ch in given) or given[-1] in lex.bad_last_chars \
+            or any(ch in lex.bad_inner_chars for ch in given[:-1]):
+        return False
+    tag = lex.word_tags.get(name)
+    if tag is not None and not tag.startswith("nr") and not word_ok:
+        return False
+    if name[0] in lex.alias_excluded and lex.word_tags.get(given, "nr")[:2] not in ("nr", "ns"):
+        return False  # 校长向全体, 会长向大家: a preposition before a word
+    return not lex.not_name_prefix.match(name)
+
+
 CHAIRED_BY = re.compile(r"由([" + CJK + r"]{2,3}?)(?:同志)?(?:主持|召集)")
 LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
@@ -142,24 +164,7 @@ class PeopleFinder:
         return 1 if t[i:i + 1] in self.lex.surnames else 0
 
     def _plausible(self, name: str, word_ok: bool = False) -> bool:
-        """Could `name` be a personal name? A common word of jieba's dictionary
-        (公布, 居民) is not, unless the context leaves no doubt (word_ok:
-        总经理万里、副总经理常青)."""
-        if name in self.lex.not_names or len(name) < 2:
-            return False
-        sl = 2 if name[:2] in self.lex.compound else 1
-        given = name[sl:]
-        if not given or len(given) > 2:
-            return False
-        if not all("\u3400" <= ch <= "\u9fff" for ch in given) or given[-1] in self.lex.bad_last_chars \
-                or any(ch in self.lex.bad_inner_chars for ch in given[:-1]):
-            return False
-        tag = self.lex.word_tags.get(name)
-        if tag is not None and not tag.startswith("nr") and not word_ok:
-            return False
-        if name[0] in self.lex.alias_excluded and self.lex.word_tags.get(given, "nr")[:2] not in ("nr", "ns"):
-            return False  # 校长向全体, 会长向大家: a preposition before a word
-        return not self.lex.not_name_prefix.match(name)
+        return _plausible_name(self.lex, name, word_ok)
 
     def alias_at(self, i: int) -> int | None:
         """End of a surname + post alias (付校长, 欧阳书记) starting at i."""
