@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from .normalize.patterns import CLAUSE_MARKS
 from .normalize.script import simplified_lines, to_simplified
 from .normalize.spam import strip_spam
 from .resources import load_json
@@ -329,7 +330,7 @@ def _join_label_lines(lines: list[str]) -> list[str]:
 
 CREDIT_LINE = re.compile(
     r"(文\s*/|图\s*/|作者\s*[:：]|记者|通讯员|责编|责任编辑|编辑\s*[:：]|来源\s*[:：]|供稿|审核|一审|二审|三审|叁审|撰稿|摄影)")
-SENTENCE_END = re.compile(r"[。！？!?；;]")
+SENTENCE_END = re.compile(f"[{CLAUSE_MARKS}]")  # on one line
 # 昨收盘:0.000今开盘:0.000: a line of figures under labels (quotes, counters), never a headline
 NUMERIC_FIELDS = re.compile(r"(?:[\u3400-\u9fff]{1,6}\s*[:：]\s*[\d.,%+-]+\s*){2,}")
 

@@ -3,7 +3,9 @@
 Bundles of records (记录一, 记录二 …) split at their headings; pages of
 form-style minutes split where a new form opens (时间: followed by 地点:,
 主持人: …). Anything else is one meeting: the whole body. The component
-writes `doc.spans["meetings"]`, which the later components read.
+writes `doc.spans["meetings"]`, which the later components read, and makes
+`doc.sents` give the sentences (sentence_spans: 。！？ and line breaks, the
+marks every rule reads from normalize.patterns).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.extensions import spans_of, text_of
+from .normalize.patterns import SENTENCE_MARKS
 from .resources import load_json
 
 
@@ -75,7 +78,7 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
 
 
 HELD = re.compile(r"召开|举行|召開|舉行")
-SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』)]?|$)", re.M)
+SENTENCE = re.compile(rf"[^{SENTENCE_MARKS}\n]+(?:[{SENTENCE_MARKS}]+[”’」』)]?|$)", re.M)
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -102,4 +105,15 @@ class MeetingSplitter:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         doc.spans[self.meetings_key] = spans_of(doc, meeting_ranges(text, doc._.body_start or 0), "MEETING")
+        doc.user_hooks["sents"] = sentences  # doc.sents, found only when someone asks
         return doc
+
+
+def sentences(doc: Doc):
+    """The Doc's sentences (sentence_spans) as spans widened to token edges:
+    spaCy's `sents` user hook, so no rule pays for them on every page."""
+    text = text_of(doc)
+    for a, b in sentence_spans(text, 0, len(text)):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            yield span

@@ -100,3 +100,14 @@ def test_a_news_bundle_splits_at_each_further_report():
     assert [text[a:b].split("\n")[0][:2] for a, b in ranges] == ["本报", "又讯"]
     # 又讯 inside a sentence opens nothing
     assert len(meeting_ranges("本报讯 3月2日,镇里召开会议。\n会上又讯问了几个问题。")) == 1
+
+
+def test_doc_sents_are_the_sentences_of_the_page():
+    from pipeline.ingest import Page, clean_page
+    from pipeline.nlp import analyze, load_pipeline
+
+    text = "区政府召开常务会议\n会议由区长王强主持。副区长李岩指出,要压实责任!“要加强督查。”\n记录:赵丽"
+    page = clean_page(Page("s", "s.txt"), text)
+    doc = analyze(page, load_pipeline("jieba"))
+    assert [s.text for s in doc.sents] == ["区政府召开常务会议", "会议由区长王强主持。", "副区长李岩指出,要压实责任!",
+                                          "“要加强督查。”", "记录:赵丽"]

@@ -7,13 +7,14 @@ from bisect import bisect_left, bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalize.patterns import SENTENCE_BREAK
 from .extensions import text_of
 
 # a date right after these words is not the day of this meeting
 HOLDS_MEETING = re.compile(r"召开|举行|举办|主持|组织|开展|会议|座谈|学习|^(?:会议)?(?:时间|日期)\s*[:：]")
 NOTICE_SENT = re.compile(r"通知[^,，。;；]{0,30}(?:发出|送达|发送|发布)|(?:发出|送达|发送)[^,，。;；]{0,6}通知")
 CITES_EARLIER = re.compile(r"根据|按照|依据|贯彻|落实|印发|下发")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+SENTENCE_END = SENTENCE_BREAK
 CLAUSE_END = re.compile(r"[,，;；]")
 FORM_TIME_GAP = re.compile(r"[^\n]{0,8}\n\s*(?:会议)?时\s*间\s*[:：]\s*")
 MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")

@@ -15,14 +15,15 @@ from functools import lru_cache
 
 from ..resources import load_json
 from .numerals import cn_to_int
+from .patterns import CLAUSE_BREAK, SENTENCE_BREAK
 from .people import lexicon as people_lexicon
 
 CN_NUM = "[一二三四五六七八九十]{1,3}"
 CN_FORMAL = "[壹贰叁参肆伍陆柒捌玖拾]{1,2}"  # 壹、贰、 (Traditional 貳 參 read after conversion)
 ENCLOSED = {ch: k + 1 for series in ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽")
             for k, ch in enumerate(series)}
-ITEM_END = re.compile(r"[。；;！？!?\n]")
-SENTENCE_START = re.compile(r"[。！？!?\n]")
+ITEM_END = CLAUSE_BREAK
+SENTENCE_START = SENTENCE_BREAK
 # a sentence that announces a list after it: 应着重抓好以下几方面的工作。第一，…
 ANNOUNCES = re.compile(r"以下|如下|几点|几个?方面|[一二三四五六七八九十两\d]+(?:点|条|项|个?方面)")
 HEADING_END = re.compile(r"[。；;！？!?,，]$")

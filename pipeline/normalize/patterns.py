@@ -7,6 +7,13 @@ from __future__ import annotations
 
 import re
 
+# where a sentence ends, and where a clause of a list, a decision or a role ends
+# (a semicolon too): one definition for every rule, and for doc.sents
+SENTENCE_MARKS = "。！？!?"
+CLAUSE_MARKS = SENTENCE_MARKS + "；;"
+SENTENCE_BREAK = re.compile(f"[{SENTENCE_MARKS}\n]")
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}\n]")
+
 
 def trie_pattern(words) -> str:
     """A regex source matching any of `words`, longest match first."""

@@ -26,10 +26,9 @@ from functools import lru_cache
 
 from ..resources import load_json
 from .numerals import cn_to_int
-from .patterns import trie_pattern
+from .patterns import CLAUSE_BREAK, trie_pattern
 
-CLAUSE_END = re.compile(r"[。；;！!？?\n]")
-SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+CLAUSE_END = SENTENCE_END = CLAUSE_BREAK
 DOCUMENT = re.compile(r"《([^《》]{1,60})》")
 BODY_NAME = re.compile(r"(?:委员会|学会|协会|商会|工会|联合会|基金会|研究会|促进会|村委会|居委会|业委会|管委会|家委会)$")
 # a list marker before a name: (三)本次董事会会议; 一、 1. (一) ①
