@@ -251,10 +251,12 @@ def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
     table file of an older version of this tool is replaced by its link).
     Generations older than the previous one are removed."""
     out_dir = Path(out_dir)
+    current = out_dir / CURRENT
+    previous = (out_dir / os.readlink(current)).resolve() if current.is_symlink() else None
     tmp = out_dir / f".{CURRENT}.tmp"
     tmp.unlink(missing_ok=True)
     os.symlink(generation.relative_to(out_dir).as_posix(), tmp)
-    os.replace(tmp, out_dir / CURRENT)
+    os.replace(tmp, current)
     for name in names:
         link = out_dir / name
         target = f"{CURRENT}/{name}"
@@ -264,9 +266,11 @@ def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
         tmp.unlink(missing_ok=True)
         os.symlink(target, tmp)
         os.replace(tmp, link)
-    older = sorted(p for p in (out_dir / GENERATIONS_DIR).iterdir() if p.is_dir() and p != generation)
-    for old in older[:-1]:
-        shutil.rmtree(old, ignore_errors=True)
+    # by what was current, not by name: two runs within one second have names that sort at random
+    keep = {generation.resolve(), previous}
+    for old in (out_dir / GENERATIONS_DIR).iterdir():
+        if old.is_dir() and old.resolve() not in keep:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _fsync_folder(folder: Path) -> None:
