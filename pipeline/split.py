@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.extensions import spans_of, text_of
+from .components.extensions import set_spans, text_of
 from .normalize.patterns import SENTENCE_MARKS
 from .resources import load_json
 
@@ -104,7 +104,7 @@ class MeetingSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        doc.spans[self.meetings_key] = spans_of(doc, meeting_ranges(text, doc._.body_start or 0), "MEETING")
+        set_spans(doc, self.meetings_key, meeting_ranges(text, doc._.body_start or 0), "MEETING")
         doc.user_hooks["sents"] = sentences  # doc.sents, found only when someone asks
         return doc
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from pipeline.ingest import Page, clean_page
 from pipeline.nlp import STAGES, analyze, build_pipeline, load_pipeline
 from pipeline.segment import PKUSEG_MODEL_DIR
 from pipeline.tables import TABLES, page_rows
@@ -31,6 +32,21 @@ def test_the_two_segmenters_differ():
     jieba_words = [t.text for t in load_pipeline("jieba").make_doc(text)]
     pkuseg_words = [t.text for t in load_pipeline("pkuseg").make_doc(text)]
     assert jieba_words != pkuseg_words
+
+
+@pytest.mark.parametrize("segmenter", SEGMENTERS)
+def test_span_groups_are_the_records_even_where_a_word_crosses_a_name(segmenter):
+    # jieba reads 长马 and 兴瑞发 here: the name's edges fall inside its words
+    text = "2024年3月5日上午,广东省长马兴瑞发了言,副省长王伟中在省政府礼堂主持会议。会议要求:一是压实责任。"
+    page = clean_page(Page("span-test", "span-test.txt"), "省政府召开常务会议\n" + text)
+    doc = analyze(page, load_pipeline(segmenter))
+    records = {"people": [(m.start, m.end) for m in doc._.mentions], "timex": [(t.start, t.end) for t in doc._.timexes],
+               "roles": [(r.start, r.end) for r in doc._.roles], "items": [(i.start, i.end) for _, i in doc._.items],
+               "venues": [(a, b) for a, b, _ in doc._.venues]}
+    assert [doc.text[a:b] for a, b in records["people"]] == ["马兴瑞", "王伟中"]
+    for key, ranges in records.items():
+        assert [(s.start_char, s.end_char) for s in doc.spans[key]] == ranges, key
+    assert doc.text == page.text and "".join(t.text_with_ws for t in doc) == page.text
 
 
 @pytest.mark.parametrize("segmenter", SEGMENTERS)

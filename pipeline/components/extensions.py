@@ -8,6 +8,8 @@ offsets as found) as a list on the Doc.
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
@@ -35,13 +37,57 @@ def register_extensions() -> None:
 register_extensions()
 
 
-def make_span(doc: Doc, start: int, end: int, label: str = ""):
-    """A span over [start, end), widened to token edges."""
-    return doc.char_span(start, max(end, start + 1), label=label, alignment_mode="expand")
+def set_spans(doc: Doc, key: str, ranges, labels) -> None:
+    """doc.spans[key] over exactly the characters of `ranges` (one label, or
+    one per range), so that span groups and the records on doc._ agree. Where
+    an edge falls inside a word of the segmenter (长马 in 省长马兴瑞主持), that
+    token is split there first, and the groups already on the Doc are laid
+    again on the new tokens."""
+    ranges = [(a, max(b, a + 1)) for a, b in ranges]
+    labels = [labels] * len(ranges) if isinstance(labels, str) else list(labels)
+    split_tokens_at(doc, {x for r in ranges for x in r})
+    spans = (doc.char_span(a, b, label=label, alignment_mode="expand") for (a, b), label in zip(ranges, labels))
+    doc.spans[key] = [s for s in spans if s is not None]
 
 
-def spans_of(doc: Doc, ranges, label: str) -> list:
-    return [s for s in (make_span(doc, a, b, label) for a, b in ranges) if s is not None]
+def word_starts(doc: Doc) -> set[int]:
+    """Where the segmenter's words start, before any token was split."""
+    starts = doc.user_data.get("word_starts")
+    if starts is None:
+        starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.to_array(IDX) if len(doc) else ()
+    return set(starts.tolist()) if len(starts) else set()
+
+
+def split_tokens_at(doc: Doc, offsets) -> None:
+    """Make every character offset in `offsets` a token edge."""
+    starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.user_data["token_starts"] = doc.to_array(IDX) if len(doc) else np.zeros(0, dtype=np.uint64)
+    n = len(text_of(doc))
+    cuts = sorted(x for x in offsets if 0 < x < n)
+    if not cuts or not len(starts):
+        return
+    at = np.searchsorted(starts, cuts, side="right") - 1
+    inside: dict[int, list[int]] = {}
+    for cut, i in zip(cuts, at.tolist()):
+        token_start = int(starts[i])
+        if cut != token_start and cut < token_start + len(doc[i].text):  # not in its trailing space
+            inside.setdefault(i, []).append(cut - token_start)
+    if not inside:
+        return
+    doc.user_data.setdefault("word_starts", starts)  # the segmenter's own words, as the rules saw them
+    groups = {key: [(s.start_char, s.end_char, s.label_) for s in group] for key, group in doc.spans.items()}
+    with doc.retokenize() as retokenizer:
+        for i, pieces in inside.items():
+            token = doc[i]
+            edges = [0, *pieces, len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(edges, edges[1:])]
+            retokenizer.split(token, orths, heads=[(token, k) for k in range(len(orths))])
+    doc.user_data["token_starts"] = doc.to_array(IDX)
+    for key, spans in groups.items():  # their edges were token edges and still are
+        doc.spans[key] = [doc.char_span(a, b, label=label, alignment_mode="expand") for a, b, label in spans]
 
 
 def meeting_index(doc: Doc, start: int) -> int | None:

@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.items import find_items
-from .extensions import spans_of, text_of
+from .extensions import set_spans, text_of
 
 
 @Language.factory("meeting_items", default_config={"spans_key": "items"})
@@ -21,5 +21,5 @@ class ItemRecognizer:
         meetings = [(m.start_char, m.end_char) for m in doc.spans.get("meetings", [])]
         found = find_items(text_of(doc), meetings, doc._.mentions or [])
         doc._.items = found
-        doc.spans[self.spans_key] = spans_of(doc, ((i.start, i.end) for _, i in found), "ITEM")
+        set_spans(doc, self.spans_key, ((i.start, i.end) for _, i in found), "ITEM")
         return doc

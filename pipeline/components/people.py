@@ -1,12 +1,11 @@
 """spaCy component: people, their titles, and surname+title aliases."""
 from __future__ import annotations
 
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.people import find_people, merge_persons
-from .extensions import spans_of, text_of
+from .extensions import set_spans, text_of, word_starts
 
 
 @Language.factory("meeting_people", default_config={"spans_key": "people"})
@@ -20,11 +19,10 @@ class PeopleRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         source = doc._.source_text or text_of(doc)
-        mentions = find_people(text_of(doc), doc._.body_start or 0,
-                               lambda: set(doc.to_array(IDX).tolist()) if len(doc) else set())
+        mentions = find_people(text_of(doc), doc._.body_start or 0, lambda: word_starts(doc))
         # mentions carry their person, titles and kind on the Doc (span
         # attributes would be shared by every span over the same characters)
-        doc.spans[self.spans_key] = spans_of(doc, ((m.start, m.end) for m in mentions), "PERSON")
+        set_spans(doc, self.spans_key, ((m.start, m.end) for m in mentions), "PERSON")
         doc._.mentions = mentions
         doc._.persons = merge_persons(mentions, source)
         return doc

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.roles import assign_roles
-from .extensions import make_span, meeting_index, text_of
+from .extensions import meeting_index, set_spans, text_of
 
 
 @dataclass(frozen=True)
@@ -36,5 +36,5 @@ class RoleTagger:
                               meeting_index(doc, mentions[k].start))
                    for k, role, cue_start, cue_end in assign_roles(text_of(doc), mentions)]
         doc._.roles = records
-        doc.spans[self.spans_key] = [s for s in (make_span(doc, r.start, r.end, r.role) for r in records) if s]
+        set_spans(doc, self.spans_key, ((r.start, r.end) for r in records), [r.role for r in records])
         return doc

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..normalize.script import to_simplified
 from ..normalize.structure import (clean_organizer, find_decisions, meeting_kind, meeting_name, name_from_headline,
                                    resolve_organizer, term_and_session, year_source)
-from .extensions import spans_of, text_of
+from .extensions import set_spans, text_of
 from .timex import headline_year
 
 
@@ -39,7 +39,7 @@ class MeetingStructure:
         doc._.meeting_names = names
         doc._.decisions = decisions
         doc._.meeting_details = [self.details(doc, k, names[k]) for k in range(len(meetings))]
-        doc.spans[self.decisions_key] = spans_of(doc, ((d.start, d.end) for _, d in decisions), "DECISION")
+        set_spans(doc, self.decisions_key, ((d.start, d.end) for _, d in decisions), "DECISION")
         return doc
 
     def details(self, doc: Doc, k: int, name) -> dict:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..normalize.placeholders import is_template
 from ..normalize.script import to_simplified
 from ..normalize.timex import find_timexes
-from .extensions import spans_of, text_of
+from .extensions import set_spans, text_of
 
 
 def published_date(doc: Doc) -> dt.date | None:
@@ -60,5 +60,5 @@ class TimexRecognizer:
             found = [t for t in find_timexes(body, anchor, segments, roc, headline_year(doc, roc))
                      if t.start >= segments[0][0]]
         doc._.timexes = found
-        doc.spans[self.spans_key] = spans_of(doc, ((t.start, t.end) for t in found), "TIMEX")
+        set_spans(doc, self.spans_key, ((t.start, t.end) for t in found), "TIMEX")
         return doc

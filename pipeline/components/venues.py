@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.venues import find_organizers, find_venues
-from .extensions import spans_of, text_of
+from .extensions import set_spans, text_of
 
 
 @Language.factory("meeting_venues", default_config={"venues_key": "venues", "orgs_key": "organizations"})
@@ -26,6 +26,6 @@ class VenueRecognizer:
             venues += [(a, b, k) for a, b in find_venues(text, a0, b0)]
             orgs += [(a, b, k) for a, b in find_organizers(text, a0, b0, people)]
         doc._.venues, doc._.organizations = venues, orgs
-        doc.spans[self.venues_key] = spans_of(doc, ((a, b) for a, b, _ in venues), "VENUE")
-        doc.spans[self.orgs_key] = spans_of(doc, ((a, b) for a, b, _ in orgs), "ORG")
+        set_spans(doc, self.venues_key, ((a, b) for a, b, _ in venues), "VENUE")
+        set_spans(doc, self.orgs_key, ((a, b) for a, b, _ in orgs), "ORG")
         return doc
