@@ -4,7 +4,8 @@ spaCy keys span attributes by character offsets, so every span over the same
 characters would share them (a mention that is both chair and speaker, a
 timex and a venue on the same words). Each component therefore writes its
 span group for spaCy-native access, and its full records (values, speakers,
-offsets as found) as a list on the Doc.
+offsets as found) as a list on the Doc; set_spans keeps the two over the
+same characters, splitting a token where the segmenter's word crosses an edge.
 """
 from __future__ import annotations
 
