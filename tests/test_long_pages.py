@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components.meetings import _Sentences
+from pipeline.normalize.meetings import _Sentences
 from pipeline.normalize.venues import find_organizers
 
 

@@ -55,6 +55,7 @@ def test_saved_pipeline_loads_with_its_config(tmp_path, segmenter):
     nlp.to_disk(tmp_path / "nlp")
     config = (tmp_path / "nlp" / "config.cfg").read_text(encoding="utf-8")
     assert f'segmenter = "{segmenter}"' in config
+    assert "lookback_chars = 12" in config and "clock_gap_chars = 2" in config  # the rules' windows are config
     loaded = spacy.load(tmp_path / "nlp")
     assert loaded.pipe_names == STAGES
     assert loaded.tokenizer.backend == segmenter
@@ -176,13 +177,13 @@ def test_clock_time_after_the_date_is_the_meetings_time():
 
 
 def test_a_fuller_venue_named_later_wins():
-    from pipeline.components.meetings import _pick_venue
+    from pipeline.normalize.meetings import pick_venue
 
     text = "理事会在昆明召开。11月28日,学会在昆明滇池会堂二号会议厅召开理事会。"
     first, fuller = text.index("昆明"), text.index("昆明滇池")
     venues = [(first, first + 2), (fuller, fuller + len("昆明滇池会堂二号会议厅"))]
-    assert text[slice(*_pick_venue(text, venues))] == "昆明滇池会堂二号会议厅"
-    assert _pick_venue(text, venues[:1]) == venues[0] and _pick_venue(text, []) is None
+    assert text[slice(*pick_venue(text, venues))] == "昆明滇池会堂二号会议厅"
+    assert pick_venue(text, venues[:1]) == venues[0] and pick_venue(text, []) is None
 
 
 @pytest.mark.parametrize("text, is_template, date", [
@@ -231,3 +232,20 @@ def test_the_warm_up_page_reaches_every_rule():
     rows = page_rows(page, load_pipeline("jieba"))
     for table in ("meetings", "people", "roles", "participants", "dates", "venues", "directives", "decisions"):
         assert rows[table], table
+
+
+def test_the_assembler_windows_are_config():
+    from pipeline.normalize.meetings import DateRules, meeting_date
+    from pipeline.normalize.timex import find_timexes
+
+    text = "6月2日，在三楼会议室，上午9时召开会议。"
+    timexes = find_timexes(text, None, None)
+    when, date, clock = meeting_date(text, 0, len(text), timexes)
+    assert date == "XXXX-06-02" and clock is None  # the clock time is too far after the day
+    when, date, clock = meeting_date(text, 0, len(text), timexes, DateRules(clock_gap_chars=10))
+    assert text[clock.start:clock.end] == "上午9时"
+    nlp = build_pipeline("jieba")
+    nlp.replace_pipe("meeting_assembler", "meeting_assembler", config={"clock_gap_chars": 10})
+    page = clean_page(Page("w", "w.txt"), "区政府召开会议\n" + text)
+    assert analyze(page, nlp)._.meetings[0]["time_of_day"] == "上午9时"
+    assert analyze(page, load_pipeline("jieba"))._.meetings[0]["time_of_day"] is None

@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.components.meetings import (CITES_EARLIER, CLAUSE_END, HOLDS_MEETING, NOTICE_SENT, SENTENCE_END,
-                                          _Sentences)
+from pipeline.normalize.meetings import (CITES_EARLIER, CLAUSE_END, HOLDS_MEETING, NOTICE_SENT, SENTENCE_END,
+                                         _Sentences)
 from pipeline.ingest import Page, clean_page, decode_bytes, read_pages, UndecodableError
 from pipeline.normalize.items import find_items, find_markers
 from pipeline.normalize.people import find_people
