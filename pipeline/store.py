@@ -57,12 +57,16 @@ class ChunkResult:
         self.entries = []
         tables = {}
         for table, schema in TABLES.items():
-            rows = [(source, digest, k, row) for source, digest, by_table in results
-                    for k, row in enumerate(by_table.get(table, []))]
-            columns = {f.name: [row.get(f.name) for _, _, _, row in rows] for f in schema}
-            columns["_source"] = [source for source, _, _, _ in rows]
-            columns["_hash"] = [digest for _, digest, _, _ in rows]
-            columns["_row"] = [k for _, _, k, _ in rows]
+            rows, sources, digests, order = [], [], [], []
+            for source, digest, by_table in results:
+                table_rows = by_table.get(table)
+                if table_rows:
+                    rows += table_rows
+                    sources += [source] * len(table_rows)
+                    digests += [digest] * len(table_rows)
+                    order += range(len(table_rows))
+            columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
+            columns["_source"], columns["_hash"], columns["_row"] = sources, digests, order
             full = pa.schema(list(schema) + [pa.field(n, t) for n, t in ROW_COLUMNS])
             data = pa.table({f.name: _column(columns[f.name], f.type) for f in full}, schema=full)
             sink = pa.BufferOutputStream()
@@ -93,14 +97,14 @@ def _column(values: list, type_: pa.DataType) -> pa.Array:
 
     import numpy as np
 
-    n = len(values)
-    valid = np.fromiter((v is not None for v in values), dtype=bool, count=n)
-    nulls = n - int(valid.sum())
-    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
     if type_ == pa.string():
         builder = pa.lib.StringBuilder()
         builder.append_values(values)
         return builder.finish()
+    n = len(values)
+    valid = np.fromiter((v is not None for v in values), dtype=bool, count=n)
+    nulls = n - int(valid.sum())
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
     if type_ == pa.int64():
         data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=n)
         return pa.Array.from_buffers(type_, n, [bitmap, pa.py_buffer(data)], null_count=nulls)
