@@ -9,6 +9,13 @@ person in a few fixed shapes, and each shape fixes where the name's edges are:
   name + honorific    习近平同志, 丁丽丽老师
   credit lines        文/张东东, 编辑:张东方, (包丽)
   surname + title     付校长, 张村长     (the same person as a full name with that surname)
+
+Mechanism: the word lists (titles, followers, honorifics, introducers) match as
+character tries (patterns.trie_pattern) over the text, not as spaCy matchers
+over tokens, because the segmenter glues a post to a name or a name to a verb
+(省长马兴瑞发了言 -> 省长|长马|兴瑞发) and a name's edge must still be found
+inside such a word. The segmenter's words decide one thing only: where a name
+with no other evidence ends (name_after's fallback on a word boundary).
 """
 from __future__ import annotations
 

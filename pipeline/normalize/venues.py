@@ -1,5 +1,10 @@
 """Venues (在一号楼第五会议室召开, 地点: 村委会议室) and the bodies that hold
-meetings (区政协召开…, 集团在总部大楼召开…)."""
+meetings (区政协召开…, 集团在总部大楼召开…).
+
+Venue words and organization suffixes match as characters (regular
+expressions over the text), not over tokens: a venue's edges are set by the
+frame around it (在…召开, 地点:), and the segmenter often joins its last
+word with the verb (会议室召开 -> 会议|室|召开 or 议室召)."""
 from __future__ import annotations
 
 import re
