@@ -1,8 +1,8 @@
 """Enumerated items: 一要/二要, 一是/二是, 第一/第二, 一、, （一）, 1., (1), ①, 首先/其次/最后.
 
 Markers match as characters (one regular expression per family, over the
-text): 一是 and （二） are written glued to the words around them, and the
-segmenter does not keep them whole (一是要 -> 一|是|要).
+text), not over tokens: （一） is three tokens, and whether a marker opens an
+item depends on the characters before it (a line start, a colon), not on words.
 
 A marker is an item only when its family forms a sequence (一是 … 二是 …);
 sequences that open inside another sequence's item are nested one level

@@ -12,9 +12,9 @@ person in a few fixed shapes, and each shape fixes where the name's edges are:
 
 Mechanism: the word lists (titles, followers, honorifics, introducers) match as
 character tries (patterns.trie_pattern) over the text, not as spaCy matchers
-over tokens, because the segmenter glues a post to a name or a name to a verb
-(省长马兴瑞发了言 -> 省长|长马|兴瑞发) and a name's edge must still be found
-inside such a word. The segmenter's words decide one thing only: where a name
+over tokens, because the segmenters glue a post to a name or a name to a verb
+(广东省长马兴瑞发了言: jieba 广东省|长马|兴瑞发, pkuseg 省长|马兴瑞发) and a
+name's edge must still be found inside such a word. The segmenter's words decide one thing only: where a name
 with no other evidence ends (name_after's fallback on a word boundary).
 """
 from __future__ import annotations

@@ -3,8 +3,9 @@ meetings (区政协召开…, 集团在总部大楼召开…).
 
 Venue words and organization suffixes match as characters (regular
 expressions over the text), not over tokens: a venue's edges are set by the
-frame around it (在…召开, 地点:), and the segmenter often joins its last
-word with the verb (会议室召开 -> 会议|室|召开 or 议室召)."""
+frame around it (在…召开, 地点:), and the segmenters cut the same venue
+differently (在村委会议室召开: jieba 村委|会议室, pkuseg 村委会|议室), so a
+lexicon over tokens would find 会议室 with one and not the other."""
 from __future__ import annotations
 
 import re
