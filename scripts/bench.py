@@ -150,15 +150,17 @@ import jieba
 jieba.setLogLevel(60)
 jieba.initialize()
 from pipeline.executors import _nlp, process_file
+from pipeline.ingest import iter_inputs
 from pipeline.store import ChunkResult
 root = pathlib.Path(sys.argv[1])
-files = sorted(root.rglob("*.txt"))
+inputs = list(iter_inputs(root))  # (path, doc_id), as a run hands them to its workers
+files = [path for path, _ in inputs]
 n_chars = sum(len(p.read_text(encoding="utf-8")) for p in files)
 _nlp("jieba")
 
 def pipeline():
-    for k in range(0, len(files), 32):
-        ChunkResult([(p.name, "x", process_file(str(p), str(root), "jieba")) for p in files[k:k + 32]])
+    for k in range(0, len(inputs), 32):
+        ChunkResult([(p.name, "x", process_file(str(p), str(root), "jieba", doc_id)) for p, doc_id in inputs[k:k + 32]])
 
 def raw():
     for p in files:
