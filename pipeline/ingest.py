@@ -525,10 +525,17 @@ def doc_id_for(path: Path, root: Path) -> str:
     path = Path(path)
     rel = path.relative_to(root) if path != root else Path(path.name)
     try:
-        siblings = [n for n in os.listdir(path.parent) if not n.startswith(".")]
+        ids = _listed_folder_ids(str(path.parent), os.stat(path.parent).st_mtime_ns, rel.parent.as_posix())
     except OSError:
-        siblings = [path.name]
-    return folder_doc_ids(rel.parent, siblings).get(path.name, _without_extension(rel))
+        ids = folder_doc_ids(rel.parent, [path.name])
+    return ids.get(path.name, _without_extension(rel))
+
+
+@lru_cache(maxsize=16)
+def _listed_folder_ids(folder: str, mtime_ns: int, rel_folder: str) -> dict[str, str]:
+    """folder_doc_ids of a folder as listed now: asked for each of its files,
+    it is listed once (while its modification time stays), not once a file."""
+    return folder_doc_ids(Path(rel_folder), [n for n in os.listdir(folder) if not n.startswith(".")])
 
 
 def _without_extension(rel: Path) -> str:
