@@ -55,7 +55,7 @@ def test_saved_pipeline_loads_with_its_config(tmp_path, segmenter):
     nlp.to_disk(tmp_path / "nlp")
     config = (tmp_path / "nlp" / "config.cfg").read_text(encoding="utf-8")
     assert f'segmenter = "{segmenter}"' in config
-    assert "lookback_chars = 12" in config and "clock_gap_chars = 2" in config  # the rules' windows are config
+    assert "lookback_chars = 12" in config and "narrative_reach = 40" in config  # the rules' windows are config
     loaded = spacy.load(tmp_path / "nlp")
     assert loaded.pipe_names == STAGES
     assert loaded.tokenizer.backend == segmenter

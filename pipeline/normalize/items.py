@@ -144,7 +144,8 @@ def sequences(markers: list[Marker], max_gap: int, min_items: dict | None = None
 HEADING_FAMILIES = ("dun", "dun_formal")  # 一、 壹、: the section numbers of formal minutes
 
 
-def _with_lone_headings(text: str, markers: list[Marker], seqs: list[list[Marker]], end: int) -> list[list[Marker]]:
+def _with_lone_headings(text: str, markers: list[Marker], seqs: list[list[Marker]], end: int,
+                        heading_chars: int = 30) -> list[list[Marker]]:
     """一、董事会会议召开情况\n（一）…（二）…: a first section heading with a list
     right under it is an item though the page shows no second section (one
     section announced, or the page cut after it)."""
@@ -158,7 +159,7 @@ def _with_lone_headings(text: str, markers: list[Marker], seqs: list[list[Marker
             continue
         line_end = _paragraph_end(text, mk.end, end)
         line = text[mk.end:line_end]
-        if len(line) > 30 or HEADING_END.search(line):
+        if len(line) > heading_chars or HEADING_END.search(line):
             continue
         nxt = line_end
         while nxt < end and text[nxt] in "\n \t":
@@ -182,14 +183,18 @@ def _paragraph_end(text: str, i: int, end: int) -> int:
     return end if j < 0 else j
 
 
-def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[tuple[int, Item]]:
-    """(meeting index, Item) for every item, in text order."""
+def find_items(text: str, meetings: list[tuple[int, int]], mentions=(), heading_chars: int = 30,
+               narrative_reach: int = 40) -> list[tuple[int, Item]]:
+    """(meeting index, Item) for every item, in text order. heading_chars: the
+    longest line that heads the list under it (（三）加强领导); narrative_reach:
+    how far after a step-by-step sequence (首先…最后) another actor makes it the
+    meeting's steps rather than one speaker's list."""
     _, _, max_gap, speech, body_subject, directive, min_items, continues = _rules()
     out: list[tuple[int, Item]] = []
     seq_id = 0
     for mi, (ms, me) in enumerate(meetings):
         markers = find_markers(text, ms, me)
-        seqs = _with_lone_headings(text, markers, sequences(markers, max_gap, min_items, continues), me)
+        seqs = _with_lone_headings(text, markers, sequences(markers, max_gap, min_items, continues), me, heading_chars)
         all_starts = sorted(mk.start for s in seqs for mk in s)
         # extents of items, for nesting: to the next marker of the same list,
         # the last one to the end of its paragraph
@@ -201,7 +206,7 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
                 else:
                     stop = _paragraph_end(text, mk.end, me)
                     line = text[mk.end:stop].rstrip()
-                    if line.endswith((":", "：")) or (len(line) <= 30 and not HEADING_END.search(line)
+                    if line.endswith((":", "：")) or (len(line) <= heading_chars and not HEADING_END.search(line)
                                                         and _next_line_is_marked(text, stop, me, all_starts)):
                         # 三、部署下阶段工作：\n1、… or a heading line (（三）加强领导) with a list
                         # right under it: the lines below belong to it
@@ -232,7 +237,7 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=()) -> list[
             if first in parent_of and who[0] is None:
                 who = speaker_of.get(parent_of[first], (None, None, None))  # a sub-list speaks for its item
             if who[0] is not None and s[0].family == "sequence_words" and any(
-                    m.key != who[2] and first <= m.start < s[-1].end + NARRATIVE_REACH for m in mentions):
+                    m.key != who[2] and first <= m.start < s[-1].end + narrative_reach for m in mentions):
                 who = (None, None, None)  # 首先张三传达…最后李四讲话: steps of the meeting, each its own actor
             speaker_of[first] = who
             for mk in s:
@@ -298,9 +303,6 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
         m = earlier[-1]
         return m.start, m.end, m.key
     return None, None, None
-
-
-NARRATIVE_REACH = 40  # characters after a sequence's last marker where its actor is named
 
 
 def _only_post_between(text: str, a: int, b: int) -> bool:
