@@ -199,14 +199,21 @@ class StateStore:
         generation = self.out_dir / GENERATIONS_DIR / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         generation.mkdir(parents=True)
         db_tmp = generation / DUCKDB_NAME
+        staging = self.root / "duckdb_tmp"
+        staging.mkdir(exist_ok=True)
         con = duckdb.connect(str(db_tmp))
-        con.execute(f"SET temp_directory='{(self.root / 'duckdb_tmp').as_posix()}'")
+        con.execute(f"SET temp_directory='{staging.as_posix()}'")
+        # a file is read back in the order it was written
+        con.execute("SET preserve_insertion_order = true")
         sources, hashes = [], []
         for source, digest in self.db.execute("SELECT source, hash FROM docs"):
             sources.append(source)
             hashes.append(digest)
-        con.register("ledger", pa.table({"source": pa.array(sources, pa.string()),
-                                         "hash": pa.array(hashes, pa.string())}))
+        # built as _column builds the parts' columns: pa.array would import pandas, a second for nothing
+        con.register("ledger", pa.table({"source": _column(sources, pa.string()),
+                                         "hash": _column(hashes, pa.string())}))
+        # one transaction: the keys are checked and the database file written once, at the commit
+        con.execute("BEGIN")
         counts = {}
         for table in creation_order():  # parents before the tables whose keys point to them
             schema = TABLES[table]
@@ -222,16 +229,20 @@ class StateStore:
             else:
                 query = "SELECT " + ", ".join(
                     f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"' for f in schema) + " WHERE false"
-            # keys and types from pipeline/columns.json; the files are written from the ordered query
-            # (a table with a key keeps no insertion order)
-            con.execute(create_table_sql(table))
-            con.execute(f'INSERT INTO "{table}" {query}')
-            counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            # the query runs once, into a Parquet file in its order (the table's file, or for CSV a
+            # staging file); the table with its keys and types from pipeline/columns.json (which
+            # keeps no insertion order) and the CSV file are filled from it
             final = generation / f"{table}.{fmt}"
-            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            copied = query if fmt == "parquet" else csv_query(query, schema)
-            con.execute(f'COPY ({copied}) TO \'{final.as_posix()}\' ({options})')
+            ordered = final if fmt == "parquet" else staging / f"{table}.parquet"
+            con.execute(f"COPY ({query}) TO '{ordered.as_posix()}' (FORMAT parquet)")
+            rows = f"SELECT * FROM read_parquet('{ordered.as_posix()}')"
+            con.execute(create_table_sql(table))
+            con.execute(f'INSERT INTO "{table}" {rows}')
+            counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            if fmt == "csv":
+                con.execute(f"COPY ({csv_query(rows, schema)}) TO '{final.as_posix()}' (FORMAT csv, HEADER true)")
         finish(con)  # the meeting_overview view, COMMENT ON every table and column
+        con.execute("COMMIT")
         con.close()
         _fsync_folder(generation)
         publish(self.out_dir, generation, [f"{table}.{fmt}" for table in TABLES] + [DUCKDB_NAME])
