@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import sqlite3
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -196,57 +198,103 @@ class StateStore:
                     f.unlink(missing_ok=True)
 
     def finalize(self, fmt: str = "parquet") -> dict[str, int]:
-        """Write the output tables from the live parts; returns row counts."""
+        """Write the output tables from the live parts; returns row counts.
+
+        Each table's query runs once, into a Parquet file in its order (the
+        table's file, or for CSV a staging file from which the CSV is
+        written). meetings.duckdb is filled from those files as they come, on
+        a second connection in a thread of its own: its keys are checked row
+        by row on one core (DuckDB's foreign keys), while the next table's
+        query runs on the other."""
         import duckdb
 
         self.sweep()
-        generation = self.out_dir / GENERATIONS_DIR / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        generation = self.out_dir / GENERATIONS_DIR / f"{_stamp()}-{uuid.uuid4().hex[:8]}"
         generation.mkdir(parents=True)
-        db_tmp = generation / DUCKDB_NAME
-        con = duckdb.connect(str(db_tmp))
-        con.execute(f"SET temp_directory='{(self.root / 'duckdb_tmp').as_posix()}'")
+        staging = self.root / "duckdb_tmp"
+        staging.mkdir(exist_ok=True)
+        database = duckdb.connect(str(generation / DUCKDB_NAME))
+        database.execute(f"SET temp_directory='{staging.as_posix()}'")
+        # a file is written, and read back, in the order of its query
+        database.execute("SET preserve_insertion_order = true")
+        con = database.cursor()  # the files' connection; the database's own is the thread's
         sources, hashes = [], []
         for source, digest in self.db.execute("SELECT source, hash FROM docs"):
             sources.append(source)
             hashes.append(digest)
-        con.register("ledger", pa.table({"source": pa.array(sources, pa.string()),
-                                         "hash": pa.array(hashes, pa.string())}))
-        counts = {}
-        for table in creation_order():  # parents before the tables whose keys point to them
-            schema = TABLES[table]
-            cols = ", ".join(f'p."{f.name}"' for f in schema)
-            folder = self.parts / table
-            if any(folder.glob("*.parquet")):
-                parts = f"read_parquet('{(folder / '*.parquet').as_posix()}')"
-                # a repeated key (two records with one id) is kept once, the first
-                once = (f" QUALIFY row_number() OVER (PARTITION BY {', '.join(f'p.{c}' for c in primary_key(table))}"
-                        f" ORDER BY p.doc_id, p._row) = 1" if has_key(table) else "")
-                query = (f"SELECT {cols} FROM {parts} p JOIN ledger l ON p._source = l.source AND p._hash = l.hash"
-                         f"{once} ORDER BY p.doc_id, p._row")
-            else:
-                query = "SELECT " + ", ".join(
-                    f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"' for f in schema) + " WHERE false"
-            # keys and types from pipeline/columns.json; the files are written from the ordered query
-            # (a table with a key keeps no insertion order)
-            con.execute(create_table_sql(table))
-            con.execute(f'INSERT INTO "{table}" {query}')
-            counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-            final = generation / f"{table}.{fmt}"
-            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            copied = query if fmt == "parquet" else csv_query(query, schema)
-            con.execute(f'COPY ({copied}) TO \'{final.as_posix()}\' ({options})')
-        finish(con)  # the meeting_overview view, COMMENT ON every table and column
+        # built as _column builds the parts' columns: pa.array would import pandas, a second for nothing
+        con.register("ledger", pa.table({"source": _column(sources, pa.string()),
+                                         "hash": _column(hashes, pa.string())}))
+        ready: queue.Queue = queue.Queue()
+        with ThreadPoolExecutor(1, thread_name_prefix="finalize-db") as pool:
+            counts = pool.submit(_fill_database, database, ready)
+            try:
+                for table in creation_order():  # parents before the tables whose keys point to them
+                    final = generation / f"{table}.{fmt}"
+                    ordered = final if fmt == "parquet" else staging / f"{table}.parquet"
+                    con.execute(f"COPY ({self._table_query(table)}) TO '{ordered.as_posix()}' (FORMAT parquet)")
+                    ready.put((table, ordered))
+                    if fmt == "csv":
+                        rows = f"SELECT * FROM read_parquet('{ordered.as_posix()}')"
+                        con.execute(f"COPY ({csv_query(rows, TABLES[table])}) TO '{final.as_posix()}' "
+                                    "(FORMAT csv, HEADER true)")
+            finally:
+                ready.put(None)
+            counts = counts.result()
         con.close()
+        database.close()
         _fsync_folder(generation)
         publish(self.out_dir, generation, [f"{table}.{fmt}" for table in TABLES] + [DUCKDB_NAME])
         other = "csv" if fmt == "parquet" else "parquet"
         for table in TABLES:  # a table file of the other format would be stale
             (self.out_dir / f"{table}.{other}").unlink(missing_ok=True)
-        shutil.rmtree(self.root / "duckdb_tmp", ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
         return counts
+
+    def _table_query(self, table: str) -> str:
+        """The rows of a table: its parts' rows of each source's current version, ordered."""
+        schema = TABLES[table]
+        folder = self.parts / table
+        if not any(folder.glob("*.parquet")):
+            return "SELECT " + ", ".join(f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"' for f in schema) + " WHERE false"
+        cols = ", ".join(f'p."{f.name}"' for f in schema)
+        parts = f"read_parquet('{(folder / '*.parquet').as_posix()}')"
+        # a repeated key (two records with one id) is kept once, the first
+        once = (f" QUALIFY row_number() OVER (PARTITION BY {', '.join(f'p.{c}' for c in primary_key(table))}"
+                f" ORDER BY p.doc_id, p._row) = 1" if has_key(table) else "")
+        return (f"SELECT {cols} FROM {parts} p JOIN ledger l ON p._source = l.source AND p._hash = l.hash"
+                f"{once} ORDER BY p.doc_id, p._row")
 
     def close(self) -> None:
         self.db.close()
+
+
+def _stamp() -> str:
+    """The time for a generation's name, to the microsecond: names sort in the
+    order the runs finished (publish keeps the newest two), also when two
+    finish within one second."""
+    now = time.time()
+    return f"{time.strftime('%Y%m%dT%H%M%S', time.localtime(now))}.{int(now % 1 * 1e6):06d}"
+
+
+def _fill_database(con, ready: "queue.Queue") -> dict[str, int]:
+    """The tables of meetings.duckdb, with their keys and types from
+    pipeline/columns.json, each filled from its ordered file once `ready`
+    holds it (None: no more); then its views and comments, and one commit
+    (the keys are checked and the file written once). Returns row counts."""
+    con.execute("BEGIN")
+    counts = {}
+    while (item := ready.get()) is not None:
+        table, ordered = item
+        con.execute(create_table_sql(table))
+        con.execute(f"INSERT INTO \"{table}\" SELECT * FROM read_parquet('{ordered.as_posix()}')")
+        counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    if set(counts) != set(TABLES):  # the files' side failed: its error is the one raised
+        con.execute("ROLLBACK")
+        return counts
+    finish(con)  # the meeting_overview view, COMMENT ON every table and column
+    con.execute("COMMIT")
+    return counts
 
 
 def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
