@@ -54,6 +54,7 @@ WORD_LISTS = {
                        "form_opening_labels", "form_field_labels", "news_item_openings"),
     "roles.json": ("verbs", "labels", "label_suffixes", "line_opening_labels", "listing_verbs", "listing_nouns",
                    "not_chair", "leave_notes"),
+    "items.json": ("speech_verbs", "body_subjects", "directive_cues"),
     "venues.json": ("venue_words", "rooms", "held_verbs", "lead_words", "not_leading", "gather_words", "form_keys",
                     "manner_words", "held_adverbs", "not_venues"),
 }
