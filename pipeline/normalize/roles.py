@@ -158,7 +158,6 @@ def _lead_start(mention) -> int:
 
 
 LIST_SEPARATOR = re.compile(r"(?:以及|、|,|，|和|及|与|同)")
-HONORIFIC = re.compile(r"(?:同志|先生|女士|老师)")
 
 
 def listed_together(text: str, a, b) -> bool:
@@ -175,8 +174,7 @@ def listed_together(text: str, a, b) -> bool:
     for x, y in sorted(a.titles):  # A主任、…: a's posts after its name
         if x == pos:
             pos = y
-    honorific = HONORIFIC.match(text, pos)
-    pos = honorific.end() if honorific else pos
+    pos += _honorific_len(text, pos)
     sep = LIST_SEPARATOR.match(text, pos)
     if not sep:
         return False
@@ -256,8 +254,14 @@ def _label_line_above(text: str, line_start: int, heads) -> tuple[str, int, int]
     return None
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[str, ...]:
+    """The forms of address after a name (同志, 老师): people.json name_honorifics, as the people finder reads them."""
+    return tuple(load_json("people.json")["name_honorifics"])
+
+
 def _honorific_len(text: str, i: int) -> int:
-    for h in ("同志", "老师", "先生", "女士"):
+    for h in _honorifics():
         if text.startswith(h, i):
             return len(h)
     return 0
