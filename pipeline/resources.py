@@ -76,11 +76,12 @@ def _check_words(name: str, data: dict) -> None:
 
 
 def validate_lexicons(folder: Path | None = None) -> int:
-    """Read every lexicon and compile every pattern in it, so that a broken
-    file stops a run before any worker starts instead of turning every page
-    into an error row. Patterns are the string fields of a JSON lexicon, the
-    values of its mappings and the entries of lists named *patterns (other
-    lists are words, matched literally; CHARACTER_SETS are sets of characters). Returns the number of files checked."""
+    """Read every lexicon, check its word lists (WORD_LISTS) and compile every
+    pattern in it, so that a broken file stops a run before any worker starts
+    instead of turning every page into an error row. Patterns are the string
+    fields of a JSON lexicon, the values of its mappings and the entries of
+    lists named *patterns (other lists are words, matched literally;
+    CHARACTER_SETS are sets of characters). Returns the number of files checked."""
     folder = Path(folder or LEXICON_DIR)
     files = sorted(p for p in folder.iterdir() if p.suffix in (".json", ".txt"))
     if not files:
