@@ -141,9 +141,12 @@ def review(
 
 @app.command("build-models")
 def build_models(segmenter: list[Segmenter] = typer.Option(list(Segmenter))):
-    """Save the assembled pipelines (config.cfg + tokenizer data) under models/."""
+    """Write the user dictionary generated from the lexicons (models/generated/userdict.txt) and
+    save the assembled pipelines (config.cfg + tokenizer data) under models/."""
     from .nlp import save_pipeline
+    from .userdict import build_user_dict
 
+    typer.echo(f"wrote {build_user_dict()}")
     for s in segmenter:
         typer.echo(f"saved {save_pipeline(s.value)}")
 

@@ -20,6 +20,7 @@ from .ingest import Page, clean_page
 from .normalize.script import to_simplified
 from .resources import MODELS_DIR
 from .segment import check_segmenter, create_meeting_tokenizer  # noqa: F401
+from .userdict import USER_DICT_NAME
 
 STAGES = ["meeting_splitter", "meeting_timex", "meeting_people", "meeting_venues",
           "meeting_roles", "meeting_items", "meeting_assembler", "meeting_structure"]
@@ -32,7 +33,7 @@ def pipeline_dir(segmenter: str) -> Path:
 def build_pipeline(segmenter: str = "jieba") -> Language:
     check_segmenter(segmenter)
     config = {"nlp": {"tokenizer": {"@tokenizers": "meeting.zh_tokenizer.v1", "segmenter": segmenter,
-                                    "user_dict": "userdict.txt"}}}
+                                    "user_dict": USER_DICT_NAME}}}
     nlp = spacy.blank("zh", config=config)
     for stage in STAGES:
         nlp.add_pipe(stage)

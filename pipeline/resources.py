@@ -47,16 +47,41 @@ def load_lines(name: str) -> tuple[str, ...]:
 CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffixes")}
 
 
+# word lists the rules compose their patterns from (a mapping: of lists): a
+# string there would be read as a list of characters, so it stops the run
+WORD_LISTS = {
+    "splitting.json": ("record_words", "session_counters", "minutes_words", "meeting_words", "minutes_suffixes",
+                       "form_opening_labels", "form_field_labels", "news_item_openings"),
+    "roles.json": ("verbs", "labels", "label_suffixes", "line_opening_labels", "listing_verbs", "listing_nouns",
+                   "not_chair", "leave_notes"),
+    "items.json": ("speech_verbs", "body_subjects", "directive_cues"),
+    "venues.json": ("venue_words", "rooms", "held_verbs", "lead_words", "not_leading", "gather_words", "form_keys",
+                    "manner_words", "held_adverbs", "not_venues"),
+}
+
+
 class LexiconError(ValueError):
-    """A lexicon file that cannot be read or holds a pattern that does not compile."""
+    """A lexicon file that cannot be read, holds a pattern that does not compile
+    or a word list that is no list of words."""
+
+
+def _check_words(name: str, data: dict) -> None:
+    for key in WORD_LISTS.get(name, ()):
+        value = data.get(key)
+        lists = value.values() if isinstance(value, dict) else [value]
+        for words in lists:
+            if not (isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)):
+                raise LexiconError(f"lexicon {name}, {key}: must be a list of words (or a mapping of lists), "
+                                   f"not {str(words)[:80]!r}")
 
 
 def validate_lexicons(folder: Path | None = None) -> int:
-    """Read every lexicon and compile every pattern in it, so that a broken
-    file stops a run before any worker starts instead of turning every page
-    into an error row. Patterns are the string fields of a JSON lexicon, the
-    values of its mappings and the entries of lists named *patterns (other
-    lists are words, matched literally; CHARACTER_SETS are sets of characters). Returns the number of files checked."""
+    """Read every lexicon, check its word lists (WORD_LISTS) and compile every
+    pattern in it, so that a broken file stops a run before any worker starts
+    instead of turning every page into an error row. Patterns are the string
+    fields of a JSON lexicon, the values of its mappings and the entries of
+    lists named *patterns (other lists are words, matched literally;
+    CHARACTER_SETS are sets of characters). Returns the number of files checked."""
     folder = Path(folder or LEXICON_DIR)
     files = sorted(p for p in folder.iterdir() if p.suffix in (".json", ".txt"))
     if not files:
@@ -68,6 +93,7 @@ def validate_lexicons(folder: Path | None = None) -> int:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise LexiconError(f"lexicon {path.name} cannot be read: {exc}") from None
         if data is not None:
+            _check_words(path.name, data)
             for where, pattern in _patterns(data, ""):
                 if (path.name, where) in CHARACTER_SETS:
                     continue

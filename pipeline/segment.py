@@ -7,8 +7,8 @@
 - `pkuseg`: spacy-pkuseg with the CTB8 model of the PyPI package pkuseg==0.0.12,
   converted by `make models` into models/pkuseg/ctb8 (see scripts/fetch_pkuseg.py).
 
-All three read the user dictionary under models/lexicons, so titles, venue
-words and list markers come out as whole tokens. Each segmenter is loaded
+All three read the user dictionary generated from the lexicons (userdict.py),
+so titles, rooms and list markers come out as whole tokens. Each segmenter is loaded
 once per process, and only when a pipeline asks for it.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .resources import LEXICON_DIR, MODELS_DIR
+from .userdict import USER_DICT_NAME, user_dict_path
 
 SEGMENTERS = ("jieba", "jieba-py", "pkuseg")
 # what each of ours is to spaCy's ChineseTokenizer: the Rust backend is ours
@@ -157,15 +158,32 @@ class MeetingTokenizer(ChineseTokenizer):
 
     def from_disk(self, path, **kwargs):
         if self.backend == "pkuseg":
-            return super().from_disk(path, **kwargs)
+            super().from_disk(path, **kwargs)
+            if self.user_dict:
+                # the user dictionary of today's lexicons, not the one saved with the model
+                import spacy_pkuseg
+
+                self.pkuseg_seg.preprocesser = spacy_pkuseg.Preprocesser(str(self.user_dict))
+            return self
         # nothing but the config: spaCy's own loader would import pkuseg for nothing
         util.from_disk(util.ensure_path(path), {"cfg": lambda p: self._set_config(util.srsly.read_json(p))}, [])
         return self
 
 
+def resolve_user_dict(user_dict: str) -> Path | None:
+    """The config's user_dict: "userdict.txt" is the dictionary generated from
+    the lexicons (built first if missing or stale); any other value a file of
+    one's own (absolute, or under models/lexicons); empty for none."""
+    if not user_dict:
+        return None
+    if user_dict == USER_DICT_NAME:
+        return user_dict_path()
+    return Path(user_dict) if Path(user_dict).is_absolute() else LEXICON_DIR / user_dict
+
+
 @registry.tokenizers("meeting.zh_tokenizer.v1")
-def create_meeting_tokenizer(segmenter: str = "jieba", user_dict: str = "userdict.txt"):
-    path = LEXICON_DIR / user_dict if user_dict else None
+def create_meeting_tokenizer(segmenter: str = "jieba", user_dict: str = USER_DICT_NAME):
+    path = resolve_user_dict(user_dict)
 
     def make(nlp):
         return MeetingTokenizer(nlp.vocab, segmenter=segmenter, user_dict=str(path) if path else None)

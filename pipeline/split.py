@@ -20,12 +20,37 @@ from .normalize.patterns import SENTENCE_MARKS
 from .resources import load_json
 
 
+# named blocks of the patterns below, each written once
+RECORD_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"  # 二, 十三, 3: 记录二, 会议纪要(3)
+ORDINAL = r"[一二三四五六七八九十\d]{1,3}"                  # after 第 or 篇: 第二, 第12, 篇三
+COLON = r"\s*[:：]?"                                       # a heading may end in a colon
+
+
+def _words(words) -> str:
+    """An alternation of words, tried in the lexicon's order."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+def record_heading_pattern(data: dict) -> str:
+    """A short line opening one record of a bundle, from the words of splitting.json."""
+    record, counter = _words(data["record_words"]), _words(data["session_counters"])
+    minutes, meeting = _words(data["minutes_words"]), _words(data["meeting_words"])
+    after = _words(data["minutes_suffixes"])
+    numbered = rf"^.{{0,30}}?{record}\s*(?:之)?\s*[(（]?{RECORD_NUMBER}[)）]?{COLON}$"  # 工作会议记录二, 记录(三):
+    nth = rf"^(?:第{ORDINAL}{counter}(?:会议)?|(?:会议)?{minutes}\s*{ORDINAL}){COLON}$"   # 第二次会议, 纪要3
+    session = rf"^.{{0,20}}第{ORDINAL}次.{{0,15}}{meeting}{after}?{COLON}$"              # 校务会第三次会议纪要
+    piece = rf"^[【\[(（]?(?:篇{ORDINAL}|第{ORDINAL}篇)[】\])）]?(?:\s*[:：、.．]\s*.{{0,30}}|\s+.{{0,30}}|\s*)$"  # 【篇二】
+    return "|".join((numbered, nth, session, piece))
+
+
 @lru_cache(maxsize=1)
 def _rules():
     data = load_json("splitting.json")
     openings = "|".join(map(re.escape, sorted(data["news_item_openings"], key=len, reverse=True)))
-    return (re.compile(data["record_heading"]), re.compile(data["form_opening"]),
-            re.compile(data["form_fields"]), int(data["max_heading_chars"]),
+    form_opening = r"^(?:会议)?" + _words(data["form_opening_labels"]) + r"\s*[:：]"       # 会议时间:
+    form_field = r"^(?:会议)?" + _words(data["form_field_labels"]) + r"\s*[:：]?"          # 地点:, 主持人
+    return (re.compile(record_heading_pattern(data)), re.compile(form_opening),
+            re.compile(form_field), int(data["max_heading_chars"]),
             re.compile(r"^\s*(?:" + openings + r")[\s,，:：]"))
 
 

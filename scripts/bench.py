@@ -37,7 +37,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench-out"
 SOURCES = [ROOT.parent / "shared" / "eval" / "dev" / "raw", ROOT.parent / "shared" / "corpus" / "unlabeled" / "raw"]
 PKUSEG_MODEL = ROOT / "models" / "pkuseg" / "ctb8"
-USER_DICT = ROOT / "models" / "lexicons" / "userdict.txt"
 
 # the segmenters alone, over the same files, in a fresh interpreter
 RAW_JIEBA = """
@@ -209,8 +208,10 @@ def main(argv=None) -> int:
     if a.no_pkuseg or not (PKUSEG_MODEL / "weights.npz").exists():
         print("[2] pkuseg: skipped" + ("" if a.no_pkuseg else ", run `make models` first"))
     else:
+        from pipeline.userdict import user_dict_path  # the user dictionary the pipeline's pkuseg reads
+
         t_raw_p, _ = timed_process([sys.executable, "-c", RAW_PKUSEG, str(corpus), str(PKUSEG_MODEL),
-                                    str(USER_DICT)])
+                                    str(user_dict_path())])
         t1_p, sampler_p, _ = pipeline_run(corpus, "pkuseg", 1)
         ratio_p = t_raw_p / t1_p
         print(f"[2] pkuseg: pipeline {t1_p} = {n_chars / t1_p:,.0f} chars/s, raw pkuseg cut "

@@ -272,17 +272,21 @@ def test_too_many_workers_are_bounded_with_a_notice():
     assert resolve_workers(1, "local", None) == (1, None)
 
 
-def test_a_broken_lexicon_stops_the_run_before_it_starts(tmp_path, monkeypatch):
+@pytest.mark.parametrize("lexicon, key, break_it, message", [
+    ("boilerplate.json", "line_patterns", lambda v: ["(" + v[0], *v[1:]], r"line_patterns\[0\]: .* does not compile"),
+    ("venues.json", "held_verbs", "|".join, r"held_verbs: must be a list of words"),  # a pattern where words belong
+])
+def test_a_broken_lexicon_stops_the_run_before_it_starts(tmp_path, monkeypatch, lexicon, key, break_it, message):
     import pipeline.resources as resources
     from pipeline.executors import ConfigError
 
     lexicons = tmp_path / "lexicons"
     shutil.copytree(resources.LEXICON_DIR, lexicons)
-    venues = json.loads((lexicons / "venues.json").read_text(encoding="utf-8"))
-    venues["held_verbs"] = "(" + venues["held_verbs"]
-    (lexicons / "venues.json").write_text(json.dumps(venues, ensure_ascii=False), encoding="utf-8")
+    data = json.loads((lexicons / lexicon).read_text(encoding="utf-8"))
+    data[key] = break_it(data[key])
+    (lexicons / lexicon).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(resources, "LEXICON_DIR", lexicons)
-    with pytest.raises(ConfigError, match=r"lexicon venues.json, held_verbs: .* does not compile"):
+    with pytest.raises(ConfigError, match=f"lexicon {lexicon}, {message}"):
         run_corpus(CORPUS, tmp_path / "out", workers=1, progress=False)
     assert not (tmp_path / "out" / "_state" / "ledger.sqlite").exists()  # nothing started
 

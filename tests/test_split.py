@@ -1,7 +1,9 @@
 """Stage 2: one page, several meetings."""
 from __future__ import annotations
 
-from pipeline.split import meeting_ranges
+import pytest
+
+from pipeline.split import _rules, meeting_ranges
 
 from .conftest import RAW, page_of
 
@@ -111,3 +113,36 @@ def test_doc_sents_are_the_sentences_of_the_page():
     doc = analyze(page, load_pipeline("jieba"))
     assert [s.text for s in doc.sents] == ["区政府召开常务会议", "会议由区长王强主持。", "副区长李岩指出,要压实责任!",
                                           "“要加强督查。”", "记录:赵丽"]
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("学校后勤工作会议记录二", True),       # record word + number
+    ("会议纪要(三):", True),
+    ("记录 之 4", True),
+    ("第二次会议", True),                  # 第N + counter
+    ("第3场", True),
+    ("纪要 12", True),                     # minutes word + number
+    ("校务委员会第三次会议纪要", True),     # a session named with 第N次
+    ("【篇二】", True),                    # 篇N, 第N篇
+    ("篇一:村民代表大会记录", True),
+    ("第四篇", True),
+    ("会议强调", False),
+    ("第二次提出要求的同志有三位", False),
+    ("二、加强组织领导", False),
+])
+def test_record_headings_composed_from_their_words(line, heading):
+    assert bool(_rules()[0].match(line)) is heading
+
+
+@pytest.mark.parametrize("line, opening, field", [
+    ("会议时间:2023年3月5日", True, False),
+    ("日期：5月9日", True, False),
+    ("时间 2023年", False, False),
+    ("主持人:张三", False, True),
+    ("主持 李四", False, True),
+    ("会议地点:村部", False, True),
+    ("参会人王五", False, True),
+])
+def test_form_openings_and_fields_composed_from_their_labels(line, opening, field):
+    _, form_opening, form_field, _, _ = _rules()
+    assert (bool(form_opening.match(line)), bool(form_field.match(line))) == (opening, field)

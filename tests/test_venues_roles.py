@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.normalize.people import find_people
-from pipeline.normalize.roles import assign_roles
+from pipeline.normalize.roles import _rules as role_rules, assign_roles
 from pipeline.normalize.venues import find_organizers, find_venues
 
 
@@ -208,3 +208,39 @@ def test_no_role_from_a_clause_that_is_not_the_persons(text, person, role):
 ])
 def test_more_ways_to_take_part(text, expected):
     assert expected <= roles(text)
+
+
+# the role labels and verbs, composed from the words of roles.json (pipeline/normalize/roles.py)
+@pytest.mark.parametrize("head, role", [
+    ("主持人:", "chair"),
+    ("会议主持:", "chair"),
+    ("主 席 :", "chair"),          # a space stands for any spaces
+    ("主席 ", "chair"),            # a label opening the line, a space for its colon
+    ("副主席:", None),              # a deputy's label is no chair's
+    ("记录人：", "recorder"),
+    ("纪录:", "recorder"),
+    ("参会人员:", "attendee"),
+    ("列席领导:", "attendee"),
+    ("出席的领导有", "attendee"),
+    ("文 / ", "author"),
+    ("记者 ", "author"),
+    ("责任编辑:", "editor"),
+    ("缺席者:", "absent"),
+    ("会议强调", None),
+])
+def test_role_labels_composed_from_their_words(head, role):
+    _, labels, _, _, _ = role_rules()
+    assert next((r for r, rx in labels if rx.search(head)), None) == role
+
+
+@pytest.mark.parametrize("clause, role, cue", [
+    ("作了重要讲话", "speaker", "作了重要讲话"),      # a speech made: 作了 … 讲话
+    ("做出了深刻阐述", "speaker", "做出了深刻阐述"),
+    ("强调", "speaker", "强调"),
+    ("主持召开会议", "chair", "主持"),
+    ("因公未出席", "absent", "因公未出席"),
+])
+def test_role_verbs_composed_from_their_words(clause, role, cue):
+    verbs, _, not_chair, _, _ = role_rules()
+    assert dict(verbs)[role].search(clause).group() == cue
+    assert not_chair.match("主持人宣布") and not_chair.match("主持词") and not not_chair.match("主持人:")

@@ -1,8 +1,10 @@
 """`pip install .` gives a tool that runs: the wheel carries the lexicons
 (package data of pipeline.lexicons, mapped onto models/lexicons), and the
-installed console script processes a sample in a fresh virtual environment."""
+installed console script processes a sample in a fresh virtual environment,
+generating the user dictionary from those lexicons on first use."""
 from __future__ import annotations
 
+import os
 import shutil
 import site
 import subprocess
@@ -12,6 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
+
+from pipeline.userdict import render_user_dict
 
 from .conftest import CORPUS, ROOT
 
@@ -52,9 +56,13 @@ def test_the_installed_wheel_runs_on_a_sample(tmp_path):
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
     assert all(Path(p).is_relative_to(env_dir) for p in where), where
     out = tmp_path / "out"
+    # the wheel has no models/ folder: the user dictionary is generated on first use, in the user's cache
+    cache = tmp_path / "cache"
     proc = subprocess.run([str(env_dir / "bin" / "meeting-pipeline"), "run", str(CORPUS), "--out", str(out),
-                           "--workers", "1", "--no-progress"], capture_output=True, text=True, cwd=tmp_path)
+                           "--workers", "1", "--no-progress"], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "XDG_CACHE_HOME": str(cache)})
     assert proc.returncode == 0, proc.stderr
+    assert (cache / "meeting-pipeline" / "userdict.txt").read_text(encoding="utf-8") == render_user_dict()
     docs = pd.read_parquet(out / "documents.parquet")
     assert len(docs) == 8 and set(docs.status) == {"ok"}
     assert len(pd.read_parquet(out / "people.parquet")) > 0

@@ -64,13 +64,19 @@ def _rules():
     data = load_json("items.json")
     families, min_items = [], {}
     for fam in data["families"]:
-        pattern = fam["pattern"].replace("{n}", CN_NUM).replace("{N}", CN_FORMAL).replace("{d}", r"\d{1,2}")
+        pattern = (fam["pattern"].replace("{n}", CN_NUM).replace("{N}", CN_FORMAL).replace("{d}", r"\d{1,2}")
+                   .replace("{sequence_words}", "|".join(map(re.escape, data["sequence_words"]))))
         opens = "\n:：;；。" + ("，," if fam.get("after_comma") else "") if fam["line_start"] else None
         families.append((fam["name"], re.compile(pattern), opens))
         min_items[fam["name"]] = fam.get("min_items", 2)
     return (families, data["sequence_words"], int(data["max_gap_chars"]),
-            re.compile(data["speech_verbs"]), re.compile(data["body_subjects"]),
-            re.compile(data["directive_cues"]), min_items, data["continues"])
+            re.compile(_alt(data["speech_verbs"])), re.compile(_alt(data["body_subjects"])),
+            re.compile(_alt(data["directive_cues"])), min_items, data["continues"])
+
+
+def _alt(words) -> str:
+    """Words as alternatives, in the lexicon's order."""
+    return "|".join(map(re.escape, words))
 
 
 def _ordinal(family: str, token: str, seq_words: dict) -> int | None:

@@ -12,18 +12,59 @@ SINGLE_ROLES = ("chair", "recorder")
 BRACKETED = re.compile(r"[(（][^()（）]{0,8}[)）]")  # roles a form label gives to one person
 
 
+# named blocks of the role patterns; the words are in roles.json
+COLON = r"\s*[:：]"
+CHAIR_LEAD = r"(?<!副)(?:会议)?"  # 会议主持人:, but 副主席: is no chair's label
+
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+def _written(label: str) -> str:
+    """A label as roles.json writes it: a space stands for any spaces (主 席), a colon for either colon."""
+    return r"\s*".join("[:：]" if part == ":" else re.escape(part) for part in label.split())
+
+
+def role_patterns(d: dict) -> tuple[dict[str, str], dict[str, str], str]:
+    """The patterns of each role's verbs and labels, and of not_chair, from the words of roles.json."""
+    verbs = {role: "|".join(map(re.escape, words)) for role, words in d["verbs"].items()}
+    made = ["(?:" + "|".join(map(re.escape, m["verbs"])) + ")" + f".{{0,{m['gap']}}}" + _alt(m["nouns"])
+            for m in d["made_speech"]]  # 作了重要讲话, 做出了表态
+    verbs["speaker"] = "|".join([verbs["speaker"], *made])
+    labels = {}
+    for role, words in d["labels"].items():
+        if role in d["label_suffixes"]:  # 参会人员:, 缺席者:
+            p = _alt(words) + "(?:" + "|".join(map(re.escape, d["label_suffixes"][role])) + ")?" + COLON
+        elif all(w.endswith(" :") for w in words):  # 责编:, 主持人:
+            p = "(?:" + "|".join(_written(w[:-2]) for w in words) + ")" + COLON
+        else:  # 文/, 作者:, 记者
+            p = "(?:" + "|".join(map(_written, words)) + ")"
+        if role == "chair":
+            p = CHAIR_LEAD + p
+        alone = d["line_opening_labels"].get(role)
+        if alone:  # 主 席 柯文哲: a label opening a line, a space for its colon
+            p += r"|^\s*(?:" + "|".join(map(_written, alone)) + r")\s+"
+        if role == "attendee":  # 出席的领导有:
+            p += "|" + _alt(d["listing_verbs"]) + "?的?" + _alt(d["listing_nouns"]) + r"有\s*[:：]?"
+        labels[role] = p
+    not_chair = _alt(d["not_chair"]["without_colon"]) + "[^:：]|" + _alt(d["not_chair"]["words"])
+    return verbs, labels, not_chair
+
+
 @lru_cache(maxsize=1)
 def _rules():
     d = load_json("roles.json")
-    verbs = [(role, re.compile(p)) for role, p in d["verbs"].items()]
+    verb_patterns, label_patterns, not_chair = role_patterns(d)
+    verbs = [(role, re.compile(p)) for role, p in verb_patterns.items()]
     # a form label (主持人:) may be followed by the person's post (主持人: 村党支部书记刘德明)
     # or by the names listed before this one (参会人员: 李四、王五、赵六)
     labels = [(role, re.compile("(?:" + p + ")" + (r"[\s\u3400-\u9fff、,，()（）]{0,60}$" if "[:：]" in p else r"\s*$")))
-              for role, p in d["labels"].items()]
+              for role, p in label_patterns.items()]
     # a label alone on its line (出席者:), heading the names on the lines under it
-    heads = [(role, re.compile(r"\s*(?:" + p + r")\s*")) for role, p in d["labels"].items() if "[:：]" in p]
-    leave = re.compile(r"[(（](?:" + d["leave_notes"] + r")[^)）]{0,4}[)）]")
-    return verbs, labels, re.compile(d["not_chair"]), leave, heads
+    heads = [(role, re.compile(r"\s*(?:" + p + r")\s*")) for role, p in label_patterns.items() if "[:：]" in p]
+    leave = re.compile(r"[(（](?:" + "|".join(map(re.escape, d["leave_notes"])) + r")[^)）]{0,4}[)）]")
+    return verbs, labels, re.compile(not_chair), leave, heads
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +158,6 @@ def _lead_start(mention) -> int:
 
 
 LIST_SEPARATOR = re.compile(r"(?:以及|、|,|，|和|及|与|同)")
-HONORIFIC = re.compile(r"(?:同志|先生|女士|老师)")
 
 
 def listed_together(text: str, a, b) -> bool:
@@ -134,8 +174,7 @@ def listed_together(text: str, a, b) -> bool:
     for x, y in sorted(a.titles):  # A主任、…: a's posts after its name
         if x == pos:
             pos = y
-    honorific = HONORIFIC.match(text, pos)
-    pos = honorific.end() if honorific else pos
+    pos += _honorific_len(text, pos)
     sep = LIST_SEPARATOR.match(text, pos)
     if not sep:
         return False
@@ -215,8 +254,14 @@ def _label_line_above(text: str, line_start: int, heads) -> tuple[str, int, int]
     return None
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[str, ...]:
+    """The forms of address after a name (同志, 老师): people.json name_honorifics, as the people finder reads them."""
+    return tuple(load_json("people.json")["name_honorifics"])
+
+
 def _honorific_len(text: str, i: int) -> int:
-    for h in ("同志", "老师", "先生", "女士"):
+    for h in _honorifics():
         if text.startswith(h, i):
             return len(h)
     return 0

@@ -22,9 +22,27 @@ DATE_LIKE = re.compile(rf"^\s*(?:(?:\d{{2,4}}|[xX]{{2}}|20[xX]{{2}}|[{CN}]{{4}})
                        rf"(?:[\d{CN}]{{1,3}}[:：点时][\d{CN}]{{0,3}}分?正?)?\s*")
 
 
+def _alt(words) -> str:
+    """Words as alternatives, in the lexicon's order."""
+    return "|".join(map(re.escape, words))
+
+
+def lead_pattern(d: dict) -> str:
+    """在|于|假, each lead word but where it ends a word that opens no place (放假, 寒假)."""
+    out = []
+    for w in d["lead_words"]:
+        before = "".join(x[:-len(w)] for x in d["not_leading"] if x.endswith(w) and len(x) == len(w) + 1)
+        out.append(f"(?<![{before}]){re.escape(w)}" if before else re.escape(w))
+    return "|".join(out)
+
+
 @lru_cache(maxsize=1)
 def _rules():
-    d = load_json("venues.json")
+    d = dict(load_json("venues.json"))
+    for key in ("held_verbs", "held_adverbs", "gather_words", "manner_words"):
+        d[key] = _alt(d[key])
+    d["lead_words"] = lead_pattern(d)
+    d["form_keys"] = "(?:会议)?(?:" + _alt(d["form_keys"]) + ")"  # 会议地点:
     words = sorted(d["venue_words"], key=len, reverse=True)
     venue_end = "(?:" + "|".join(map(re.escape, words)) + ")"
     place = r"[^,，。；;、:：\n“”《》()（）]"
