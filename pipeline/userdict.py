@@ -33,7 +33,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from .resources import MODELS_DIR, load_json
+from .resources import generated_dir, load_json
 
 USER_DICT_NAME = "userdict.txt"
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
@@ -70,14 +70,6 @@ def render_user_dict() -> str:
     return "".join(w + "\n" for w in user_dict_words())
 
 
-def _default_dir() -> Path:
-    """models/generated in a checkout; an installed wheel has no models/ folder
-    beside the package, so its file goes to the user's cache folder."""
-    if (MODELS_DIR / "lexicons").is_dir():
-        return MODELS_DIR / "generated"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "meeting-pipeline"
-
-
 def _write(path: Path, text: str) -> None:
     """Atomically: processes that build their pipelines at once never read half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +94,7 @@ def user_dict_is_current(path: Path) -> bool:
 def user_dict_path(path: str | Path | None = None) -> Path:
     """The generated user dictionary, (re)built first when it is missing or
     stale; a folder that cannot be written falls back on the temporary one."""
-    path = Path(path) if path else _default_dir() / USER_DICT_NAME
+    path = Path(path) if path else generated_dir() / USER_DICT_NAME
     if user_dict_is_current(path):
         return path
     try:
@@ -116,6 +108,6 @@ def user_dict_path(path: str | Path | None = None) -> Path:
 
 def build_user_dict(path: str | Path | None = None) -> Path:
     """Write the user dictionary whether or not it is current (`make models`)."""
-    path = Path(path) if path else _default_dir() / USER_DICT_NAME
+    path = Path(path) if path else generated_dir() / USER_DICT_NAME
     _write(path, render_user_dict())
     return path

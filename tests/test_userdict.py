@@ -149,3 +149,23 @@ def test_a_saved_pkuseg_pipeline_reads_todays_dictionary(tmp_path):
     mine.write_text(userdict.render_user_dict() + "张立峰在\n", encoding="utf-8")
     loaded = spacy.load(tmp_path / "saved", config={"nlp": {"tokenizer": {"user_dict": str(mine)}}})
     assert "张立峰在" in [t.text for t in loaded.make_doc(SENTENCE)]
+
+
+def test_jieba_word_tags_are_kept_and_a_broken_copy_is_read_again(tmp_path, monkeypatch):
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from pipeline import resources
+
+    monkeypatch.setattr(resources, "generated_dir", lambda: tmp_path)
+    read = resources.jieba_dictionary.__wrapped__  # past the process's own cache
+    dict_txt = str(Path(find_spec("jieba").origin).parent / "dict.txt")
+    direct = resources._read_jieba_dictionary(dict_txt, 20000)
+    assert read(20000) == direct  # read from dict.txt, and kept
+    kept = list(tmp_path.glob("jieba-dict-*-20000.pickle"))
+    assert len(kept) == 1
+    assert read(20000) == direct  # from the kept copy
+    kept[0].write_bytes(b"not a pickle")
+    assert read(20000) == direct and kept[0].read_bytes() != b"not a pickle"
+    tags, common = direct
+    assert tags["会议"].startswith("n") and "会议" in common and len(tags) > 300_000
