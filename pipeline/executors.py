@@ -45,7 +45,8 @@ from .store import STATE_DIR, ChunkResult, StateStore, write_manifest
 from .tables import document_row, empty_rows
 
 CHUNK_FILES = 32       # files per task sent to a worker
-BATCH_FILES = 256      # files per committed batch
+BATCH_FILES = 256      # files per committed batch, at least …
+BATCH_CHARS = 1_000_000  # … and characters: a batch of short pages is seconds of work, its parts cost time
 PAGE_TIMEOUT = 300.0   # seconds one page may take (a long page takes a few)
 CODE_DIR = Path(__file__).resolve().parent
 RUN_LOG = "run.log"
@@ -524,8 +525,8 @@ class RunLog:
 def run_corpus(input_dir, out_dir, *, segmenter: str = "jieba", fmt: str = "parquet",
                workers: int | None = None, executor: str = "local", scheduler: str | None = None,
                progress: bool = True, force: bool = False, batch_files: int = BATCH_FILES,
-               page_timeout: float | None = PAGE_TIMEOUT, max_page_chars: int = MAX_PAGE_CHARS,
-               notify=None) -> RunSummary:
+               batch_chars: int = BATCH_CHARS, page_timeout: float | None = PAGE_TIMEOUT,
+               max_page_chars: int = MAX_PAGE_CHARS, notify=None) -> RunSummary:
     """Process every file under input_dir into the tables under out_dir.
     Raises ConfigError, before any work, for a mistake in the options, the
     output folder or the lexicons."""
@@ -562,13 +563,13 @@ def run_corpus(input_dir, out_dir, *, segmenter: str = "jieba", fmt: str = "parq
     try:
         check_pipeline(segmenter, max_page_chars)
         return _run_locked(root, out, summary, input_dir, segmenter, fmt, workers, executor, scheduler,
-                           progress, force, batch_files, limits)
+                           progress, force, (batch_files, batch_chars), limits)
     finally:
         lock.release()
 
 
 def _run_locked(root: Path, out: Path, summary: RunSummary, input_dir, segmenter: str, fmt: str, workers: int,
-                executor: str, scheduler: str | None, progress: bool, force: bool, batch_files: int,
+                executor: str, scheduler: str | None, progress: bool, force: bool, batch_size: tuple[int, int],
                 limits: PageLimits) -> RunSummary:
     started = time.perf_counter()
     checksums = model_checksums(segmenter)
@@ -598,7 +599,7 @@ def _run_locked(root: Path, out: Path, summary: RunSummary, input_dir, segmenter
         reasons.update(error_reason(f["error"]) for f in result.failures)
         log.failures(result.failures)
         bar.advance(len(result.entries), result.n_chars)
-        if sum(len(c.entries) for c in batch) >= batch_files:
+        if sum(len(c.entries) for c in batch) >= batch_size[0] and sum(c.n_chars for c in batch) >= batch_size[1]:
             store.commit(batch)
             batch = []
 

@@ -347,7 +347,7 @@ def test_the_table_set_is_replaced_as_one_unit(tmp_path):
 
 def _start(src: Path, out: Path, workers: int, batch_files: int = 8) -> subprocess.Popen:
     driver = ("import sys; from pipeline.executors import run_corpus; "
-              f"run_corpus(sys.argv[1], sys.argv[2], workers={workers}, progress=False, batch_files={batch_files})")
+              f"run_corpus(sys.argv[1], sys.argv[2], workers={workers}, progress=False, batch_files={batch_files}, batch_chars=0)")
     return subprocess.Popen([sys.executable, "-c", driver, str(src), str(out)], cwd=ROOT)
 
 

@@ -45,7 +45,7 @@ def make_corpus(folder: Path, n: int, rng: random.Random) -> None:
 def start(src: Path, out: Path, force: bool = False) -> subprocess.Popen:
     """A run in a process of its own, committing every 32 files."""
     driver = ("import sys; from pipeline.executors import run_corpus; run_corpus(sys.argv[1], sys.argv[2], "
-              f"workers=2, progress=False, batch_files=32, force={force})")
+              f"workers=2, progress=False, batch_files=32, batch_chars=0, force={force})")
     return subprocess.Popen([sys.executable, "-c", driver, str(src), str(out)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
