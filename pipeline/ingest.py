@@ -49,7 +49,6 @@ class Page:
     body_start: int = 0            # where the report itself begins in `text`
     title: str | None = None
     published: str | None = None   # ISO date or datetime, as the page shows it
-    published_span: tuple[int, int] | None = None
     bylines: list[tuple[str, int, int]] = field(default_factory=list)  # (credit line, start, end)
     url: str | None = None
     source_format: str = "txt"
@@ -450,7 +449,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         n_header = min(n_header, 1)  # a page of short lines: only its first can be a headline
 
     title = None
-    published = published_span = None
+    published = None
     header_lines: list[tuple[int, str, str]] = []  # (index, kind, line)
     # keys and labels are matched on the Simplified form: 發布時間 is 发布时间
     simple_kept = [to_simplified(line) for line in kept[:n_header + 1]]
@@ -458,7 +457,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         line, simple = kept[i], simple_kept[i]
         m = _published_from(simple_kept, i, title_seen=title is not None)
         if m and published is None:
-            published, published_span = _iso(m), (i, m.start(), m.end())
+            published = _iso(m)
             header_lines.append((i, "meta", line))
             continue
         key = META_KEY.match(simple)
@@ -503,9 +502,6 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
     page.body_start = offsets[body_from] if body_from < len(kept) else len(text)
     page.title = title
     page.published = published
-    if published_span:
-        i, s, e = published_span
-        page.published_span = (offsets[i] + s, offsets[i] + e)
     page.bylines = [(kept[i], offsets[i], offsets[i] + len(kept[i]))
                     for i, kind, _ in header_lines if kind == "meta"]
     if not text[page.body_start:].strip():

@@ -58,9 +58,6 @@ def test_numbered_sessions_split():
     assert len(meeting_ranges(text)) == 2
 
 
-import pytest  # noqa: E402
-
-
 @pytest.mark.parametrize("first, second", [
     ("篇一:学校安全工作会议记录", "篇二:学校教学工作会议记录"),
     ("【篇一】", "【篇二】"),

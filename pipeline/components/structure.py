@@ -44,7 +44,7 @@ class MeetingStructure:
 
     def details(self, doc: Doc, k: int, name) -> dict:
         """kind, term, session, year_source and the organizer of meeting k."""
-        text, src = text_of(doc), doc._.source_text or text_of(doc)
+        text = text_of(doc)
         meeting = (doc._.meetings or [{}] * (k + 1))[k]
         name_start, name_end, headline_name = name
         simple_name = text[name_start:name_end] if name_start is not None else to_simplified(headline_name or "")
