@@ -706,13 +706,18 @@ def _json_pages(path: Path, base_id: str, raw: str, encoding: str) -> Iterator[P
         yield Page(base_id, str(path), source_format="json", encoding=encoding, status="empty",
                    error=f"{path.name} holds no record")
         return
-    for doc_id, item in records:
+    seen: set[str] = set()
+    for n, (doc_id, item) in enumerate(records, 1):
         try:
-            yield _json_record_page(path, base_id, doc_id, item, encoding)
+            page = _json_record_page(path, base_id, doc_id, item, encoding)
         except Exception as exc:  # noqa: BLE001  one bad record, not the whole export
-            yield Page(doc_id, str(path), source_format="json", encoding=encoding, status="error",
-                       error=f"cannot parse a record of {path.name}: {type(exc).__name__}: {exc}"[:2000],
-                       traceback=traceback.format_exc())
+            page = Page(doc_id, str(path), source_format="json", encoding=encoding, status="error",
+                        error=f"cannot parse a record of {path.name}: {type(exc).__name__}: {exc}"[:2000],
+                        traceback=traceback.format_exc())
+        while page.doc_id in seen:  # two records with one id: the later one adds its place in the file
+            page.doc_id = f"{page.doc_id}@{n}"
+        seen.add(page.doc_id)
+        yield page
 
 
 def _json_problem(exc: Exception) -> str:

@@ -79,6 +79,13 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     assert pages[2].status == "error" and "invalid JSON" in pages[2].error
 
 
+def test_records_that_share_an_id_keep_apart(tmp_path):
+    records = [{"id": 7, "text": "社区召开月度工作会议。"}, {"id": 7, "text": "村委召开党员大会。"}, {"text": "镇政府召开例会。"}]
+    (tmp_path / "export.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    pages = list(read_pages(tmp_path / "export.json", tmp_path))
+    assert [p.doc_id for p in pages] == ["export#7", "export#7@2", "export#3"]
+
+
 def test_undecodable_file_is_an_error_page(tmp_path):
     (tmp_path / "bad.txt").write_bytes(bytes(range(128, 256)) * 10)  # no Chinese encoding decodes this
     page = next(read_pages(tmp_path / "bad.txt", tmp_path))
