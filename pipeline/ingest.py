@@ -706,7 +706,7 @@ def _json_pages(path: Path, base_id: str, raw: str, encoding: str) -> Iterator[P
         yield Page(base_id, str(path), source_format="json", encoding=encoding, status="empty",
                    error=f"{path.name} holds no record")
         return
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # doc_id -> its text
     for n, (doc_id, item) in enumerate(records, 1):
         try:
             page = _json_record_page(path, base_id, doc_id, item, encoding)
@@ -714,9 +714,11 @@ def _json_pages(path: Path, base_id: str, raw: str, encoding: str) -> Iterator[P
             page = Page(doc_id, str(path), source_format="json", encoding=encoding, status="error",
                         error=f"cannot parse a record of {path.name}: {type(exc).__name__}: {exc}"[:2000],
                         traceback=traceback.format_exc())
-        while page.doc_id in seen:  # two records with one id: the later one adds its place in the file
+        # one id for two texts: the later record adds its place in the file; the same record
+        # sent twice keeps its id, and the tables keep it once
+        while page.doc_id in seen and seen[page.doc_id] != page.text:
             page.doc_id = f"{page.doc_id}@{n}"
-        seen.add(page.doc_id)
+        seen[page.doc_id] = page.text
         yield page
 
 

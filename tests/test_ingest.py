@@ -80,10 +80,11 @@ def test_jsonl_records_and_bad_lines(tmp_path):
 
 
 def test_records_that_share_an_id_keep_apart(tmp_path):
-    records = [{"id": 7, "text": "社区召开月度工作会议。"}, {"id": 7, "text": "村委召开党员大会。"}, {"text": "镇政府召开例会。"}]
+    records = [{"id": 7, "text": "社区召开月度工作会议。"}, {"id": 7, "text": "村委召开党员大会。"}, {"text": "镇政府召开例会。"},
+               {"id": 7, "text": "社区召开月度工作会议。"}]
     (tmp_path / "export.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     pages = list(read_pages(tmp_path / "export.json", tmp_path))
-    assert [p.doc_id for p in pages] == ["export#7", "export#7@2", "export#3"]
+    assert [p.doc_id for p in pages] == ["export#7", "export#7@2", "export#3", "export#7"]  # the last: sent twice
 
 
 def test_undecodable_file_is_an_error_page(tmp_path):
