@@ -691,6 +691,12 @@ def _stop_pool(pool) -> None:
             p.kill()
     for p in processes:
         p.join(timeout=5)
+    # the pool's own threads must be gone before the next pool forks: a child forked while
+    # one of them holds a lock (its queue's) inherits the lock held, and waits on it for ever
+    for thread in (getattr(pool, "_executor_manager_thread", None),
+                   getattr(getattr(pool, "_call_queue", None), "_thread", None)):
+        if thread is not None and thread.is_alive():
+            thread.join(timeout=5)
 
 
 def _overdue(beats, pids, hard_limit: float | None) -> list[int]:
