@@ -209,7 +209,7 @@ class StateStore:
         import duckdb
 
         self.sweep()
-        generation = self.out_dir / GENERATIONS_DIR / f"{_stamp()}-{uuid.uuid4().hex[:8]}"
+        generation = self.out_dir / GENERATIONS_DIR / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         generation.mkdir(parents=True)
         staging = self.root / "duckdb_tmp"
         staging.mkdir(exist_ok=True)
@@ -269,14 +269,6 @@ class StateStore:
         self.db.close()
 
 
-def _stamp() -> str:
-    """The time for a generation's name, to the microsecond: names sort in the
-    order the runs finished (publish keeps the newest two), also when two
-    finish within one second."""
-    now = time.time()
-    return f"{time.strftime('%Y%m%dT%H%M%S', time.localtime(now))}.{int(now % 1 * 1e6):06d}"
-
-
 def _fill_database(con, ready: "queue.Queue") -> dict[str, int]:
     """The tables of meetings.duckdb, with their keys and types from
     pipeline/columns.json, each filled from its ordered file once `ready`
@@ -318,7 +310,7 @@ def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
         tmp.unlink(missing_ok=True)
         os.symlink(target, tmp)
         os.replace(tmp, link)
-    # by what was current, not by name: two runs within one second have names that sort at random
+    # by what was current, not by name: names of two runs within one second sort at random
     keep = {generation.resolve(), previous}
     for old in (out_dir / GENERATIONS_DIR).iterdir():
         if old.is_dir() and old.resolve() not in keep:
