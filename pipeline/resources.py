@@ -137,6 +137,20 @@ def generated_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "meeting-pipeline"
 
 
+def write_generated(path: Path, data: bytes) -> None:
+    """Atomically: processes that start at once never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)  # readable as any generated file, not mkstemp's 0600
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
 @lru_cache(maxsize=None)
 def jieba_dictionary(common_freq: int = 0) -> tuple[dict[str, str], frozenset[str]]:
     """Word -> part-of-speech tag of jieba's dictionary, and the words it counts
@@ -159,12 +173,7 @@ def jieba_dictionary(common_freq: int = 0) -> tuple[dict[str, str], frozenset[st
         pass  # none yet, or unreadable: read the dictionary itself
     value = _read_jieba_dictionary(path, common_freq)
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=cache.name, suffix=".tmp", dir=cache.parent)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, cache)  # processes starting at once never read half a file
+        write_generated(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         for old in cache.parent.glob("jieba-dict-*.pickle"):
             if old != cache:
                 old.unlink(missing_ok=True)

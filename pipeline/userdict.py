@@ -33,7 +33,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from .resources import generated_dir, load_json
+from .resources import generated_dir, load_json, write_generated
 
 USER_DICT_NAME = "userdict.txt"
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
@@ -71,17 +71,7 @@ def render_user_dict() -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    """Atomically: processes that build their pipelines at once never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)  # readable as any generated file, not mkstemp's 0600
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_generated(path, text.encode("utf-8"))
 
 
 def user_dict_is_current(path: Path) -> bool:
