@@ -54,18 +54,22 @@ def set_spans(doc: Doc, key: str, ranges, labels) -> None:
 def word_starts(doc: Doc) -> set[int]:
     """Where the segmenter's words start, before any token was split."""
     starts = doc.user_data.get("word_starts")
+    if starts is None:  # no token split yet: the tokens are the words
+        starts = _token_starts(doc)
+    return set(starts.tolist())
+
+
+def _token_starts(doc: Doc) -> np.ndarray:
+    """Where the tokens start, found once until a token is split."""
+    starts = doc.user_data.get("token_starts")
     if starts is None:
-        starts = doc.user_data.get("token_starts")
-    if starts is None:
-        starts = doc.to_array(IDX) if len(doc) else ()
-    return set(starts.tolist()) if len(starts) else set()
+        starts = doc.user_data["token_starts"] = doc.to_array(IDX) if len(doc) else np.zeros(0, dtype=np.uint64)
+    return starts
 
 
 def split_tokens_at(doc: Doc, offsets) -> None:
     """Make every character offset in `offsets` a token edge."""
-    starts = doc.user_data.get("token_starts")
-    if starts is None:
-        starts = doc.user_data["token_starts"] = doc.to_array(IDX) if len(doc) else np.zeros(0, dtype=np.uint64)
+    starts = _token_starts(doc)
     n = len(text_of(doc))
     cuts = sorted(x for x in offsets if 0 < x < n)
     if not cuts or not len(starts):
@@ -86,7 +90,7 @@ def split_tokens_at(doc: Doc, offsets) -> None:
             edges = [0, *pieces, len(token.text)]
             orths = [token.text[a:b] for a, b in zip(edges, edges[1:])]
             retokenizer.split(token, orths, heads=[(token, k) for k in range(len(orths))])
-    doc.user_data["token_starts"] = doc.to_array(IDX)
+    doc.user_data["token_starts"] = doc.to_array(IDX)  # the new tokens'
     for key, spans in groups.items():  # their edges were token edges and still are
         doc.spans[key] = [doc.char_span(a, b, label=label, alignment_mode="expand") for a, b, label in spans]
 
