@@ -82,10 +82,7 @@ class ChunkResult:
             self.entries.append(Entry(source, digest, len(docs), sum(d.get("status") == "error" for d in docs),
                                       sum(d.get("n_chars") or 0 for d in docs)))
         self._tables = tables
-
-    @property
-    def n_chars(self) -> int:
-        return sum(e.n_chars for e in self.entries)
+        self.n_chars = sum(e.n_chars for e in self.entries)  # asked for at every arrival of a batch's chunk
 
     def table(self, name: str) -> pa.Table:
         return pa.ipc.open_stream(self._tables[name]).read_all()
