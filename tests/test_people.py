@@ -262,3 +262,38 @@ def test_a_frequent_word_on_a_segmenter_boundary_is_no_name():
 ])
 def test_bare_lists_of_attending_names(sentence, expected):
     assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list of bare names given one post
+    ("经会员推荐:钱晓东、孔令华晋升商会副会长;毛丽娟、邹建国、谭宇当选理事。",
+     {"钱晓东": {"副会长"}, "孔令华": {"副会长"}, "毛丽娟": {"理事"}, "邹建国": {"理事"}, "谭宇": {"理事"}}),
+    ("新一届委员会聘任邵志文为主任委员,龚丽萍、范家俊任副主任委员。",
+     {"邵志文": {"主任委员"}, "龚丽萍": {"副主任委员"}, "范家俊": {"副主任委员"}}),
+    # a post, then the list that holds it
+    ("大会选举产生了新一届理事会,副理事长为丁立新、蒋雅琴和贺晓军。",
+     {"丁立新": {"副理事长"}, "蒋雅琴": {"副理事长"}, "贺晓军": {"副理事长"}}),
+    ("参加会议的常委有苗志强、温海燕、鲁永生。", {"苗志强": {"常委"}, "温海燕": {"常委"}, "鲁永生": {"常委"}}),
+    # names counted as persons, with or without a verb after them
+    ("支部书记介绍了孟繁星、钟丽两位同志的入党情况。", {"孟繁星": set(), "钟丽": set()}),
+    ("会议决定任命邱明远、柏玉芬、蔡俊三位同志为县监察委员会委员。",
+     {"邱明远": {"委员"}, "柏玉芬": {"委员"}, "蔡俊": {"委员"}}),
+    ("本届委员会共聘任卢家豪等21人为委员。", {"卢家豪": {"委员"}}),
+    # a list closed by 等 and the group it belongs to
+    ("谭振华、鲍丽君、韦国强等县领导出席会议。", {"谭振华": set(), "鲍丽君": set(), "韦国强": set()}),
+])
+def test_bare_name_lists_vouched_for_by_a_post_or_a_count(sentence, expected):
+    assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a name may not end inside a post: 任 is the verb, 名誉教授 the post
+    ("会议邀请王丽芹书记任名誉教授。", {"王丽芹": {"书记"}}),
+    # a post that starts a longer word is no post: 会计师, 校长室, 主席台
+    ("公司征询律师及会计师意见后决定延期。", {}),
+    ("校长张海平在校长室主持召开会议。", {"张海平": {"校长"}}),
+    # a post of its own, not 书记 + 员
+    ("书记员沈佳怡出席并记录。", {"沈佳怡": {"书记员"}}),
+])
+def test_name_and_post_edges_respect_whole_words(sentence, expected):
+    assert people(sentence) == expected

@@ -70,6 +70,14 @@ def test_chair_across_a_comma_and_a_list_of_attendees():
     assert ("王向梅", "chair") not in got
 
 
+def test_a_clause_with_its_own_subject_is_not_the_names_before_it():
+    # the list ends at the comma; 召集人 is a post, and its 列席 is theirs, not the list's
+    assert roles("会议由会长王海主持,副会长韩立平、邹国栋,各片区召集人列席会议。") == {("王海", "chair")}
+    # 以及 goes on with the same subject: the list shares the verb after it
+    got = roles("学会副理事长钟立华、石晓东,以及常务理事、理事50余人出席会议。")
+    assert {("钟立华", "attendee"), ("石晓东", "attendee")} <= got
+
+
 def test_form_labels():
     got = roles("会议主持:张村长\n记录人:李秘书")
     assert got == {("张村长", "chair"), ("李秘书", "recorder")}

@@ -92,6 +92,10 @@ class Lexicon:
         self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
         byline_keys = trie_pattern(k.rstrip(":/ ") for k in data["credit_keys"])
+        # a list of bare names opens where a name may open: after a boundary (、, 了, 由 …) or a line
+        opening = "(?:^|(?<=[" + re.escape("".join(sorted(self.boundaries))) + "]))"
+        self.list_given_post_re = re.compile(opening + LIST_GIVEN_POST, re.M)
+        self.counted_list_re = re.compile(opening + COUNTED_LIST, re.M)
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3})[)）]")
 
@@ -138,12 +142,25 @@ LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 # 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s]))(" + _NAME + r"(?:、" + _NAME + r")+)"
-                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人)?)?(?:参加|出席|列席|到会|参会|与会|陪同)")
+                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:参加|出席|列席|到会|参会|与会|陪同)")
 # 参加会议的有王建国、李明华 / 出席会议的领导有:
 LISTED_HAVE = re.compile(r"(?:参加|出席|列席|参会|与会)[^,，。；;\n]{0,8}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
 # 雪克来提·扎克尔, 阿沛·阿旺晋美: names transliterated from Uyghur, Tibetan, Mongolian …, parts joined
 # by a middle dot and no Han surname in front
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
+# a list of bare names joined by 、 (the last may follow 和/及/与), each item 2-3 characters
+NAME_LIST = "(" + _NAME + "(?:、" + _NAME + ")*(?:[、和及与]" + _NAME + "))"
+COUNTED_PERSONS = r"(?:[两二三四五六七八九十]|\d{1,2})(?:位|名)同志"  # 两位同志, 3名同志
+# 肖苏燕、范元均晋升商会副会长 / 陈哲、董会生当选常务委员: the names of a list given one post
+# (the list opens after a name boundary: see Lexicon.listed_at)
+LIST_GIVEN_POST = NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等)?(?:晋升为?|当选为?|增补为|递补为|担任|出任|任|为)"
+# 副理事长为王秀阁、孙艳静 / 名誉会长有李志诚、林文玲: a post, then the list that holds it
+POST_THEN_LIST = re.compile(r"(?:为|有)\s*[:：]?\s*" + NAME_LIST + r"(?=[,，。；;\n]|等|$)")
+# 张红波、李会杰两位同志: names counted as persons
+COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
+# 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员: after an appointment verb
+APPOINTED_LIST = re.compile("(" + _NAME + "(?:[、和及与]" + _NAME + ")*)(?:" + COUNTED_PERSONS
+                            + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?)?为")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
 ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言|缺席|请假"
                         r"|作了|做了|传达了|出席|列席)")
@@ -156,6 +173,7 @@ class PeopleFinder:
         self.lex = lexicon()
         self._token_starts = token_starts  # the segmenter's word starts, or a function giving them
         self.mentions: dict[int, Mention] = {}
+        self._title_inside = bytearray(len(text) + 1)  # positions strictly inside a post, set by find
 
     @property
     def token_starts(self) -> set[int]:
@@ -217,6 +235,8 @@ class PeopleFinder:
             e = i + sl + given
             name = self.text[i:e]
             # 王启川特别莅临, 范小俊开门见山: a name also ends where an adverb, verb or idiom starts
+            if e < len(self._title_inside) and self._title_inside[e]:
+                continue
             if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and (
                     self._follower_at(e) or self._word_opens_at(e)):
                 options.append(e)
@@ -380,19 +400,68 @@ class PeopleFinder:
             stop = re.search(r"[。;；\n]|等", t[end:])
             self._add_bare_list(end, end + (stop.start() if stop else len(t) - end))
 
-    def _add_bare_list(self, a: int, b: int):
+    def _add_bare_list(self, a: int, b: int, titles=()):
+        """Every item of the list a..b as a name, when each looks like one (the
+        list vouches for them all, or for none: 全体党员、王五 is no list of names)."""
         t = self.text
-        items = [(x.start() + a, x.end() + a) for x in re.finditer(r"[^、,，\s]+", t[a:b])]
-        for k, (x, y) in enumerate(items):
-            if t[y - 2:y] == "同志":
-                items[k] = (x, y - 2)
+        items = self._list_items(a, b)
         good = [(x, y) for x, y in items if 2 <= y - x <= 3 and self._surname_len(x) and self._plausible(t[x:y])
                 and not self._common_word(x, y) and t[x:y] not in self.lex.not_names]
         if len(items) < 2 or len(good) < len(items):
-            return  # one item that is no name (全体党员、王五) and the list is no list of names
+            return
         for x, y in good:
             if not any(mm.start <= x < mm.end for mm in self.mentions.values()):
-                self._add(Mention(x, y, t[x:y], kind="list"))
+                self._add(Mention(x, y, t[x:y], titles=list(titles), kind="list"))
+            elif titles and x in self.mentions:
+                self._add(Mention(x, y, t[x:y], titles=list(titles), kind="list"))  # adds the post
+
+    def _list_items(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The items of a list of names, 同志 after an item left out; the last
+        item may follow 和/及/与 (李四、王五和赵六)."""
+        t = self.text
+        items = [(x.start() + a, x.end() + a) for x in re.finditer(r"[^、,，\s]+", t[a:b])]
+        if len(items) > 1 and items[-1][1] - items[-1][0] > 3:
+            x, y = items[-1]
+            joiner = next((k for k in range(x + 2, min(y - 1, x + 4)) if t[k] in "和及与"), None)
+            if joiner:
+                items[-1:] = [(x, joiner), (joiner + 1, y)]
+        for k, (x, y) in enumerate(items):
+            if t[y - 2:y] == "同志":
+                items[k] = (x, y - 2)
+        return items
+
+    def _posted_lists(self):
+        """Lists of bare names that a post, an appointment or a count vouches
+        for: 肖苏燕、范元均晋升副会长; 副理事长为王秀阁、孙艳静; 任命吕靖、李保庚
+        三位同志为委员; 张红波、李会杰两位同志."""
+        t = self.text
+        for m in self.lex.list_given_post_re.finditer(t, self.body_start):
+            post = self._post_at_clause_end(m.end())
+            if post:
+                self._add_bare_list(m.start(1), m.end(1), [post])
+        for m in POST_THEN_LIST.finditer(t, self.body_start):
+            post = self._title_ending_at(m.start())
+            if post:
+                self._add_bare_list(m.start(1), m.end(1), [post])
+        for m in self.lex.counted_list_re.finditer(t, self.body_start):
+            self._add_bare_list(m.start(1), m.end(1))
+        for verb in self.lex.appointment_re.finditer(t, self.body_start):
+            m = APPOINTED_LIST.match(t, verb.end())
+            post = self._post_at_clause_end(m.end()) if m else None
+            if post and re.search("[、和及与]", m.group(1)):
+                self._add_bare_list(m.start(1), m.end(1), [post])
+            elif post and m.group(0) != m.group(1) + "为":  # 聘任傅廷栋等29人为委员: one name and a count
+                a, b = m.span(1)
+                b = b - 2 if t.startswith("同志", b - 2) else b
+                if 2 <= b - a <= 3 and self._surname_len(a) and self._plausible(t[a:b]):
+                    self._add(Mention(a, b, t[a:b], titles=[post], kind="title"))
+
+    def _title_ending_at(self, i: int) -> tuple[int, int] | None:
+        """The longest post that ends at i (常务副会长, not 会长)."""
+        for k in range(max(0, i - 12), i):
+            if self.lex.title_re.fullmatch(self.text, k, i):
+                return k, i
+        return None
 
     def _listed_after_colon(self, s: int, e: int) -> bool:
         """A post with its own modifier (常务主席, 副主任) before a colon and a
@@ -494,7 +563,12 @@ class PeopleFinder:
             core = lex.core_re.search(m.group(0)).group(0)
             if e < len(t) and t[e] in "会团们" and core in ("委员", "代表", "常委", "主席", "主任"):
                 continue  # 委员会, 代表团, 主席团: bodies, not posts
+            if e < len(t) and t[s:e + 1] in lex.word_tags:
+                continue  # 校长室, 主席台, 会计师: the post is the start of a longer word
             titles.append((s, e))
+        self._title_inside = inside = bytearray(len(t) + 1)
+        for s, e in titles:  # a name may not end inside a post: 书记任名誉教授 names no 任名誉
+            inside[s + 1:e] = b"\x01" * (e - s - 1)
         for s, e in titles:
             if t[s:e] in lex.verb_posts and (t.endswith("同志", 0, s) or self.name_before(s)
                                              or any(b == s for _, b in titles)):
@@ -593,6 +667,7 @@ class PeopleFinder:
         self._form_lists()
         self._attending_lists()
         self._counted_lists()
+        self._posted_lists()
         self._parenthesized_posts()
         self._appointments()
         self._appointed_titles()

@@ -129,8 +129,10 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
         nxt = next((s for s in starts[k + 1:] if s >= m.end), end)
         stop = CLAUSE_END.search(text, j)
         clause_end = stop.start() if stop else end
+        opens_next = None  # where the next clause starts, when the name's own clause is the name alone
         if stop and text[stop.start()] in ",，" and clause_end == j + _honorific_len(text, j):
             # 高汉义同志,主持召开: the verb opens the next clause
+            opens_next = clause_end + 1 - j
             stop2 = CLAUSE_END.search(text, clause_end + 1)
             clause_end = stop2.start() if stop2 else end
         # a later name in the same clause owns what follows it, unless the
@@ -145,6 +147,9 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
         for role, rx in verbs:
             v = _verb_in(clause, rx, 0, len(clause))
             if v:
+                if opens_next is not None and v.start() > opens_next + VERB_LEAD_CHARS \
+                        and not clause.startswith(LIST_GOES_ON, opens_next):
+                    continue  # 喻发兵,各片区召集人列席: the next clause has a subject of its own
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
@@ -156,6 +161,9 @@ def _lead_start(mention) -> int:
     before = [a for a, b in mention.titles if b <= mention.start]
     return min(before + [mention.start])
 
+
+VERB_LEAD_CHARS = 2  # at most an adverb (并, 亲自) before the verb that opens a clause
+LIST_GOES_ON = ("以及", "及", "和", "与", "还有")  # 安黎哲、朱教君,以及常务理事…出席: one subject still
 
 LIST_SEPARATOR = re.compile(r"(?:以及|、|,|，|和|及|与|同)")
 
