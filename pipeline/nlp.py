@@ -13,9 +13,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import split  # noqa: F401  (registers meeting_splitter)
 from .components import extensions  # noqa: F401
-from .components import items, meetings, people, roles, structure, timex, venues  # noqa: F401
+from .components import items, meetings, people, roles, splitter, structure, timex, venues  # noqa: F401
 from .ingest import Page, clean_page
 from .normalize.script import to_simplified
 from .resources import MODELS_DIR
