@@ -1,4 +1,5 @@
-"""Stage 5, tables: an analyzed page -> rows of every output table.
+"""Stage 5, tables: the schema of every output table, and the rows an
+analysed page adds to each (pipeline.page runs a page through to here).
 
 Every extracted value is cut from the page's cleaned text (stored in the
 `texts` table; `start`/`end` columns are offsets into it), so names, venues
@@ -75,25 +76,8 @@ def document_row(page: Page, n_meetings: int = 0, author: str | None = None) -> 
     }
 
 
-def page_rows(page: Page, nlp) -> dict[str, list[dict]]:
-    """All rows one page contributes; a page that fails still gets its documents row."""
-    rows = empty_rows()
-    if page.status != "ok":
-        rows["documents"].append(document_row(page))
-        return rows
-    from .nlp import analyze
-
-    try:
-        doc = analyze(page, nlp)
-        return doc_rows(page, doc)
-    except Exception as exc:  # one bad page must not stop a corpus run
-        page.status, page.error = "error", f"extraction failed: {type(exc).__name__}: {exc}"
-        rows["documents"].append(document_row(page))
-        rows["texts"].append({"doc_id": page.doc_id, "text": page.text})  # so the failure can be read
-        return rows
-
-
 def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
+    """The rows of every table from a page and its analysed Doc."""
     rows = empty_rows()
     src = page.text
     did = page.doc_id

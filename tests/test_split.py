@@ -103,7 +103,8 @@ def test_a_news_bundle_splits_at_each_further_report():
 
 def test_doc_sents_are_the_sentences_of_the_page():
     from pipeline.ingest import Page, clean_page
-    from pipeline.nlp import analyze, load_pipeline
+    from pipeline.nlp import load_pipeline
+    from pipeline.page import analyze
 
     text = "区政府召开常务会议\n会议由区长王强主持。副区长李岩指出,要压实责任!“要加强督查。”\n记录:赵丽"
     page = clean_page(Page("s", "s.txt"), text)
