@@ -4,7 +4,7 @@ analysed page adds to each (pipeline.page runs a page through to here).
 Every extracted value is cut from the page's cleaned text (stored in the
 `texts` table; `start`/`end` columns are offsets into it), so names, venues
 and items are reported in the page's own script. The columns are described in
-pipeline/columns.py, the one source of docs/data-dictionary.md and of the
+pipeline/columns.json, the one source of docs/data-dictionary.md and of the
 DuckDB comments.
 """
 from __future__ import annotations
