@@ -42,7 +42,8 @@ from . import __version__
 from .ingest import MAX_PAGE_CHARS, Page, clean_page, iter_input_files, iter_inputs, read_pages, special_file_kind
 from .resources import LEXICON_DIR, LexiconError, validate_lexicons
 from .store import STATE_DIR, ChunkResult, StateStore, write_manifest
-from .tables import document_row, empty_rows
+from .page import failed_page_rows, failure_record, process_page
+from .tables import empty_rows
 
 CHUNK_FILES = 32       # files per task sent to a worker
 BATCH_FILES = 256      # files per committed batch, at least …
@@ -233,9 +234,8 @@ def _time_limit(seconds: float | None, what: str):
 def process_file(path: str, root: str, segmenter: str, doc_id: str | None = None,
                  limits: PageLimits = PageLimits()) -> dict[str, list[dict]]:
     """All rows of one input file (a JSON Lines file holds many pages), and
-    under "_failures" what the run's log says about each failed page."""
-    from .tables import page_rows
-
+    under "_failures" what the run's log says about each failed page. Each
+    page goes through page.process_page under the time limit."""
     nlp = _nlp(segmenter, limits.max_chars)
     out = empty_rows()
     failures = []
@@ -250,21 +250,19 @@ def process_file(path: str, root: str, segmenter: str, doc_id: str | None = None
                 page = next(pages, None)
                 if page is None:
                     break
-                rows = page_rows(page, nlp)
+                rows = process_page(page, nlp)
         except PageTimeout as exc:
             if page is None:  # reading the file timed out: the rest of it is lost
                 page = Page(base_id if n == 0 else f"{base_id}#timeout", path, status="error")
                 pages = iter(())
             page.status, page.error = "error", str(exc)
             page.traceback = traceback.format_exc()
-            rows = empty_rows()
-            rows["documents"].append(document_row(page))
+            rows = failed_page_rows(page)
         n += 1
         for table, table_rows in rows.items():
             out[table].extend(table_rows)
         if page.status == "error":
-            failures.append({"doc_id": page.doc_id, "path": path, "error": page.error,
-                             "traceback": page.traceback})
+            failures.append(failure_record(page, path))
     _beat(0.0)
     out["_failures"] = failures
     return out
@@ -289,9 +287,8 @@ def failed_file(item: tuple, error: str) -> ChunkResult:
     """The documents row of a file no worker could process."""
     path, source, key, doc_id = item
     page = Page(doc_id, path, status="error", error=error)
-    rows = empty_rows()
-    rows["documents"].append(document_row(page))
-    rows["_failures"] = [{"doc_id": doc_id, "path": path, "error": error, "traceback": None}]
+    rows = failed_page_rows(page)
+    rows["_failures"] = [failure_record(page, path)]
     return ChunkResult([(source, RETRY + key, rows)])
 
 
@@ -426,8 +423,6 @@ def check_pipeline(segmenter: str, max_chars: int):
     """Lexicons read and their patterns compile, and the assembled pipeline
     processes a probe page: a broken configuration stops here, once, rather
     than on every page in every worker."""
-    from .tables import page_rows
-
     try:
         validate_lexicons()
     except LexiconError as exc:
@@ -435,7 +430,7 @@ def check_pipeline(segmenter: str, max_chars: int):
     try:
         nlp = _nlp(segmenter, max_chars)
         page = clean_page(Page("probe", "probe.txt"), PROBE_PAGE)
-        documents = page_rows(page, nlp)["documents"]
+        documents = process_page(page, nlp)["documents"]
     except Exception as exc:  # noqa: BLE001
         raise ConfigError(f"the pipeline cannot be built: {type(exc).__name__}: {exc}") from None
     if documents[0]["status"] != "ok":

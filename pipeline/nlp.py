@@ -11,13 +11,10 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from . import split  # noqa: F401  (registers meeting_splitter)
 from .components import extensions  # noqa: F401
-from .components import items, meetings, people, roles, structure, timex, venues  # noqa: F401
+from .components import items, meetings, people, roles, splitter, structure, timex, venues  # noqa: F401
 from .ingest import Page, clean_page
-from .normalize.script import to_simplified
 from .resources import MODELS_DIR
 from .segment import check_segmenter, create_meeting_tokenizer  # noqa: F401
 from .userdict import USER_DICT_NAME
@@ -69,9 +66,9 @@ def warm_up(nlp: Language) -> Language:
     """Run the pipeline once on a short page: the rules build their lexicons
     and patterns on first use, and a run wants that done once, before it forks
     its workers (who then share them) rather than in every worker."""
-    from .tables import page_rows
+    from .page import process_page
 
-    page_rows(clean_page(Page("warm-up", "warm-up.txt"), WARM_UP_PAGE), nlp)
+    process_page(clean_page(Page("warm-up", "warm-up.txt"), WARM_UP_PAGE), nlp)
     return nlp
 
 
@@ -79,16 +76,3 @@ def save_pipeline(segmenter: str) -> Path:
     path = pipeline_dir(segmenter)
     build_pipeline(segmenter).to_disk(path)
     return path
-
-
-def analyze(page: Page, nlp: Language) -> Doc:
-    """Run the pipeline on a page: Simplified text in, offsets shared with page.text."""
-    text = to_simplified(page.text)
-    doc = nlp.make_doc(text)
-    doc.user_data["meeting_text"] = text  # see components.extensions.text_of
-    doc._.doc_id = page.doc_id
-    doc._.source_text = page.text
-    doc._.body_start = page.body_start
-    doc._.published = page.published
-    doc._.title = page.title
-    return nlp(doc)

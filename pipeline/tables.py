@@ -1,9 +1,10 @@
-"""Stage 5, tables: an analyzed page -> rows of every output table.
+"""Stage 5, tables: the schema of every output table, and the rows an
+analysed page adds to each (pipeline.page runs a page through to here).
 
 Every extracted value is cut from the page's cleaned text (stored in the
 `texts` table; `start`/`end` columns are offsets into it), so names, venues
 and items are reported in the page's own script. The columns are described in
-pipeline/columns.py, the one source of docs/data-dictionary.md and of the
+pipeline/columns.json, the one source of docs/data-dictionary.md and of the
 DuckDB comments.
 """
 from __future__ import annotations
@@ -13,7 +14,6 @@ import hashlib
 import pyarrow as pa
 
 from .components.extensions import text_of
-from .normalize.script import to_simplified
 from .components.meetings import as_written
 from .ingest import Page
 from .normalize.placeholders import is_template
@@ -75,25 +75,8 @@ def document_row(page: Page, n_meetings: int = 0, author: str | None = None) -> 
     }
 
 
-def page_rows(page: Page, nlp) -> dict[str, list[dict]]:
-    """All rows one page contributes; a page that fails still gets its documents row."""
-    rows = empty_rows()
-    if page.status != "ok":
-        rows["documents"].append(document_row(page))
-        return rows
-    from .nlp import analyze
-
-    try:
-        doc = analyze(page, nlp)
-        return doc_rows(page, doc)
-    except Exception as exc:  # one bad page must not stop a corpus run
-        page.status, page.error = "error", f"extraction failed: {type(exc).__name__}: {exc}"
-        rows["documents"].append(document_row(page))
-        rows["texts"].append({"doc_id": page.doc_id, "text": page.text})  # so the failure can be read
-        return rows
-
-
 def doc_rows(page: Page, doc) -> dict[str, list[dict]]:
+    """The rows of every table from a page and its analysed Doc."""
     rows = empty_rows()
     src = page.text
     did = page.doc_id
@@ -201,31 +184,15 @@ def _kind_of_lists(items) -> dict:
     return {key: ("directive" if kinds.count("directive") * 2 >= len(kinds) else "other") for key, kinds in votes.items()}
 
 
-# roles that are taking part in the meeting; author and editor are the page's, not the meeting's
-PARTICIPANT_ROLES = {"chair", "attendee", "nonvoting", "absent", "speaker", "reporter", "recorder", "elected"}
-
-
 def participant_rows(doc, did: str, mid: list[str], person_ids: dict, persons: dict) -> list[dict]:
-    """One row per meeting, person and role. People only quoted or cited
-    (传达学习了某某书记的讲话) take no part."""
-    from .normalize.items import is_cited
-    from .normalize.structure import is_conveyed
-
-    text, src = text_of(doc), doc._.source_text or text_of(doc)
-    mentions = {(m.start, m.end): m for m in doc._.mentions or []}
+    """One row per meeting, person and role taking part (the table's key;
+    who takes part is normalize.participants', found by meeting_structure)."""
+    src = doc._.source_text or text_of(doc)
     rows, seen = [], set()
-    for r in doc._.roles or []:
-        if r.role not in PARTICIPANT_ROLES or r.meeting is None:
-            continue
-        mention = mentions.get((r.start, r.end))
-        if mention is not None and (is_cited(text, mention) or is_conveyed(text, mention.start, mention.end)):
-            continue
-        if r.role != "chair" and _quoted_post(persons.get(r.person, {}).get("titles", [])):
-            continue  # 总书记指出…: quoted in a report of another meeting
-        role = "nonvoting" if r.role == "attendee" and "列席" in text[r.cue_start:r.cue_end] else r.role
+    for r, role in doc._.participants or []:
         key = (mid[r.meeting], r.person, role)
         if key in seen or person_ids.get(r.person) is None:
-            continue  # one row per meeting, person and role (the table's key); a participant is a person
+            continue  # a participant is a person
         seen.add(key)
         rows.append({"doc_id": did, "meeting_id": mid[r.meeting], "person_id": person_ids.get(r.person),
                      "name": persons.get(r.person, {}).get("name", src[r.start:r.end]), "role": role,
@@ -239,10 +206,3 @@ def _as_in(src: str, doc, simplified: str | None) -> str | None:
         return simplified
     k = text_of(doc).find(simplified)
     return src[k:k + len(simplified)] if k >= 0 else simplified
-
-
-def _quoted_post(titles: list[str]) -> bool:
-    from .resources import load_json
-
-    quoted = load_json("structure.json")["quoted_posts"]
-    return any(to_simplified(t).endswith(tuple(quoted)) for t in titles)

@@ -6,9 +6,10 @@ import pytest
 import spacy
 
 from pipeline.ingest import Page, clean_page
-from pipeline.nlp import STAGES, analyze, build_pipeline, load_pipeline
+from pipeline.nlp import STAGES, build_pipeline, load_pipeline
+from pipeline.page import analyze, process_page
 from pipeline.segment import PKUSEG_MODEL_DIR
-from pipeline.tables import TABLES, page_rows
+from pipeline.tables import TABLES
 
 from .conftest import RAW, page_of
 
@@ -72,7 +73,7 @@ def test_sample_pages_match_the_gold(segmenter, dev_gold):
     for path in sorted(RAW.glob("*.txt")):
         page = page_of(path)
         gold = dev_gold[page.doc_id]
-        rows = page_rows(page, nlp)
+        rows = process_page(page, nlp)
         meetings = rows["meetings"]
         assert [m["date"] for m in meetings] == [g["date"] for g in gold["meetings"]], page.doc_id
         assert [m["chair"] for m in meetings] == [g["chair"] for g in gold["meetings"]], page.doc_id
@@ -82,7 +83,7 @@ def test_sample_pages_match_the_gold(segmenter, dev_gold):
 
 def test_offsets_point_into_the_cleaned_text():
     page = page_of(RAW / "d000.txt")
-    rows = page_rows(page, load_pipeline("jieba"))
+    rows = process_page(page, load_pipeline("jieba"))
     assert rows["texts"] == [{"doc_id": page.doc_id, "text": page.text}]
     for table in ("people", "dates", "venues", "directives", "roles", "participants", "decisions"):
         for row in rows[table]:
@@ -99,27 +100,17 @@ def test_offsets_point_into_the_cleaned_text():
             assert set(row) == set(schema.names), table
 
 
-def test_a_page_that_fails_keeps_its_documents_row():
-    from pipeline.ingest import Page
-
-    page = Page("broken", "broken.txt", text="会议", status="ok")
-    page.text = None  # nothing to analyze: extraction fails
-    rows = page_rows(page, load_pipeline("jieba"))
-    assert rows["documents"][0]["status"] == "error"
-    assert "extraction failed" in rows["documents"][0]["error"]
-
-
 def test_messy_pages_report_names_as_written():
     from pipeline.ingest import Page, clean_page
 
     nlp = load_pipeline("jieba")
     # pinyin glosses between the characters of names
     raw = "国务(wù)院总理李(lǐ)强(qiáng)10日主(zhǔ)持召(zhào)开(kāi)国务(wù)院常务(wù)会议,部署防汛工作。"
-    glossed = page_rows(clean_page(Page("x", "x.txt"), raw), nlp)
+    glossed = process_page(clean_page(Page("x", "x.txt"), raw), nlp)
     assert glossed["meetings"][0]["chair"] == "李强"
     assert {p["name"] for p in glossed["people"]} == {"李强"}
     # a Traditional-script page: analysed in Simplified, reported in Traditional
-    traditional = page_rows(page_of(RAW / "d004.txt"), nlp)
+    traditional = process_page(page_of(RAW / "d004.txt"), nlp)
     assert traditional["meetings"][0]["chair"] == "李克強"
     assert ("劉國中", "省長") in {(p["name"], t) for p in traditional["people"] for t in p["titles"]}
     assert traditional["documents"][0]["title"].startswith("李克強主持召開")
@@ -129,7 +120,7 @@ def test_html_residue_and_literal_line_breaks(tmp_path):
     raw = ("<p>3月6日上午,副校长孙少平在一号楼第四会议室主持召开安全稳定工作会议。</p>\\r\\n"
            "<div>会上,孙少平分析了学校安全稳定工作面临的形势&nbsp;。</div>")
     (tmp_path / "residue.txt").write_text(raw, encoding="utf-8")
-    rows = page_rows(page_of(tmp_path / "residue.txt"), load_pipeline("jieba"))
+    rows = process_page(page_of(tmp_path / "residue.txt"), load_pipeline("jieba"))
     meeting = rows["meetings"][0]
     assert (meeting["date"], meeting["venue"], meeting["chair"]) == ("XXXX-03-06", "一号楼第四会议室", "孙少平")
 
@@ -145,7 +136,7 @@ def test_html_residue_and_literal_line_breaks(tmp_path):
 def test_meeting_date(text, date):
     from pipeline.ingest import Page
 
-    rows = page_rows(Page("x", "x.txt", text=text), load_pipeline("jieba"))
+    rows = process_page(Page("x", "x.txt", text=text), load_pipeline("jieba"))
     assert rows["meetings"][0]["date"] == date
 
 
@@ -169,7 +160,7 @@ def test_fast_jieba_path_aligns_words_like_spacy(corpus_dir, segmenter):
 def test_clock_time_after_the_date_is_the_meetings_time():
     from pipeline.ingest import Page
 
-    rows = page_rows(Page("x", "x.txt", text="6月2日,上午9时,公司在三楼会议室召开会议,总经理张三主持。"),
+    rows = process_page(Page("x", "x.txt", text="6月2日,上午9时,公司在三楼会议室召开会议,总经理张三主持。"),
                      load_pipeline("jieba"))
     meeting = rows["meetings"][0]
     assert (meeting["date"], meeting["time_of_day"], meeting["venue"], meeting["chair"]) == (
@@ -195,7 +186,7 @@ def test_a_fuller_venue_named_later_wins():
 def test_template_pages_are_flagged_and_get_no_invented_year(text, is_template, date):
     from pipeline.ingest import Page
 
-    rows = page_rows(Page("x", "x.txt", text=text, published="2024-05-02"), load_pipeline("jieba"))
+    rows = process_page(Page("x", "x.txt", text=text, published="2024-05-02"), load_pipeline("jieba"))
     assert rows["documents"][0]["is_template"] is is_template
     assert rows["meetings"][0]["date"] == date
 
@@ -204,7 +195,7 @@ def test_the_time_field_under_the_date_field_gives_the_time_of_day():
     from pipeline.ingest import Page
 
     text = "区议会会议记录\n日期:2023年9月14日(星期四)\n时间:下午2时30分\n地点:区议会会议室\n主席:何国基\n一、通过上次会议记录"
-    meeting = page_rows(Page("x", "x.txt", text=text), load_pipeline("jieba"))["meetings"][0]
+    meeting = process_page(Page("x", "x.txt", text=text), load_pipeline("jieba"))["meetings"][0]
     assert (meeting["date"], meeting["time_of_day"], meeting["chair"]) == ("2023-09-14", "下午2时30分", "何国基")
 
 
@@ -229,7 +220,7 @@ def test_the_warm_up_page_reaches_every_rule():
 
     page = clean_page(Page("warm-up", "warm-up.txt"), WARM_UP_PAGE)
     assert page.title and page.published
-    rows = page_rows(page, load_pipeline("jieba"))
+    rows = process_page(page, load_pipeline("jieba"))
     for table in ("meetings", "people", "roles", "participants", "dates", "venues", "directives", "decisions"):
         assert rows[table], table
 

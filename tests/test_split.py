@@ -1,9 +1,9 @@
-"""Stage 2: one page, several meetings."""
+"""Splitting: one page, several meetings (normalize.splitting, components.splitter)."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.split import _rules, meeting_ranges
+from pipeline.normalize.splitting import meeting_ranges, patterns
 
 from .conftest import RAW, page_of
 
@@ -37,7 +37,7 @@ def test_one_form_is_one_meeting():
 
 
 def test_sentences_end_at_chinese_stops():
-    from pipeline.split import sentence_spans
+    from pipeline.normalize.splitting import sentence_spans
 
     text = "会议由刘丽华副校长主持。付校长指出,后勤工作是学校的门面!“要加强管理。”\n记录人:李秘书"
     got = [text[a:b] for a, b in sentence_spans(text, 0, len(text))]
@@ -103,7 +103,8 @@ def test_a_news_bundle_splits_at_each_further_report():
 
 def test_doc_sents_are_the_sentences_of_the_page():
     from pipeline.ingest import Page, clean_page
-    from pipeline.nlp import analyze, load_pipeline
+    from pipeline.nlp import load_pipeline
+    from pipeline.page import analyze
 
     text = "区政府召开常务会议\n会议由区长王强主持。副区长李岩指出,要压实责任!“要加强督查。”\n记录:赵丽"
     page = clean_page(Page("s", "s.txt"), text)
@@ -128,7 +129,7 @@ def test_doc_sents_are_the_sentences_of_the_page():
     ("二、加强组织领导", False),
 ])
 def test_record_headings_composed_from_their_words(line, heading):
-    assert bool(_rules()[0].match(line)) is heading
+    assert bool(patterns().record_heading.match(line)) is heading
 
 
 @pytest.mark.parametrize("line, opening, field", [
@@ -141,5 +142,5 @@ def test_record_headings_composed_from_their_words(line, heading):
     ("参会人王五", False, True),
 ])
 def test_form_openings_and_fields_composed_from_their_labels(line, opening, field):
-    _, form_opening, form_field, _, _ = _rules()
-    assert (bool(form_opening.match(line)), bool(form_field.match(line))) == (opening, field)
+    p = patterns()
+    assert (bool(p.form_opening.match(line)), bool(p.form_field.match(line))) == (opening, field)

@@ -130,13 +130,13 @@ def test_decision_result_and_votes(text, result, counts):
 def test_participants_exclude_the_cited_and_the_author():
     from pipeline.ingest import Page
     from pipeline.nlp import load_pipeline
-    from pipeline.tables import page_rows
+    from pipeline.page import process_page
 
     text = ("镇政府召开安全生产会议\n文/记者 周文\n3月5日上午,镇政府在三楼会议室召开安全生产会议。"
             "镇长王海主持会议,副镇长李强、刘明出席,张红缺席。会议传达学习了陈国书记在全会上的讲话。"
             "会议审议通过了《安全生产责任制》。")
     page = Page(doc_id="t", path="t", text=text, title="镇政府召开安全生产会议", body_start=text.index("3月"))
-    rows = page_rows(page, load_pipeline("jieba"))
+    rows = process_page(page, load_pipeline("jieba"))
     roles = {(r["name"], r["role"]) for r in rows["participants"]}
     assert {("王海", "chair"), ("李强", "attendee"), ("刘明", "attendee"), ("张红", "absent")} <= roles
     assert not {name for name, _ in roles} & {"陈国", "周文"}
@@ -158,11 +158,11 @@ def test_participants_exclude_the_cited_and_the_author():
 def test_who_takes_part(text, taking_part, not_taking_part):
     from pipeline.ingest import Page
     from pipeline.nlp import load_pipeline
-    from pipeline.tables import page_rows
+    from pipeline.page import process_page
 
     text = "某某单位召开会议\n3月5日上午,某某单位召开工作会议。" + text
     page = Page(doc_id="t", path="t", text=text, title="某某单位召开会议", body_start=text.index("3月"))
-    names = {r["name"] for r in page_rows(page, load_pipeline("jieba"))["participants"] if r["role"] != "absent"}
+    names = {r["name"] for r in process_page(page, load_pipeline("jieba"))["participants"] if r["role"] != "absent"}
     assert taking_part <= names and not names & not_taking_part
 
 
@@ -264,10 +264,10 @@ def test_the_url_a_page_gives_as_its_own():
 def test_partial_input_gives_nulls_not_invented_values(text):
     from pipeline.ingest import Page
     from pipeline.nlp import load_pipeline
-    from pipeline.tables import page_rows
+    from pipeline.page import process_page
 
     page = Page(doc_id="t", path="t", text=text, title=None, body_start=0)
-    rows = page_rows(page, load_pipeline("jieba"))
+    rows = process_page(page, load_pipeline("jieba"))
     assert rows["decisions"] == []
     for m in rows["meetings"]:
         assert m["day"] is None and m["year_source"] == "unknown" and m["name"] is None

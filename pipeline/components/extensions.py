@@ -26,6 +26,7 @@ DOC_EXTENSIONS = {
     "meeting_names": None,  # [(start, end, headline name)] one per meeting, see components.structure
     "meeting_details": None,  # [dict] kind, term, session, year_source, organizer: one per meeting
     "decisions": None,     # [(meeting index, normalize.structure.Decision)]
+    "participants": None,  # [(components.roles.RoleRecord, role taken part in)], see normalize.participants
 }
 
 

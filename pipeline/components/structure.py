@@ -1,26 +1,33 @@
 """spaCy component: each meeting's own name, kind, term and session, the
-source of its year, its organizer resolved within the page, and the
-decisions it took."""
+source of its year, its organizer resolved within the page, the decisions
+it took and the people taking part in it."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalize.participants import participant_role
 from ..normalize.script import to_simplified
-from ..normalize.structure import (clean_organizer, find_decisions, meeting_kind, meeting_name, name_from_headline,
-                                   resolve_organizer, term_and_session, year_source)
+from ..normalize.structure import (StructureRules, clean_organizer, find_decisions, meeting_kind, meeting_name,
+                                   name_from_headline, resolve_organizer, term_and_session, year_source)
 from .extensions import set_spans, text_of
 from .timex import headline_year
 
 
-@Language.factory("meeting_structure", default_config={"decisions_key": "decisions"})
-def make_structure(nlp: Language, name: str, decisions_key: str):
-    return MeetingStructure(decisions_key)
+@Language.factory("meeting_structure", default_config={
+    "decisions_key": "decisions", "minutes_heading_max_chars": StructureRules.minutes_heading_max_chars,
+    "document_gap_chars": StructureRules.document_gap_chars,
+    "result_lookback_chars": StructureRules.result_lookback_chars,
+    "conveyed_lookback_chars": StructureRules.conveyed_lookback_chars})
+def make_structure(nlp: Language, name: str, decisions_key: str, minutes_heading_max_chars: int,
+                   document_gap_chars: int, result_lookback_chars: int, conveyed_lookback_chars: int):
+    return MeetingStructure(decisions_key, StructureRules(minutes_heading_max_chars, document_gap_chars,
+                                                          result_lookback_chars, conveyed_lookback_chars))
 
 
 class MeetingStructure:
-    def __init__(self, decisions_key: str):
-        self.decisions_key = decisions_key
+    def __init__(self, decisions_key: str, rules: StructureRules = StructureRules()):
+        self.decisions_key, self.rules = decisions_key, rules
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -28,19 +35,34 @@ class MeetingStructure:
         meetings = list(doc.spans.get("meetings", []))
         for k, span in enumerate(meetings):
             a, b = span.start_char, span.end_char
-            found = meeting_name(text, a, b)
+            found = meeting_name(text, a, b, self.rules)
             if found is None and len(meetings) == 1 and doc._.title:
                 # a page that names its meeting only in the headline
                 headline = name_from_headline(to_simplified(doc._.title))
                 names.append((None, None, _as_written(doc._.title, headline)))
             else:
                 names.append((*found, None) if found else (None, None, None))
-            decisions += [(k, d) for d in find_decisions(text, a, b)]
+            decisions += [(k, d) for d in find_decisions(text, a, b, self.rules)]
         doc._.meeting_names = names
         doc._.decisions = decisions
         doc._.meeting_details = [self.details(doc, k, names[k]) for k in range(len(meetings))]
+        doc._.participants = self.participants(doc)
         set_spans(doc, self.decisions_key, ((d.start, d.end) for _, d in decisions), "DECISION")
         return doc
+
+    def participants(self, doc: Doc) -> list:
+        """(role record, role taken part in) of everyone taking part in a meeting of the page."""
+        text, persons = text_of(doc), doc._.persons or {}
+        mentions = {(m.start, m.end): m for m in doc._.mentions or []}
+        out = []
+        for r in doc._.roles or []:
+            if r.meeting is None:
+                continue
+            role = participant_role(text, r.role, mentions.get((r.start, r.end)),
+                                    persons.get(r.person, {}).get("titles", []), r.cue_start, r.cue_end, self.rules)
+            if role is not None:
+                out.append((r, role))
+        return out
 
     def details(self, doc: Doc, k: int, name) -> dict:
         """kind, term, session, year_source and the organizer of meeting k."""

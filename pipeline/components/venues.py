@@ -4,18 +4,22 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.venues import find_organizers, find_venues
+from ..normalize.venues import VenueRules, find_organizers, find_venues
 from .extensions import set_spans, text_of
 
 
-@Language.factory("meeting_venues", default_config={"venues_key": "venues", "orgs_key": "organizations"})
-def make_venues(nlp: Language, name: str, venues_key: str, orgs_key: str):
-    return VenueRecognizer(venues_key, orgs_key)
+@Language.factory("meeting_venues", default_config={
+    "venues_key": "venues", "orgs_key": "organizations", "loose_venue_max_chars": VenueRules.loose_venue_max_chars,
+    "subject_lookback_chars": VenueRules.subject_lookback_chars, "organizer_max_chars": VenueRules.organizer_max_chars})
+def make_venues(nlp: Language, name: str, venues_key: str, orgs_key: str, loose_venue_max_chars: int,
+                subject_lookback_chars: int, organizer_max_chars: int):
+    return VenueRecognizer(venues_key, orgs_key,
+                           VenueRules(loose_venue_max_chars, subject_lookback_chars, organizer_max_chars))
 
 
 class VenueRecognizer:
-    def __init__(self, venues_key: str, orgs_key: str):
-        self.venues_key, self.orgs_key = venues_key, orgs_key
+    def __init__(self, venues_key: str, orgs_key: str, rules: VenueRules = VenueRules()):
+        self.venues_key, self.orgs_key, self.rules = venues_key, orgs_key, rules
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -23,8 +27,8 @@ class VenueRecognizer:
         venues, orgs = [], []
         for k, meeting in enumerate(doc.spans.get("meetings", [])):
             a0, b0 = meeting.start_char, meeting.end_char
-            venues += [(a, b, k) for a, b in find_venues(text, a0, b0)]
-            orgs += [(a, b, k) for a, b in find_organizers(text, a0, b0, people)]
+            venues += [(a, b, k) for a, b in find_venues(text, a0, b0, self.rules)]
+            orgs += [(a, b, k) for a, b in find_organizers(text, a0, b0, people, self.rules)]
         doc._.venues, doc._.organizations = venues, orgs
         set_spans(doc, self.venues_key, ((a, b) for a, b, _ in venues), "VENUE")
         set_spans(doc, self.orgs_key, ((a, b) for a, b, _ in orgs), "ORG")

@@ -3,6 +3,7 @@ recorder, author, editor) from the clause around each mention."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
@@ -10,6 +11,18 @@ from ..resources import load_json
 CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
 SINGLE_ROLES = ("chair", "recorder")
 BRACKETED = re.compile(r"[(（][^()（）]{0,8}[)）]")  # roles a form label gives to one person
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    """The role tagger's windows (its config in config.cfg)."""
+
+    label_window_chars: int = 60  # 主持人: 村党支部书记刘德明: how far before a name its form label may stand
+    object_lookback_chars: int = 4  # 颁发给某某: how far before a name (and its posts) a word making it an object
+    list_line_max_chars: int = 40  # 出席者:\n主席 何国基先生: a line of a list under a label is this short at most
+    list_lines_up: int = 8        # how many lines above such a line the label may stand
+    list_gap_chars: int = 80      # 省委书记A、省长B: how far apart two names of one list may start and end
+    list_piece_max_chars: int = 12  # what may stand between one listed name's posts and the next (a short body)
 
 
 # named blocks of the role patterns; the words are in roles.json
@@ -91,7 +104,7 @@ def _verb_in(text: str, rx: re.Pattern, a: int, b: int):
     return None
 
 
-def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
+def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tuple[int, str, int, int]]:
     """(mention index, role, cue start, cue end) for every role found."""
     verbs, labels, not_chair, leave, heads = _rules()
     _, object_marker, _ = _word_rules()
@@ -106,7 +119,7 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
             continue
         # a label before the name: 主持人: 张村长, 文/张东东
         line_start = text.rfind("\n", 0, m.start) + 1
-        head = text[max(line_start, m.start - 60):m.start]
+        head = text[max(line_start, m.start - rules.label_window_chars):m.start]
         labelled = False
         for role, rx in labels:
             lab = rx.search(head)
@@ -120,8 +133,8 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
                 out.append((k, role, cue_start, cue_end))
         line_end = text.find("\n", m.end)
         own_line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if not labelled and len(own_line) <= LIST_LINE_MAX and not re.search(r"[。；;]", own_line):
-            heading = _label_line_above(text, line_start, heads)
+        if not labelled and len(own_line) <= rules.list_line_max_chars and not re.search(r"[。；;]", own_line):
+            heading = _label_line_above(text, line_start, heads, rules)
             if heading:
                 out.append((k,) + heading)
         # the clause after the name, through a list of names joined by 、/和
@@ -141,7 +154,7 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
             between = text[m.end:nxt]
             if not re.fullmatch(r"[^,，。；;]{0,8}?[、和与及]", between):
                 clause_end = nxt
-        if object_marker.search(text, max(0, _lead_start(m) - 4), _lead_start(m)):
+        if object_marker.search(text, max(0, _lead_start(m) - rules.object_lookback_chars), _lead_start(m)):
             continue  # 颁发给某某: an object, not the subject of what follows
         clause = BRACKETED.sub(lambda b: " " * len(b.group(0)), text[j:clause_end])  # notes on other names
         for role, rx in verbs:
@@ -153,7 +166,7 @@ def assign_roles(text: str, mentions) -> list[tuple[int, str, int, int]]:
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
-    return _share_in_lists(text, ordered, out)
+    return _share_in_lists(text, ordered, out, rules)
 
 
 def _lead_start(mention) -> int:
@@ -168,12 +181,12 @@ LIST_GOES_ON = ("以及", "及", "和", "与", "还有")  # 安黎哲、朱教�
 LIST_SEPARATOR = re.compile(r"(?:以及|、|,|，|和|及|与|同)")
 
 
-def listed_together(text: str, a, b) -> bool:
+def listed_together(text: str, a, b, rules: RoleRules = RoleRules()) -> bool:
     """Are mentions a and b named in one list, b with its posts (省委书记A、省长B;
     A主任、议员B; 区委书记A,区委副书记、代区长B)? After a (and its own posts)
     comes a separator, then posts of b, each with at most a short body before
     it, and no verb of a role."""
-    if b.start <= a.end or b.start - a.end > 80:
+    if b.start <= a.end or b.start - a.end > rules.list_gap_chars:
         return False
     after_b = max([y for x, y in b.titles if x == b.end] + [b.end])
     if _word_rules()[2].match(text, after_b):
@@ -197,14 +210,14 @@ def listed_together(text: str, a, b) -> bool:
     verbs = _rules()[0]
     for piece in pieces:
         piece = piece.strip("、,，和及与兼 ")
-        if len(piece) > 12 or re.search(r"[。；;:：!！?？\n]", piece):
+        if len(piece) > rules.list_piece_max_chars or re.search(r"[。；;:：!！?？\n]", piece):
             return False
         if any(_verb_in(piece, rx, 0, len(piece)) for _, rx in verbs):
             return False
     return True
 
 
-def _share_in_lists(text: str, ordered, found):
+def _share_in_lists(text: str, ordered, found, rules: RoleRules):
     """Everyone in a list takes the roles of its last name's verb and its first name's label."""
     by_mention: dict[int, list] = {}
     for rec in found:
@@ -212,7 +225,7 @@ def _share_in_lists(text: str, ordered, found):
     order = sorted(range(len(ordered)), key=lambda k: ordered[k].start)
     chains, chain = [], [order[0]] if order else []
     for prev, nxt in zip(order, order[1:]):
-        if listed_together(text, ordered[prev], ordered[nxt]):
+        if listed_together(text, ordered[prev], ordered[nxt], rules):
             chain.append(nxt)
         else:
             chains.append(chain)
@@ -240,15 +253,11 @@ def _share_in_lists(text: str, ordered, found):
     return out
 
 
-LIST_LINE_MAX = 40     # a line of a list under a label: short, no sentence in it
-LIST_LINES_UP = 8      # how far up the label may stand
-
-
-def _label_line_above(text: str, line_start: int, heads) -> tuple[str, int, int] | None:
+def _label_line_above(text: str, line_start: int, heads, rules: RoleRules) -> tuple[str, int, int] | None:
     """出席者:\n主席 何国基先生\n议员 陈丽芬女士: the role of the label line
     that heads the short lines of names this line belongs to."""
     end = line_start - 1
-    for _ in range(LIST_LINES_UP):
+    for _ in range(rules.list_lines_up):
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
@@ -256,7 +265,7 @@ def _label_line_above(text: str, line_start: int, heads) -> tuple[str, int, int]
         for role, rx in heads:
             if rx.fullmatch(line):
                 return role, start, end
-        if len(line) > LIST_LINE_MAX or re.search(r"[。；;:：]", line):
+        if len(line) > rules.list_line_max_chars or re.search(r"[。；;:：]", line):
             return None
         end = start - 1
     return None

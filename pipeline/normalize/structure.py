@@ -44,6 +44,16 @@ NUMBER = r"[0-9零〇一二三四五六七八九十百两]+"
 
 
 @dataclass(frozen=True)
+class StructureRules:
+    """The meeting structure's windows (its config in config.cfg)."""
+
+    minutes_heading_max_chars: int = 60  # 学校后勤工作会议记录一: a line this short at most names the record
+    document_gap_chars: int = 10   # 《A》、《B》和《C》: what may stand between documents acted on together
+    result_lookback_chars: int = 6  # 全票通过…: how far before a decision its result may be told
+    conveyed_lookback_chars: int = 200  # 传达了…某院长…精神: how far back the sentence that conveys may begin
+
+
+@dataclass(frozen=True)
 class Decision:
     verb: str
     start: int          # the decision's text (from the verb, or the entry's own text)
@@ -113,7 +123,7 @@ def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
-def meeting_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+def meeting_name(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
     """Offsets of the first name a meeting's text gives itself: the object of
     召开/举行/参加, else the subject of 在…举行/隆重召开, else a heading of
     minutes (…会议记录一) within the meeting."""
@@ -132,10 +142,10 @@ def meeting_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         found = _clean_name(text, *m.span("name2"))
         if found:
             return found
-    return minutes_heading(text, start, end)
+    return minutes_heading(text, start, end, rules)
 
 
-def minutes_heading(text: str, start: int, end: int) -> tuple[int, int] | None:
+def minutes_heading(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
     """学校后勤工作会议记录一 / 某校97学年度期初校务会议纪录 on a line of its own: the name of the record."""
     minutes = _rules()["minutes"]
     pos = start
@@ -143,7 +153,7 @@ def minutes_heading(text: str, start: int, end: int) -> tuple[int, int] | None:
         stop = text.find("\n", pos, end)
         stop = end if stop < 0 else stop
         line = text[pos:stop]
-        if len(line) <= 60 and not re.search(r"[。；;，,]", line):
+        if len(line) <= rules.minutes_heading_max_chars and not re.search(r"[。；;，,]", line):
             m = minutes.match(line)
             if m:
                 found = _clean_name(text, pos + m.start("name"), pos + m.end("name"))
@@ -169,7 +179,7 @@ def name_from_headline(title: str | None) -> str | None:
     return None
 
 
-def find_decisions(text: str, start: int, end: int) -> list[Decision]:
+def find_decisions(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> list[Decision]:
     r = _rules()
     out: list[Decision] = []
     taken: list[tuple[int, int]] = []
@@ -189,7 +199,7 @@ def find_decisions(text: str, start: int, end: int) -> list[Decision]:
             stop = CLAUSE_END.search(text, a, line_end)
             b = stop.start() if stop else line_end
             if b > a:
-                out += _entries("", a, b, text, start)
+                out += _entries("", a, b, text, start, rules)
                 taken.append((a, b))
             i = line_end + 1
     for m in r["decision"].finditer(text, start, end):
@@ -211,7 +221,7 @@ def find_decisions(text: str, start: int, end: int) -> list[Decision]:
             a, verb, verb_end = later.start(), later.group(), later.end()
         if verb == "通过" and not _adopts(text, verb_end, b):
             continue
-        out += _entries(verb, a, b, text, start)
+        out += _entries(verb, a, b, text, start, rules)
     out.sort(key=lambda d: d.start)
     return _without_repeats(text, out)
 
@@ -266,14 +276,14 @@ def _adopts(text: str, after_verb: int, clause_end: int) -> bool:
     return obj.endswith("《》") or bool(_rules()["adopted"].search(obj))
 
 
-def acted_on(text: str, a: int, b: int) -> list[str]:
+def acted_on(text: str, a: int, b: int, rules: StructureRules = StructureRules()) -> list[str]:
     """The 《documents》 a decision acts on: the first in its text and those
     listed right after it (《A》《B》, 《A》、《B》和《C》), not a later one the
     clause only mentions (…听取了某某所作的《工作报告》)."""
     out, pos = [], None
     for m in DOCUMENT.finditer(text, a, b):
         gap = text[pos:m.start()] if pos is not None else ""
-        if pos is not None and not (len(gap.strip()) == 0 or len(gap) <= 10 and re.search(r"[、和及与]", gap)
+        if pos is not None and not (len(gap.strip()) == 0 or len(gap) <= rules.document_gap_chars and re.search(r"[、和及与]", gap)
                                     and not re.search(r"[,，。；;]", gap)):
             break
         out.append(m.group(1))
@@ -281,9 +291,9 @@ def acted_on(text: str, a: int, b: int) -> list[str]:
     return out
 
 
-def _entries(verb: str, a: int, b: int, text: str, meeting_start: int) -> list[Decision]:
-    documents = acted_on(text, a, b)
-    result = decision_result(text[max(meeting_start, a - 6):b], verb)
+def _entries(verb: str, a: int, b: int, text: str, meeting_start: int, rules: StructureRules) -> list[Decision]:
+    documents = acted_on(text, a, b, rules)
+    result = decision_result(text[max(meeting_start, a - rules.result_lookback_chars):b], verb)
     sentence = max(text.rfind("。", meeting_start, a), text.rfind("\n", meeting_start, a), meeting_start - 1) + 1
     votes = vote_counts(text, sentence, _sentence_end(text, b)) | attendance(text, meeting_start, _sentence_end(text, b))
     if not documents:
@@ -363,14 +373,15 @@ def _conveyed_rules():
             re.compile(r"[^，,。；;\n]{0,16}?(?:" + trie_pattern(d["cited_after"]) + r")"))
 
 
-def is_conveyed(text: str, start: int, end: int) -> bool:
+def is_conveyed(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> bool:
     """传达了省法院某院长座谈会精神, 按照某院长提出的要求, 以及某市长批示要求
     (in a sentence that conveys), 以某某同志为核心, 某某新时代…思想: the
     person's words or doctrine are conveyed; the person takes no part."""
     citing, cited_end, doctrine = _conveyed_rules()
     if doctrine.match(text, end):
         return True
-    sentence = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    lookback = max(0, start - rules.conveyed_lookback_chars)
+    sentence = max((m.end() for m in SENTENCE_END.finditer(text, lookback, start)), default=lookback)
     if not citing.search(text, sentence, start):
         return False
     clause = re.compile(r"[，,。；;\n]").search(text, end)

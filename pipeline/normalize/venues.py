@@ -9,6 +9,7 @@ lexicon over tokens would find 会议室 with one and not the other."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
@@ -70,7 +71,16 @@ def _rules():
     return patterns, re.compile(venue_end + "$"), re.compile("(?:" + held + ")"), not_venue
 
 
-def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class VenueRules:
+    """The venue and organizer finder's windows (its config in config.cfg)."""
+
+    loose_venue_max_chars: int = 6  # 在…召开: a place without a venue word (会议室, 礼堂) is this short at most
+    subject_lookback_chars: int = 70  # 区政协召开: how far before 召开 the clause of its subject may begin
+    organizer_max_chars: int = 24   # a longer subject is no body's name
+
+
+def find_venues(text: str, start: int, end: int, rules: VenueRules = VenueRules()) -> list[tuple[int, int]]:
     """Venue spans inside [start, end), in order of appearance."""
     patterns, ends_with_venue, held, not_venue = _rules()
     spans = []
@@ -93,7 +103,7 @@ def find_venues(text: str, start: int, end: int) -> list[tuple[int, int]]:
             value = value.strip()
             if len(value) < 2 or re.search(r"[\d一二三四五六七八九十]+月|召开|会议$", value):
                 continue
-            if k == 1 and not ends_with_venue.search(value) and (len(value) > 6 or "的" in value):
+            if k == 1 and not ends_with_venue.search(value) and (len(value) > rules.loose_venue_max_chars or "的" in value):
                 continue  # 在…召开 with a long non-place phrase between
             if held.search(value) or TEMPORAL.search(value) or value[-1] in "和与及并的了时":
                 continue  # 在福建调研和开展检查时: an activity, not a place
@@ -116,7 +126,8 @@ SUBJECT_END = re.compile(r"(?:于|在)")
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
 
-def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[int, int]]:
+def find_organizers(text: str, start: int, end: int, people=(),
+                    rules: VenueRules = VenueRules()) -> list[tuple[int, int]]:
     """The body that holds a meeting: the subject of 召开/举行 (not a person):
     区政协召开…, 集团在总部大楼召开…, 社区于8月4日组织召开…"""
     out = []
@@ -129,13 +140,12 @@ def find_organizers(text: str, start: int, end: int, people=()) -> list[tuple[in
             in_person[lo - start:hi - start] = b"\x01" * (hi - lo)
     for held in HELD.finditer(text, start, end):
         stop = held.start()
-        clause = max((m.end() for m in CLAUSE_START.finditer(text, max(start, stop - 70), stop)), default=None)
-        if clause is None:
-            clause = max(start, stop - 70) if stop - 70 > start else start
+        lookback = max(start, stop - rules.subject_lookback_chars)
+        clause = max((m.end() for m in CLAUSE_START.finditer(text, lookback, stop)), default=lookback)
         # the subject ends where 在/于 opens the place or time, if one does
         lead = SUBJECT_END.search(text, clause, stop)
         a, b = clause, lead.start() if lead else stop
-        if b - a > 24:
+        if b - a > rules.organizer_max_chars:
             continue
         date = DATE_LIKE.match(text, a, b)
         if date and date.end() > a:

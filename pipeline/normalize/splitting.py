@@ -1,29 +1,34 @@
-"""Stage 2, split: a page -> the meetings it reports -> paragraphs.
+"""Where one page's meetings and sentences begin and end.
 
-Bundles of records (记录一, 记录二 …) split at their headings; pages of
-form-style minutes split where a new form opens (时间: followed by 地点:,
-主持人: …). Anything else is one meeting: the whole body. The component
-writes `doc.spans["meetings"]`, which the later components read, and makes
-`doc.sents` give the sentences (sentence_spans: 。！？ and line breaks, the
-marks every rule reads from normalize.patterns).
+Bundles of records (记录一, 记录二 …) split at their headings; a news roundup
+(本报讯 … 又讯 …) at each further item that holds a meeting; pages of
+form-style minutes where a new form opens (时间: followed by 地点:, 主持人:
+…). Anything else is one meeting: the whole body. Sentences end at 。！？ and
+line breaks, the marks every rule reads from normalize.patterns. Pure
+functions over the text; components.splitter lays them on the Doc.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from .components.extensions import set_spans, text_of
-from .normalize.patterns import SENTENCE_MARKS
-from .resources import load_json
-
+from ..resources import load_json
+from .patterns import SENTENCE_MARKS
 
 # named blocks of the patterns below, each written once
 RECORD_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"  # 二, 十三, 3: 记录二, 会议纪要(3)
 ORDINAL = r"[一二三四五六七八九十\d]{1,3}"                  # after 第 or 篇: 第二, 第12, 篇三
 COLON = r"\s*[:：]?"                                       # a heading may end in a colon
+HELD = re.compile(r"召开|举行|召開|舉行")
+SENTENCE = re.compile(rf"[^{SENTENCE_MARKS}\n]+(?:[{SENTENCE_MARKS}]+[”’」』)]?|$)", re.M)
+
+
+@dataclass(frozen=True)
+class SplitRules:
+    """The splitter's windows (its config in config.cfg)."""
+
+    form_field_lines: int = 3   # 时间: …: how many lines under it a form's next field (地点:, 主持人:) may stand
 
 
 def _words(words) -> str:
@@ -43,18 +48,29 @@ def record_heading_pattern(data: dict) -> str:
     return "|".join((numbered, nth, session, piece))
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    record_heading: re.Pattern
+    form_opening: re.Pattern
+    form_field: re.Pattern
+    max_heading_chars: int
+    news_item: re.Pattern
+
+
 @lru_cache(maxsize=1)
-def _rules():
+def patterns() -> _Patterns:
+    """The splitting patterns, composed once from the words of splitting.json."""
     data = load_json("splitting.json")
     openings = "|".join(map(re.escape, sorted(data["news_item_openings"], key=len, reverse=True)))
     form_opening = r"^(?:会议)?" + _words(data["form_opening_labels"]) + r"\s*[:：]"       # 会议时间:
     form_field = r"^(?:会议)?" + _words(data["form_field_labels"]) + r"\s*[:：]?"          # 地点:, 主持人
-    return (re.compile(record_heading_pattern(data)), re.compile(form_opening),
-            re.compile(form_field), int(data["max_heading_chars"]),
-            re.compile(r"^\s*(?:" + openings + r")[\s,，:：]"))
+    return _Patterns(re.compile(record_heading_pattern(data)), re.compile(form_opening),
+                     re.compile(form_field), int(data["max_heading_chars"]),
+                     re.compile(r"^\s*(?:" + openings + r")[\s,，:：]"))
 
 
 def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of every line of text[start:] that is not blank."""
     spans, pos = [], start
     for line in text[start:].split("\n"):
         if line.strip():
@@ -63,14 +79,16 @@ def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+def meeting_ranges(text: str, body_start: int = 0, rules: SplitRules = SplitRules()) -> list[tuple[int, int]]:
     """Character ranges of the meetings a page reports, in order."""
-    heading, form_opening, form_field, max_heading, news_item = _rules()
+    p = patterns()
     lines = line_spans(text, body_start)
     if not lines:
         return []
+
     def is_heading(s: int, e: int) -> bool:
-        return e - s <= max_heading and bool(heading.match(text[s:e])) and not re.search(r"[。；;]", text[s:e])
+        return e - s <= p.max_heading_chars and bool(p.record_heading.match(text[s:e])) \
+            and not re.search(r"[。；;]", text[s:e])
 
     cuts = [s for s, e in lines if is_heading(s, e)]
     if len(cuts) == 1 and body_start > 0:
@@ -80,17 +98,17 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
             cuts = [lines[0][0]] + cuts
     if len(cuts) < 2:
         # 本报讯 5月23日…召开… 又讯 5月29日…召开…: a news roundup reports one meeting per item
-        items = [s for s, e in lines[1:] if news_item.match(text[s:e]) and HELD.search(text, s, e)]
+        items = [s for s, e in lines[1:] if p.news_item.match(text[s:e]) and HELD.search(text, s, e)]
         if items:
             cuts = [lines[0][0]] + items
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):
-            if k and form_opening.match(text[lines[k - 1][0]:lines[k - 1][1]]):
+            if k and p.form_opening.match(text[lines[k - 1][0]:lines[k - 1][1]]):
                 continue  # 日期: …\n时间: …: the date and the time of one form
-            if form_opening.match(text[s:e]):
-                nxt = [text[a:b] for a, b in lines[k + 1:k + 4]]
-                if any(form_field.match(x) for x in nxt):
+            if p.form_opening.match(text[s:e]):
+                below = [text[a:b] for a, b in lines[k + 1:k + 1 + rules.form_field_lines]]
+                if any(p.form_field.match(x) for x in below):
                     cuts.append(s)
         if len(cuts) < 2:
             cuts = []
@@ -100,10 +118,6 @@ def meeting_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     # text before the first record (an introduction) belongs to the first one
     starts = [lines[0][0]] + cuts[1:]
     return [(a, b - 1 if b < end else end) for a, b in zip(starts, starts[1:] + [end])]
-
-
-HELD = re.compile(r"召开|举行|召開|舉行")
-SENTENCE = re.compile(rf"[^{SENTENCE_MARKS}\n]+(?:[{SENTENCE_MARKS}]+[”’」』)]?|$)", re.M)
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -116,29 +130,3 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b:
             out.append((a, b))
     return out
-
-
-@Language.factory("meeting_splitter", default_config={"meetings_key": "meetings"})
-def make_meeting_splitter(nlp: Language, name: str, meetings_key: str):
-    return MeetingSplitter(meetings_key)
-
-
-class MeetingSplitter:
-    def __init__(self, meetings_key: str):
-        self.meetings_key = meetings_key
-
-    def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        set_spans(doc, self.meetings_key, meeting_ranges(text, doc._.body_start or 0), "MEETING")
-        doc.user_hooks["sents"] = sentences  # doc.sents, found only when someone asks
-        return doc
-
-
-def sentences(doc: Doc):
-    """The Doc's sentences (sentence_spans) as spans widened to token edges:
-    spaCy's `sents` user hook, so no rule pays for them on every page."""
-    text = text_of(doc)
-    for a, b in sentence_spans(text, 0, len(text)):
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is not None:
-            yield span

@@ -1,0 +1,103 @@
+"""The rules' windows and thresholds are component config: each value is
+read by its rule (changing it changes the result on a sentence written for
+it), saved in config.cfg, and read back from it by a loaded pipeline."""
+from __future__ import annotations
+
+from dataclasses import asdict, fields, replace
+
+import pytest
+import spacy
+
+from pipeline.ingest import Page, clean_page
+from pipeline.nlp import STAGES, build_pipeline
+from pipeline.normalize.meetings import DateRules
+from pipeline.normalize.people import find_people
+from pipeline.normalize.roles import RoleRules, assign_roles
+from pipeline.normalize.splitting import SplitRules, meeting_ranges
+from pipeline.normalize.structure import StructureRules, acted_on, find_decisions, is_conveyed, minutes_heading
+from pipeline.normalize.venues import VenueRules, find_organizers, find_venues
+from pipeline.page import process_page
+
+RULES_OF_COMPONENT = {"meeting_splitter": SplitRules, "meeting_venues": VenueRules, "meeting_roles": RoleRules,
+                      "meeting_assembler": DateRules, "meeting_structure": StructureRules}
+
+
+def roles(text: str, rules: RoleRules) -> list[tuple[str, str]]:
+    mentions = find_people(text)
+    return sorted((text[mentions[k].start:mentions[k].end], role) for k, role, _, _ in assign_roles(text, mentions, rules))
+
+
+def spans(text: str, found) -> list[str]:
+    return [text[a:b] for a, b in found]
+
+
+FORMS = ("时间:2023年3月5日上午\n天气:晴\n整理:办公室\n地点:村委会议室\n内容:讨论春耕。\n"
+         "时间:2023年4月9日上午\n天气:雨\n整理:办公室\n地点:村部二楼\n内容:讨论防汛。")
+LABEL_LIST = "出席者:\n主席 何国基先生\n议员 陈丽芬女士\n议员 黄志强先生\n一、通过上次会议记录"
+CONVEYED = "会议传达了省委书记张明同志在全省农村工作会议上的讲话精神。"
+
+# (value, what it decides, its sentence, the result by default, the value changed, the result then)
+CASES = [
+    ("form_field_lines", lambda t, r: len(meeting_ranges(t, 0, r)), FORMS, 2, SplitRules(form_field_lines=2), 1),
+    ("label_window_chars", roles, "主持人:村党支部书记刘德明\n会议讨论了春耕。", [("刘德明", "chair")],
+     RoleRules(label_window_chars=5), []),
+    ("object_lookback_chars", roles, "会议向副县长李强汇报了工作。", [], RoleRules(object_lookback_chars=0),
+     [("李强", "reporter")]),
+    ("list_line_max_chars", roles, LABEL_LIST, [("何国基", "chair"), ("陈丽芬", "attendee"), ("黄志强", "attendee")],
+     RoleRules(list_line_max_chars=5), [("何国基", "chair")]),
+    ("list_lines_up", roles, LABEL_LIST, [("何国基", "chair"), ("陈丽芬", "attendee"), ("黄志强", "attendee")],
+     RoleRules(list_lines_up=1), [("何国基", "chair")]),
+    ("list_gap_chars", roles, "区委书记张明、区长李强出席会议。", [("张明", "attendee"), ("李强", "attendee")],
+     RoleRules(list_gap_chars=2), [("李强", "attendee")]),
+    ("list_piece_max_chars", roles, "区委书记张明、区人民政府办公室主任李强出席会议。",
+     [("张明", "attendee"), ("李强", "attendee")], RoleRules(list_piece_max_chars=3), [("李强", "attendee")]),
+    ("minutes_heading_max_chars", lambda t, r: minutes_heading(t, 0, len(t), r), "学校后勤工作会议记录一\n时间:3月5日",
+     (0, 8), StructureRules(minutes_heading_max_chars=8), None),
+    ("document_gap_chars", lambda t, r: acted_on(t, 0, len(t), r), "会议审议通过了《春耕方案》、《防汛预案》。",
+     ["春耕方案", "防汛预案"], StructureRules(document_gap_chars=0), ["春耕方案"]),
+    ("result_lookback_chars", lambda t, r: [d.result for d in find_decisions(t, 0, len(t), r)],
+     "会议以举手表决方式一致通过《春耕方案》。", ["unanimous"], StructureRules(result_lookback_chars=0), ["adopted"]),
+    ("conveyed_lookback_chars", lambda t, r: is_conveyed(t, t.index("张明"), t.index("张明") + 2, r), CONVEYED,
+     True, StructureRules(conveyed_lookback_chars=5), False),
+    ("loose_venue_max_chars", lambda t, r: spans(t, find_venues(t, 0, len(t), r)), "3月5日,学校在城关镇文化站召开会议。",
+     ["城关镇文化站"], VenueRules(loose_venue_max_chars=3), []),
+    ("subject_lookback_chars", lambda t, r: spans(t, find_organizers(t, 0, len(t), rules=r)),
+     "3月5日,县农业农村局召开春耕生产工作会议。", ["县农业农村局"], VenueRules(subject_lookback_chars=4), ["业农村局"]),
+    ("organizer_max_chars", lambda t, r: spans(t, find_organizers(t, 0, len(t), rules=r)),
+     "3月5日,县农业农村局召开春耕生产工作会议。", ["县农业农村局"], VenueRules(organizer_max_chars=4), []),
+]
+
+
+@pytest.mark.parametrize("value, decides, text, by_default, changed, then", CASES, ids=[c[0] for c in CASES])
+def test_each_window_is_read_by_its_rule(value, decides, text, by_default, changed, then):
+    assert getattr(changed, value) != getattr(type(changed)(), value)
+    assert decides(text, type(changed)()) == by_default
+    assert decides(text, changed) == then
+
+
+def test_every_window_has_its_case():
+    tested = {c[0] for c in CASES}
+    for rules in (SplitRules, RoleRules, StructureRules, VenueRules):
+        assert {f.name for f in fields(rules)} <= tested, rules.__name__
+
+
+def test_the_saved_pipeline_carries_every_window_in_its_config(tmp_path):
+    build_pipeline("jieba").to_disk(tmp_path / "nlp")
+    config = spacy.util.load_config(tmp_path / "nlp" / "config.cfg")
+    for component, rules in RULES_OF_COMPONENT.items():
+        for name, value in asdict(rules()).items():
+            assert config["components"][component][name] == value, (component, name)
+
+
+def test_a_changed_window_is_saved_and_governs_the_loaded_pipeline(tmp_path):
+    nlp = build_pipeline("jieba")
+    nlp.replace_pipe("meeting_venues", "meeting_venues", config={"organizer_max_chars": 4})
+    nlp.to_disk(tmp_path / "nlp")
+    assert "organizer_max_chars = 4" in (tmp_path / "nlp" / "config.cfg").read_text(encoding="utf-8")
+    loaded = spacy.load(tmp_path / "nlp")
+    assert loaded.pipe_names == STAGES
+    assert loaded.get_pipe("meeting_venues").rules == replace(VenueRules(), organizer_max_chars=4)
+    text = "农业农村局召开春耕会议\n3月5日,县农业农村局召开春耕生产工作会议,局长王强主持。"
+    organizer = [process_page(clean_page(Page("o", "o.txt"), text), pipeline)["meetings"][0]["organizer"]
+                 for pipeline in (build_pipeline("jieba"), loaded)]
+    assert organizer == ["县农业农村局", None]

@@ -1,0 +1,59 @@
+"""pipeline.page: one page end to end, and what a page that fails keeps."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.ingest import Page, clean_page
+from pipeline.nlp import build_pipeline, load_pipeline
+from pipeline.page import failure_record, process_page
+from pipeline.tables import TABLES
+
+REPORT = ("镇政府召开安全生产工作会议\n2024年4月8日上午,镇政府在二楼会议室召开安全生产工作会议,"
+          "镇长刘建国主持会议,副镇长陈小华出席。会议要求:一要排查隐患;二要落实责任。")
+
+
+class ExtractionBroke(RuntimeError):
+    pass
+
+
+@Language.component("test_raises_on_every_page")
+def raises_on_every_page(doc):
+    raise ExtractionBroke("a rule failed on this page")
+
+
+@pytest.fixture(scope="module")
+def breaking_nlp():
+    """The real pipeline with one more stage at the end that raises."""
+    nlp = build_pipeline("jieba")
+    nlp.add_pipe("test_raises_on_every_page")
+    return nlp
+
+
+def test_a_page_runs_through_to_its_rows():
+    rows = process_page(clean_page(Page("p", "p.txt"), REPORT), load_pipeline("jieba"))
+    assert set(rows) == set(TABLES)
+    assert rows["documents"][0]["status"] == "ok" and rows["documents"][0]["n_meetings"] == 1
+    assert rows["meetings"][0]["chair"] == "刘建国" and rows["meetings"][0]["date"] == "2024-04-08"
+    assert [d["marker"] for d in rows["directives"]] == ["一要", "二要"]
+
+
+def test_a_page_whose_extraction_raises_keeps_its_documents_row_and_its_text(breaking_nlp):
+    page = clean_page(Page("broken", "broken.txt"), REPORT)
+    rows = process_page(page, breaking_nlp)
+    document = rows["documents"][0]
+    assert document["status"] == "error"
+    assert document["error"] == "extraction failed: ExtractionBroke: a rule failed on this page"
+    assert document["n_chars"] == len(page.text) and document["text_hash"] is not None
+    assert rows["texts"] == [{"doc_id": "broken", "text": page.text}]
+    assert not rows["meetings"] and not rows["people"]
+    # the run's log gets the traceback of the failure
+    record = failure_record(page, "broken.txt")
+    assert record["error"] == document["error"] and "ExtractionBroke" in record["traceback"]
+
+
+def test_a_page_that_was_not_read_gets_its_documents_row_alone(breaking_nlp):
+    page = Page("unread", "unread.bin", status="error", error="binary file: not a text")
+    rows = process_page(page, breaking_nlp)  # not analysed: the breaking stage is never reached
+    assert [(d["status"], d["error"]) for d in rows["documents"]] == [("error", "binary file: not a text")]
+    assert all(not rows[table] for table in TABLES if table != "documents")
