@@ -51,6 +51,7 @@ CASES = [
      RoleRules(list_gap_chars=2), [("李强", "attendee")]),
     ("list_piece_max_chars", roles, "区委书记张明、区人民政府办公室主任李强出席会议。",
      [("张明", "attendee"), ("李强", "attendee")], RoleRules(list_piece_max_chars=3), [("李强", "attendee")]),
+    ("verb_lead_chars", roles, "副县长李强同志,亲自主持召开会议。", [("李强", "chair")], RoleRules(verb_lead_chars=1), []),
     ("minutes_heading_max_chars", lambda t, r: minutes_heading(t, 0, len(t), r), "学校后勤工作会议记录一\n时间:3月5日",
      (0, 8), StructureRules(minutes_heading_max_chars=8), None),
     ("document_gap_chars", lambda t, r: acted_on(t, 0, len(t), r), "会议审议通过了《春耕方案》、《防汛预案》。",

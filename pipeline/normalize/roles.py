@@ -23,6 +23,7 @@ class RoleRules:
     list_lines_up: int = 8        # how many lines above such a line the label may stand
     list_gap_chars: int = 80      # 省委书记A、省长B: how far apart two names of one list may start and end
     list_piece_max_chars: int = 12  # what may stand between one listed name's posts and the next (a short body)
+    verb_lead_chars: int = 2      # 高汉义同志,主持召开: what may stand before the verb of a clause after a lone name
 
 
 # named blocks of the role patterns; the words are in roles.json
@@ -85,13 +86,14 @@ def _word_rules():
     d = load_json("roles.json")
     objects = sorted(d["object_markers"], key=len, reverse=True)
     return (tuple(d["not_verbs"]), re.compile("(?:" + "|".join(map(re.escape, objects)) + r")$"),
-            re.compile("|".join(map(re.escape, d["modifier_bodies"]))))
+            re.compile("|".join(map(re.escape, d["modifier_bodies"]))),
+            tuple(sorted(d["list_continuations"], key=len, reverse=True)))
 
 
 def _verb_in(text: str, rx: re.Pattern, a: int, b: int):
     """The first match of a role verb in text[a:b] that is a word of its own
     (谈 in 座谈会 and 发言 in 发言人 are none)."""
-    not_verbs, _, _ = _word_rules()
+    not_verbs = _word_rules()[0]
     for v in rx.finditer(text, a, b):
         inside = False
         for word in not_verbs:
@@ -107,7 +109,7 @@ def _verb_in(text: str, rx: re.Pattern, a: int, b: int):
 def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tuple[int, str, int, int]]:
     """(mention index, role, cue start, cue end) for every role found."""
     verbs, labels, not_chair, leave, heads = _rules()
-    _, object_marker, _ = _word_rules()
+    _, object_marker, _, continuations = _word_rules()
     out = []
     ordered = list(mentions)
     starts = [m.start for m in ordered]
@@ -160,8 +162,8 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
         for role, rx in verbs:
             v = _verb_in(clause, rx, 0, len(clause))
             if v:
-                if opens_next is not None and v.start() > opens_next + VERB_LEAD_CHARS \
-                        and not clause.startswith(LIST_GOES_ON, opens_next):
+                if opens_next is not None and v.start() > opens_next + rules.verb_lead_chars \
+                        and not clause.startswith(continuations, opens_next):
                     continue  # 喻发兵,各片区召集人列席: the next clause has a subject of its own
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
@@ -175,8 +177,6 @@ def _lead_start(mention) -> int:
     return min(before + [mention.start])
 
 
-VERB_LEAD_CHARS = 2  # at most an adverb (并, 亲自) before the verb that opens a clause
-LIST_GOES_ON = ("以及", "及", "和", "与", "还有")  # 安黎哲、朱教君,以及常务理事…出席: one subject still
 
 LIST_SEPARATOR = re.compile(r"(?:以及|、|,|，|和|及|与|同)")
 
