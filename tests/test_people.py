@@ -297,3 +297,8 @@ def test_bare_name_lists_vouched_for_by_a_post_or_a_count(sentence, expected):
 ])
 def test_name_and_post_edges_respect_whole_words(sentence, expected):
     assert people(sentence) == expected
+
+
+def test_a_name_may_open_after_de():
+    # 医院的李志江院长: 的 closes what stands before a name
+    assert people("市传染病医院的韩志江院长当选为主任委员。") == {"韩志江": {"院长", "主任委员"}}
