@@ -299,6 +299,7 @@ def test_name_and_post_edges_respect_whole_words(sentence, expected):
     assert people(sentence) == expected
 
 
-def test_a_name_may_open_after_de():
-    # 医院的李志江院长: 的 closes what stands before a name
+def test_a_name_may_open_after_de_or_yu():
+    # 医院的李志江院长, 关于陈月洪、朱春龙两位同志: 的 and 于 close what stands before a name
     assert people("市传染病医院的韩志江院长当选为主任委员。") == {"韩志江": {"院长", "主任委员"}}
+    assert people("会议表决通过了关于邵春华、严立军两位同志辞职的请求。") == {"邵春华": set(), "严立军": set()}
