@@ -22,10 +22,17 @@ from .numerals import cn_to_int
 from .patterns import CLAUSE_BREAK, SENTENCE_BREAK
 from .people import lexicon as people_lexicon
 
-CN_NUM = "[一二三四五六七八九十]{1,3}"
+# named blocks of the marker families; each family's words are in items.json
+CN_DIGIT = "[一二三四五六七八九十]"
+CN_NUM = CN_DIGIT + "{1,3}"                   # 一, 十二, 二十三
 CN_FORMAL = "[壹贰叁参肆伍陆柒捌玖拾]{1,2}"  # 壹、贰、 (Traditional 貳 參 read after conversion)
-ENCLOSED = {ch: k + 1 for series in ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽")
-            for k, ch in enumerate(series)}
+DIGITS = r"\d{1,2}"                           # 1. 12、
+ENCLOSED_SERIES = {"circled": "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "parenthesized": "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"}
+ENCLOSED = {ch: k + 1 for series in ENCLOSED_SERIES.values() for k, ch in enumerate(series)}
+ORDINALS = {"chinese": CN_NUM, "financial": CN_FORMAL, "digits": DIGITS}
+OPEN_BRACKET, CLOSE_BRACKET = "[(（]", "[)）]"   # （一）, (3)
+MARK = "[:：,，]?"                              # 第一项议程是: / 首先,
+HAN = r"[\u4e00-\u9fff]"
 ITEM_END = CLAUSE_BREAK
 SENTENCE_START = SENTENCE_BREAK
 # a sentence that announces a list after it: 应着重抓好以下几方面的工作。第一，…
@@ -64,8 +71,7 @@ def _rules():
     data = load_json("items.json")
     families, min_items = [], {}
     for fam in data["families"]:
-        pattern = (fam["pattern"].replace("{n}", CN_NUM).replace("{N}", CN_FORMAL).replace("{d}", r"\d{1,2}")
-                   .replace("{sequence_words}", "|".join(map(re.escape, data["sequence_words"]))))
+        pattern = family_pattern(fam, data)
         opens = "\n:：;；。" + ("，," if fam.get("after_comma") else "") if fam["line_start"] else None
         families.append((fam["name"], re.compile(pattern), opens))
         min_items[fam["name"]] = fam.get("min_items", 2)
@@ -77,6 +83,52 @@ def _rules():
 def _alt(words) -> str:
     """Words as alternatives, in the lexicon's order."""
     return "|".join(map(re.escape, words))
+
+
+def _one_of(words) -> str:
+    """One word as itself, a class of characters when every word is one, else the words as alternatives."""
+    if len(words) == 1:
+        return re.escape(words[0])
+    if all(len(w) == 1 for w in words):
+        return "[" + "".join(re.escape(w) for w in words) + "]"
+    return "(?:" + _alt(words) + ")"
+
+
+def family_pattern(fam: dict, data: dict) -> str:
+    """The pattern of one marker family of items.json, its ordinal in the first
+    group that matches: what stands before the ordinal (prefix 第, brackets),
+    the ordinal's class, the words that close it (要, 项议程, 、) and what may or
+    may not follow (not_followed_by: 一要 but not 一要素)."""
+    if fam["ordinal"] == "sequence_words":
+        ordinal = _alt(data["sequence_words"])
+    elif fam["ordinal"] in ENCLOSED_SERIES:
+        ordinal = "[" + ENCLOSED_SERIES[fam["ordinal"]] + "]"
+    else:
+        ordinal = ORDINALS[fam["ordinal"]]
+    p = f"(?<!{_one_of(fam['not_after'])})" if fam.get("not_after") else ""
+    p += re.escape(fam.get("prefix", ""))
+    p += OPEN_BRACKET + f"({ordinal})" + CLOSE_BRACKET if fam.get("bracketed") else f"({ordinal})"
+    if fam.get("or_followed_by"):  # 第一, / 第一要: a mark closes it, or a verb follows it
+        p += f"(?:{_one_of(fam['closed_by'])}|(?={_one_of(fam['or_followed_by'])}))"
+    elif fam.get("closed_by"):
+        p += _one_of(fam["closed_by"])
+    if fam.get("copula"):  # 第一项议程是:
+        p += _one_of(data["copula_words"]) + "?" + MARK
+    if fam.get("mark"):
+        p += MARK
+    if fam.get("then_text_not"):  # 一是 with its item after it, not 一是,
+        p += "(?=[^" + "".join(map(re.escape, fam["then_text_not"])) + "])"
+    if fam.get("not_a_run"):  # 一、 but not 一、二、三、 (a run of numbers)
+        p += f"(?!{CN_DIGIT}+{_one_of(fam['closed_by'])})"
+    if fam.get("not_followed_by_digit"):  # 1. but not 1.5
+        p += r"(?!\d)"
+    if fam.get("then_han"):  # a bare numeral with its item's text right after it
+        p += f"(?={HAN})"
+    if fam.get("not_followed_by"):
+        p += f"(?!{_one_of(fam['not_followed_by'])})"
+    if fam.get("or_enclosed"):  # (1) or ⑴
+        p += "|([" + ENCLOSED_SERIES[fam["or_enclosed"]] + "])"
+    return p
 
 
 def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
