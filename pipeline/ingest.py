@@ -299,22 +299,22 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
         rf"^.{{0,40}}{w('breadcrumb_arrows')}\s*正文\s*$",                               # 首页 > 新闻 > 正文
         rf"^{w('skip_links')}\s*$",                                                      # 跳到主要内容
         NO_WORD,
-        rf"^.{{0,24}}欢迎{w('addressee')}{w('greetings')}?{END_MARK}$",                   # 欢迎您的到来!
-        rf"^.{{0,24}}欢迎{w('addressee')}?{w('welcome_verbs')}.{{0,24}}{w('welcome_sites')}{END_MARK}$",  # 欢迎访问某某网
+        rf"^.{{0,24}}欢迎{w('addressee')}{w('welcome_words')}?{END_MARK}$",                   # 欢迎您的到来!
+        rf"^.{{0,24}}欢迎{w('addressee')}?{w('welcome_words')}.{{0,24}}{w('site_words')}{END_MARK}$",  # 欢迎访问某某网
         rf"^.{{0,6}}{w('article_words')}共?\s*\d+\s*字.{{0,20}}$",                         # 本文共1200字
         rf"^{w('reading_words')}(?:全文)?{w('reading_time_words')}{OPTIONAL_COLON}\s*\d+\s*分钟.{{0,10}}$",  # 阅读时间约5分钟
         rf"^{w('ad_kinds')}?广告(?:位|[(（].{{1,4}}[)）])?.{{0,12}}$",                      # 广告位, 横幅广告
     ]
     inline = [
-        rf"\s*{w('inline_share_words')}{OPTIONAL_COLON}\s*$",                            # …分享到:
-        rf"\s*{w('inline_counter_words')}{COLON}\s*\d+",                                # 点击数: 35
+        rf"\s*{w('share_words')}{OPTIONAL_COLON}\s*$",                            # …分享到:
+        rf"\s*{w('counter_words')}{COLON}\s*\d+",                                # 点击数: 35
     ]
     site = [
-        rf"^[\u4e00-\u9fff]{{1,12}}{w('site_name_suffixes')}$",                          # 某某市政府网
+        rf"^[\u4e00-\u9fff]{{1,12}}{w('site_words')}$",                          # 某某市政府网
         w("url_marks"),
         LATIN_ONLY,
-        w("site_phrases"),                                                               # 设为首页
-        rf"^{w('search_words')}?.{{0,6}}{w('keyword_words')}$|^{w('bare_search_words')}$",  # 搜索 关键词
+        rf"欢迎{w('welcome_words')}|{w('site_actions')}",                                 # 欢迎访问, 设为首页
+        rf"^{w('search_words')}?.{{0,6}}{w('keyword_words')}$|^{w('search_words')}$",  # 搜索 关键词
     ]
     return lines, inline, site
 
