@@ -45,6 +45,20 @@ def load_lines(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def vocabulary(name: str, concept: str, use: str | None = None) -> tuple[str, ...]:
+    """The words of one concept of a vocabulary file (verbs.json: held, attend,
+    speech …), in the file's order; with `use`, those a rule of that use reads.
+    An entry is a word, which every use of its concept reads, or {"word": …,
+    "for": [uses]}, which only those uses read: one list per concept, the
+    subsets marked in the data (the uses each concept has are in its _uses)."""
+    data = load_json(name)
+    if use is not None and use not in data["_uses"][concept]:
+        raise KeyError(f"{name}: {concept} has no use {use!r}")
+    return tuple(e if isinstance(e, str) else e["word"] for e in data[concept]
+                 if use is None or isinstance(e, str) or use in e["for"])
+
+
 # string fields that are sets of characters, not patterns
 CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffixes")}
 
@@ -54,10 +68,10 @@ CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffi
 WORD_LISTS = {
     "splitting.json": ("record_words", "session_counters", "minutes_words", "meeting_words", "minutes_suffixes",
                        "form_opening_labels", "form_field_labels", "news_item_openings"),
-    "roles.json": ("verbs", "labels", "label_suffixes", "line_opening_labels", "listing_verbs", "listing_nouns",
+    "roles.json": ("labels", "label_suffixes", "line_opening_labels", "listing_nouns",
                    "not_chair", "leave_notes"),
-    "items.json": ("speech_verbs", "body_subjects", "directive_cues"),
-    "venues.json": ("venue_words", "rooms", "held_verbs", "lead_words", "not_leading", "gather_words", "form_keys",
+    "items.json": ("body_subjects", "directive_cues"),
+    "venues.json": ("venue_words", "rooms", "lead_words", "not_leading", "gather_words", "form_keys",
                     "manner_words", "held_adverbs", "not_venues"),
 }
 

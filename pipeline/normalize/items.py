@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, vocabulary
 from .numerals import cn_to_int
 from .patterns import CLAUSE_BREAK, SENTENCE_BREAK
 from .people import lexicon as people_lexicon
@@ -76,7 +76,7 @@ def _rules():
         families.append((fam["name"], re.compile(pattern), opens))
         min_items[fam["name"]] = fam.get("min_items", 2)
     return (families, data["sequence_words"], int(data["max_gap_chars"]),
-            re.compile(_alt(data["speech_verbs"])), re.compile(_alt(data["body_subjects"])),
+            re.compile(_alt(list_speech_verbs())), re.compile(_alt(data["body_subjects"])),
             re.compile(_alt(data["directive_cues"])), min_items, data["continues"])
 
 
@@ -129,6 +129,11 @@ def family_pattern(fam: dict, data: dict) -> str:
     if fam.get("or_enclosed"):  # (1) or ⑴
         p += "|([" + ENCLOSED_SERIES[fam["or_enclosed"]] + "])"
     return p
+
+
+def list_speech_verbs() -> tuple[str, ...]:
+    """The verbs of speaking and of reporting (verbs.json) that make a list the speaker's."""
+    return vocabulary("verbs.json", "speech", "introduces_list") + vocabulary("verbs.json", "report", "introduces_list")
 
 
 def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
@@ -369,7 +374,7 @@ def _only_post_between(text: str, a: int, b: int) -> bool:
     gap = text[a:b].strip(" \t,，")
     lex = people_lexicon()
     return not gap or gap in lex.honorifics or bool(lex.title_re.fullmatch(gap))
-CITED_BEFORE = re.compile(r"(?:学习|传达|贯彻|领学|研读|重温|诵读|阅读)了?$")
+CITED_BEFORE = re.compile(r"(?:" + _alt(vocabulary("verbs.json", "citing", "before_name")) + r")了?$")
 # 某某书记在全会上的讲话, 某某总书记重要讲话精神 (not 某某作了重要讲话: that one speaks here)
 CITED_AFTER = re.compile(r"(?:(?!传达|学习了|领学|带领|作了|做了|发表|作重要|做重要)[^，,。；;]){0,24}?"
                          r"(?:的|重要)(?:重要)?(?:讲话|指示|批示|论述|文章|工作报告)")

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_json, load_lines
+from ..resources import load_json, load_lines, vocabulary
 from .patterns import trie_pattern
 
 CJK = r"\u3400-\u9fff"
@@ -138,15 +138,19 @@ LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 # 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s]))(" + _NAME + r"(?:、" + _NAME + r")+)"
-                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人)?)?(?:参加|出席|列席|到会|参会|与会|陪同)")
+                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人)?)?(?:"
+                            + trie_pattern(vocabulary("verbs.json", "attend", "closes_list")) + ")")
 # 参加会议的有王建国、李明华 / 出席会议的领导有:
-LISTED_HAVE = re.compile(r"(?:参加|出席|列席|参会|与会)[^,，。；;\n]{0,8}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
+LISTED_HAVE = re.compile(r"(?:" + trie_pattern(vocabulary("verbs.json", "attend", "listing")) + r")[^,，。；;\n]{0,8}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
 # 雪克来提·扎克尔, 阿沛·阿旺晋美: names transliterated from Uyghur, Tibetan, Mongolian …, parts joined
 # by a middle dot and no Han surname in front
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
-ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言|缺席|请假"
-                        r"|作了|做了|传达了|出席|列席)")
+# verbs of a role (verbs.json, name_cue) and of making a speech (roles.json made_speech: 作了, 做了)
+NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent") for w in vocabulary("verbs.json", concept, "name_cue")}
+                        | set(vocabulary("verbs.json", "attend", "object"))
+                        | {v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了")})
+ROLE_VERBS = re.compile("(" + trie_pattern(NAME_CUE_VERBS) + ")")
 
 
 class PeopleFinder:
