@@ -70,7 +70,7 @@ WORD_LISTS = {
                        "form_opening_labels", "form_field_labels", "news_item_openings"),
     "roles.json": ("labels", "label_suffixes", "line_opening_labels", "listing_nouns",
                    "not_chair", "leave_notes"),
-    "items.json": ("body_subjects", "directive_cues"),
+    "items.json": ("directive_cues",),
     "venues.json": ("venue_words", "rooms", "lead_words", "not_leading", "gather_words", "form_keys",
                     "manner_words", "held_adverbs", "not_venues"),
 }

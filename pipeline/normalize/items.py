@@ -76,7 +76,7 @@ def _rules():
         families.append((fam["name"], re.compile(pattern), opens))
         min_items[fam["name"]] = fam.get("min_items", 2)
     return (families, data["sequence_words"], int(data["max_gap_chars"]),
-            re.compile(_alt(list_speech_verbs())), re.compile(_alt(data["body_subjects"])),
+            re.compile(_alt(list_speech_verbs())), re.compile(_alt(load_json("structure.json")["body_subjects"])),
             re.compile(_alt(data["directive_cues"])), min_items, data["continues"])
 
 

@@ -57,10 +57,10 @@ class Lexicon:
         self.title_re = re.compile(f"(?=[{re.escape(first)}])(?:" + trie_pattern(prefixes) + ")*(?:"
                                    + trie_pattern(cores) + ")" + suffix)
         self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")" + suffix + "$")
-        self.honorifics = sorted(data["honorifics"], key=len, reverse=True)
+        self.honorifics = sorted(vocabulary("people.json", "honorifics"), key=len, reverse=True)
         self.kinship = set(data["kinship_aliases"])
         self.org_suffixes = set(data["org_suffixes"])
-        self.followers = sorted(set(data["name_followers"]) | set(data["honorifics"]), key=len, reverse=True)
+        self.followers = sorted(set(data["name_followers"]) | set(self.honorifics), key=len, reverse=True)
         self.bad_chars = set(data["bad_name_chars"])
         self.bad_last_chars = self.bad_chars
         self.bad_inner_chars = self.bad_chars - set(data["name_chars_not_last"])
@@ -77,7 +77,7 @@ class Lexicon:
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.word_tags, self.common_words = _jieba_dictionary(int(data["common_word_freq"]))
-        self.honorific_re = re.compile(trie_pattern(data["name_honorifics"]))
+        self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
         self.preceders += tuple(data["name_introducers"])
@@ -88,7 +88,7 @@ class Lexicon:
         labels = trie_pattern(data["list_labels"])
         self.list_label_re = re.compile(r"(?:^|(?<=\s))(?:" + labels + r")\s*[:：]\s*([^\n]+?)(?=\s+(?:" + labels
                                         + r")\s*[:：]|\n|$)")
-        self.address_honorifics = tuple(data["name_honorifics"])
+        self.address_honorifics = vocabulary("people.json", "honorifics", "address")
         self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
         byline_keys = trie_pattern(k.rstrip(":/ ") for k in data["credit_keys"])

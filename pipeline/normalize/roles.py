@@ -262,8 +262,8 @@ def _label_line_above(text: str, line_start: int, heads) -> tuple[str, int, int]
 
 @lru_cache(maxsize=1)
 def _honorifics() -> tuple[str, ...]:
-    """The forms of address after a name (同志, 老师): people.json name_honorifics, as the people finder reads them."""
-    return tuple(load_json("people.json")["name_honorifics"])
+    """The forms of address after a name (同志, 老师): people.json honorifics for address, as the people finder reads them."""
+    return vocabulary("people.json", "honorifics", "address")
 
 
 def _honorific_len(text: str, i: int) -> int:

@@ -58,6 +58,12 @@ def _lexicon():
     return load_json("structure.json")
 
 
+def parts_of_day() -> list[str]:
+    """上午, 下午, 晚上 (timex.json part_of_day) before a name or an organizer are no part of it; a
+    one-character one (晚, 夜) opens words of its own (晚会)."""
+    return [w for w in load_json("timex.json")["part_of_day"] if len(w) > 1]
+
+
 @lru_cache(maxsize=1)
 def _rules():
     d = _lexicon()
@@ -65,9 +71,9 @@ def _rules():
     held = trie_pattern(vocabulary("verbs.json", "held", "subject"))  # 隆重召开, 开幕
     name = (r"(?:" + trie_pattern(vocabulary("verbs.json", "held", "object") + vocabulary("verbs.json", "attend", "object")) + r")(?:了)?(?P<name>" + NAME_PIECE + r"{1,40}?(?:"
             + ends + r"))(?=$|[，。,；;、\n\s(（]|上|后|期间|结束|于|在|并|，)")
-    minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(d["minutes_suffixes"])
+    minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(load_json("splitting.json")["minutes_suffixes"] + d["name_only_minutes_suffixes"])
                          + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8})?\s*$")
-    strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"]) + r")")
+    strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day()) + r")")
     verbs = trie_pattern(d["decision_verbs"])
     body = trie_pattern(d["body_subjects"])
     decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
@@ -455,7 +461,7 @@ def known_day(date: str | None):
 def _organizer_rules():
     d = load_json("structure.json")["organizers"]
     deictic = {word: tuple(heads) for word, heads in d["deictic"].items()}
-    return (deictic, re.compile(r"(?:" + trie_pattern(d["leading_words"]) + r")+"),
+    return (deictic, re.compile(r"(?:" + trie_pattern(d["leading_words"] + parts_of_day()) + r")+"),
             re.compile(r"(?:" + trie_pattern(d["trailing_words"]) + r")+$"), re.compile(trie_pattern(d["not_openers"])),
             re.compile(trie_pattern(d["stop_words"])))
 
