@@ -57,8 +57,8 @@ class Lexicon:
         self.title_re = re.compile(f"(?=[{re.escape(first)}])(?:" + trie_pattern(prefixes) + ")*(?:"
                                    + trie_pattern(cores) + ")" + suffix)
         self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")" + suffix + "$")
-        self.honorifics = sorted(vocabulary("people.json", "honorifics"), key=len, reverse=True)
-        self.kinship = set(data["kinship_aliases"])
+        self.honorifics = sorted(vocabulary("people.json", "honorifics", "stripped"), key=len, reverse=True)
+        self.kinship = set(vocabulary("people.json", "honorifics", "kinship"))
         self.org_suffixes = set(data["org_suffixes"])
         self.followers = sorted(set(data["name_followers"]) | set(self.honorifics), key=len, reverse=True)
         self.bad_chars = set(data["bad_name_chars"])
