@@ -262,13 +262,71 @@ def normalize_text(text: str) -> str:
 
 # ---------------------------------------------------------------- page furniture
 
+# named blocks of the furniture patterns; the words are in boilerplate.json
+COLON = r"\s*[:：]"
+OPTIONAL_COLON = r"\s*[:：]?"
+END_MARK = "[!！。]?"
+NO_WORD = r"^[^\w\u3400-\u9fff]+$"      # a line of symbols only
+LATIN_ONLY = r"^[A-Za-z0-9 ._-]+$"      # a site's name or address in Latin letters
+
+
+def _words(words) -> str:
+    """Words as alternatives, in the lexicon's order."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+def _characters(words) -> str:
+    return "[" + "".join(map(re.escape, words)) + "]"
+
+
+def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
+    """The patterns of whole furniture lines, of furniture inside a kept line,
+    and of a first line that names the site, from the words of boilerplate.json."""
+    def w(key: str) -> str:
+        return _words(d[key])
+
+    lines = [
+        rf"^{w('neighbour_links')}{OPTIONAL_COLON}.*$",                                 # 上一篇: …
+        rf"^{w('page_actions')}.{{0,10}}$",                                              # 返回列表, 打印本页
+        rf"^{w('addressee')}?{w('now_words')}?(?:所在)?的?位置\s*在?{COLON}.*$",          # 您现在的位置:
+        rf"^{w('home_pages')}\s*{_characters(d['path_separators'])}.*$",                 # 首页 > 新闻
+        rf"^.{{0,20}}{w('copyright_marks')}.*$",                                         # 版权所有 ©
+        rf"^{w('share_words')}{OPTIONAL_COLON}.{{0,20}}$",                               # 分享到:
+        rf"^{w('font_words')}{COLON}.{{0,12}}$",                                         # 字号: 大 中 小
+        rf"^{w('counter_words')}{OPTIONAL_COLON}\s*\d*$",                                # 浏览次数: 120
+        rf"^{w('admin_names')}$",
+        rf"^{_characters(d['rule_characters'])}+$",                                      # ———— , ||||
+        rf"^.{{0,40}}{w('breadcrumb_arrows')}\s*正文\s*$",                               # 首页 > 新闻 > 正文
+        rf"^{w('skip_links')}\s*$",                                                      # 跳到主要内容
+        NO_WORD,
+        rf"^.{{0,24}}欢迎{w('addressee')}{w('welcome_words')}?{END_MARK}$",                   # 欢迎您的到来!
+        rf"^.{{0,24}}欢迎{w('addressee')}?{w('welcome_words')}.{{0,24}}{w('site_words')}{END_MARK}$",  # 欢迎访问某某网
+        rf"^.{{0,6}}{w('article_words')}共?\s*\d+\s*字.{{0,20}}$",                         # 本文共1200字
+        rf"^{w('reading_words')}(?:全文)?{w('reading_time_words')}{OPTIONAL_COLON}\s*\d+\s*分钟.{{0,10}}$",  # 阅读时间约5分钟
+        rf"^{w('ad_kinds')}?广告(?:位|[(（].{{1,4}}[)）])?.{{0,12}}$",                      # 广告位, 横幅广告
+    ]
+    inline = [
+        rf"\s*{w('share_words')}{OPTIONAL_COLON}\s*$",                            # …分享到:
+        rf"\s*{w('counter_words')}{COLON}\s*\d+",                                # 点击数: 35
+    ]
+    site = [
+        rf"^[\u4e00-\u9fff]{{1,12}}{w('site_words')}$",                          # 某某市政府网
+        w("url_marks"),
+        LATIN_ONLY,
+        rf"欢迎{w('welcome_words')}|{w('site_actions')}",                                 # 欢迎访问, 设为首页
+        rf"^{w('search_words')}?.{{0,6}}{w('keyword_words')}$|^{w('search_words')}$",  # 搜索 关键词
+    ]
+    return lines, inline, site
+
+
 @lru_cache(maxsize=1)
 def _boilerplate():
     data = load_json("boilerplate.json")
     heading = re.compile(r"^\s*(?:" + "|".join(map(re.escape, data["section_headings"])) + r")\s*[:：>›»]?\s*$")
-    lines = re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]))  # one match a line, not one a pattern
-    inline = [re.compile(p) for p in data["inline_patterns"]]
-    site = [re.compile(p) for p in data["site_name_patterns"]]
+    line_sources, inline_sources, site_sources = furniture_patterns(data)
+    lines = re.compile("|".join(f"(?:{p})" for p in line_sources))  # one match a line, not one a pattern
+    inline = [re.compile(p) for p in inline_sources]
+    site = [re.compile(p) for p in site_sources]
     return heading, lines, inline, site
 
 

@@ -45,6 +45,20 @@ def load_lines(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def vocabulary(name: str, concept: str, use: str | None = None) -> tuple[str, ...]:
+    """The words of one concept of a vocabulary file (verbs.json: held, attend,
+    speech …), in the file's order; with `use`, those a rule of that use reads.
+    An entry is a word, which every use of its concept reads, or {"word": …,
+    "for": [uses]}, which only those uses read: one list per concept, the
+    subsets marked in the data (the uses each concept has are in its _uses)."""
+    data = load_json(name)
+    if use is not None and use not in data["_uses"][concept]:
+        raise KeyError(f"{name}: {concept} has no use {use!r}")
+    return tuple(e if isinstance(e, str) else e["word"] for e in data[concept]
+                 if use is None or isinstance(e, str) or use in e["for"])
+
+
 # string fields that are sets of characters, not patterns
 CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffixes")}
 
@@ -54,11 +68,25 @@ CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffi
 WORD_LISTS = {
     "splitting.json": ("record_words", "session_counters", "minutes_words", "meeting_words", "minutes_suffixes",
                        "form_opening_labels", "form_field_labels", "news_item_openings"),
-    "roles.json": ("verbs", "labels", "label_suffixes", "line_opening_labels", "listing_verbs", "listing_nouns",
+    "roles.json": ("labels", "label_suffixes", "line_opening_labels", "listing_nouns",
                    "not_chair", "leave_notes"),
-    "items.json": ("speech_verbs", "body_subjects", "directive_cues"),
-    "venues.json": ("venue_words", "rooms", "held_verbs", "lead_words", "not_leading", "gather_words", "form_keys",
+    "items.json": ("directive_cues",),
+    "boilerplate.json": ("section_headings", "neighbour_links", "page_actions", "addressee", "now_words", "home_pages",
+                         "path_separators", "copyright_marks", "share_words", "font_words", "counter_words",
+                         "admin_names", "rule_characters", "breadcrumb_arrows", "skip_links", "welcome_words",
+                         "site_words", "article_words", "reading_words", "reading_time_words", "ad_kinds", "url_marks",
+                         "site_actions", "search_words", "keyword_words", "section_words"),
+    "structure.json": ("body_subjects", "name_only_minutes_suffixes", "name_strip_prefixes", "decision_verbs",
+                       "cited_nouns"),
+    "venues.json": ("venue_words", "rooms", "lead_words", "not_leading", "gather_words", "form_keys",
                     "manner_words", "held_adverbs", "not_venues"),
+}
+
+
+# vocabulary files (see vocabulary): the concepts whose entries are words or {"word", "for": [uses]}
+VOCABULARIES = {
+    "verbs.json": ("held", "attend", "speech", "report", "chair", "record", "absent", "elected", "citing"),
+    "people.json": ("honorifics",),
 }
 
 
@@ -77,12 +105,34 @@ def _check_words(name: str, data: dict) -> None:
                                    f"not {str(words)[:80]!r}")
 
 
+def _check_vocabulary(name: str, data: dict) -> None:
+    for concept in VOCABULARIES.get(name, ()):
+        uses = data.get("_uses", {}).get(concept)
+        if not isinstance(uses, dict) or not uses:
+            raise LexiconError(f"lexicon {name}, {concept}: _uses must name the uses of the concept")
+        entries = data.get(concept)
+        if not isinstance(entries, list) or not entries:
+            raise LexiconError(f"lexicon {name}, {concept}: must be a list of entries")
+        for entry in entries:
+            if isinstance(entry, str) and entry.strip():
+                continue
+            if not (isinstance(entry, dict) and isinstance(entry.get("word"), str) and entry["word"].strip()
+                    and isinstance(entry.get("for"), list) and entry["for"]):
+                raise LexiconError(f"lexicon {name}, {concept}: an entry is a word or {{\"word\", \"for\": [uses]}}, "
+                                   f"not {str(entry)[:80]!r}")
+            unknown = [u for u in entry["for"] if u not in uses]
+            if unknown:
+                raise LexiconError(f"lexicon {name}, {concept}: {entry['word']} is for {', '.join(map(str, unknown))}, "
+                                   f"which is no use of {concept} ({', '.join(uses)})")
+
+
 def validate_lexicons(folder: Path | None = None) -> int:
-    """Read every lexicon, check its word lists (WORD_LISTS) and compile every
-    pattern in it, so that a broken file stops a run before any worker starts
-    instead of turning every page into an error row. Patterns are the string
-    fields of a JSON lexicon, the values of its mappings and the entries of
-    lists named *patterns (other lists are words, matched literally;
+    """Read every lexicon, check its word lists (WORD_LISTS) and vocabularies
+    (VOCABULARIES: entries and their uses) and compile every pattern in it, so that a broken file stops a run before any worker starts
+    instead of turning every page into an error row. No lexicon stores a whole
+    pattern (the modules compose theirs from the words); what is still compiled
+    are the string fields of a JSON lexicon, the values of its mappings and the
+    entries of lists named *patterns (other lists are words, matched literally;
     CHARACTER_SETS are sets of characters). Returns the number of files checked."""
     folder = Path(folder or LEXICON_DIR)
     files = sorted(p for p in folder.iterdir() if p.suffix in (".json", ".txt"))
@@ -96,6 +146,7 @@ def validate_lexicons(folder: Path | None = None) -> int:
             raise LexiconError(f"lexicon {path.name} cannot be read: {exc}") from None
         if data is not None:
             _check_words(path.name, data)
+            _check_vocabulary(path.name, data)
             for where, pattern in _patterns(data, ""):
                 if (path.name, where) in CHARACTER_SETS:
                     continue

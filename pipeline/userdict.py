@@ -15,7 +15,8 @@ built from the lexicons under models/lexicons, one source per kind of word,
                                人大, 教研), a name in 会 with its form in 会议 too
                                (座谈会议: pkuseg, which takes the dictionary's
                                longest word first, would cut 座谈会|议)
-    held verbs    structure.json  held_verbs (主持召开, 组织召开)
+    held verbs    verbs.json   held, the verbs whose object is a meeting's name
+                               (主持召开, 组织召开)
 
 sorted and without duplicates, one word a line with no frequency or tag
 (jieba then gives each the frequency that keeps it whole; pkuseg matches them
@@ -33,7 +34,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from .resources import generated_dir, load_json, write_generated
+from .resources import generated_dir, load_json, vocabulary, write_generated
 
 USER_DICT_NAME = "userdict.txt"
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
@@ -57,7 +58,7 @@ def user_dict_sources() -> list[tuple[str, str]]:
                 out.append((w, f"meeting_kinds.json {kind['code']}"))
                 if w.endswith("会") and not w.endswith("大会"):
                     out.append((w + "议", f"meeting_kinds.json {kind['code']} {w}+议"))
-    out += [(v, "structure.json held_verbs") for v in load_json("structure.json")["held_verbs"]]
+    out += [(v, "verbs.json held") for v in vocabulary("verbs.json", "held", "object")]
     return out
 
 

@@ -273,8 +273,9 @@ def test_too_many_workers_are_bounded_with_a_notice():
 
 
 @pytest.mark.parametrize("lexicon, key, break_it, message", [
-    ("boilerplate.json", "line_patterns", lambda v: ["(" + v[0], *v[1:]], r"line_patterns\[0\]: .* does not compile"),
-    ("venues.json", "held_verbs", "|".join, r"held_verbs: must be a list of words"),  # a pattern where words belong
+    ("boilerplate.json", "share_words", "、".join, r"share_words: must be a list of words"),
+    ("verbs.json", "speech", lambda v: v + [{"word": "布道", "for": ["sermon"]}], r"speech: 布道 is for sermon, which is no use"),
+    ("venues.json", "venue_words", "|".join, r"venue_words: must be a list of words"),  # a pattern where words belong
 ])
 def test_a_broken_lexicon_stops_the_run_before_it_starts(tmp_path, monkeypatch, lexicon, key, break_it, message):
     import pipeline.resources as resources

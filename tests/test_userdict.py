@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import userdict
 from pipeline.nlp import build_pipeline
-from pipeline.resources import load_json
+from pipeline.resources import load_json, vocabulary
 from pipeline.segment import PKUSEG_MODEL_DIR, create_meeting_tokenizer, user_dict_entries
 
 from .conftest import missing
@@ -33,9 +33,9 @@ def traces(word: str, source: str) -> bool:
                 and core in PEOPLE["compound_posts"][prefix])
     if (file, key) == ("items.json", "whole_markers"):
         ordinal, marker = rest[0].split("+")
-        # the marker word is the one a family of list markers puts after its numeral: ({n})是
+        # the marker word is the one a family of list markers puts after its Chinese numeral: 一是
         return (word == ordinal + marker and ordinal in ITEMS["whole_markers"]["ordinals"]
-                and any(f["pattern"].find("({n})" + marker) >= 0 for f in ITEMS["families"]))
+                and any(f["ordinal"] == "chinese" and f.get("closed_by") == [marker] for f in ITEMS["families"]))
     if (file, key) == ("venues.json", "rooms"):
         return word in VENUES["rooms"] and word.endswith(tuple(VENUES["venue_words"]))
     if file == "meeting_kinds.json":
@@ -43,8 +43,8 @@ def traces(word: str, source: str) -> bool:
             name, _ = rest[0].split("+")
             return word == name + "议" and name in KINDS and name.endswith("会")
         return word in KINDS and word.endswith(tuple(STRUCTURE["name_ends"]))
-    if (file, key) == ("structure.json", "held_verbs"):
-        return word in STRUCTURE["held_verbs"]
+    if (file, key) == ("verbs.json", "held"):
+        return word in vocabulary("verbs.json", "held", "object")
     return False
 
 

@@ -17,15 +17,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, vocabulary
 from .numerals import cn_to_int
 from .patterns import CLAUSE_BREAK, SENTENCE_BREAK
 from .people import lexicon as people_lexicon
 
-CN_NUM = "[一二三四五六七八九十]{1,3}"
+# named blocks of the marker families; each family's words are in items.json
+CN_DIGIT = "[一二三四五六七八九十]"
+CN_NUM = CN_DIGIT + "{1,3}"                   # 一, 十二, 二十三
 CN_FORMAL = "[壹贰叁参肆伍陆柒捌玖拾]{1,2}"  # 壹、贰、 (Traditional 貳 參 read after conversion)
-ENCLOSED = {ch: k + 1 for series in ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽")
-            for k, ch in enumerate(series)}
+DIGITS = r"\d{1,2}"                           # 1. 12、
+ENCLOSED_SERIES = {"circled": "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "parenthesized": "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"}
+ENCLOSED = {ch: k + 1 for series in ENCLOSED_SERIES.values() for k, ch in enumerate(series)}
+ORDINALS = {"chinese": CN_NUM, "financial": CN_FORMAL, "digits": DIGITS}
+OPEN_BRACKET, CLOSE_BRACKET = "[(（]", "[)）]"   # （一）, (3)
+MARK = "[:：,，]?"                              # 第一项议程是: / 首先,
+HAN = r"[\u4e00-\u9fff]"
 ITEM_END = CLAUSE_BREAK
 SENTENCE_START = SENTENCE_BREAK
 # a sentence that announces a list after it: 应着重抓好以下几方面的工作。第一，…
@@ -64,19 +71,69 @@ def _rules():
     data = load_json("items.json")
     families, min_items = [], {}
     for fam in data["families"]:
-        pattern = (fam["pattern"].replace("{n}", CN_NUM).replace("{N}", CN_FORMAL).replace("{d}", r"\d{1,2}")
-                   .replace("{sequence_words}", "|".join(map(re.escape, data["sequence_words"]))))
+        pattern = family_pattern(fam, data)
         opens = "\n:：;；。" + ("，," if fam.get("after_comma") else "") if fam["line_start"] else None
         families.append((fam["name"], re.compile(pattern), opens))
         min_items[fam["name"]] = fam.get("min_items", 2)
     return (families, data["sequence_words"], int(data["max_gap_chars"]),
-            re.compile(_alt(data["speech_verbs"])), re.compile(_alt(data["body_subjects"])),
+            re.compile(_alt(list_speech_verbs())), re.compile(_alt(load_json("structure.json")["body_subjects"])),
             re.compile(_alt(data["directive_cues"])), min_items, data["continues"])
 
 
 def _alt(words) -> str:
     """Words as alternatives, in the lexicon's order."""
     return "|".join(map(re.escape, words))
+
+
+def _one_of(words) -> str:
+    """One word as itself, a class of characters when every word is one, else the words as alternatives."""
+    if len(words) == 1:
+        return re.escape(words[0])
+    if all(len(w) == 1 for w in words):
+        return "[" + "".join(re.escape(w) for w in words) + "]"
+    return "(?:" + _alt(words) + ")"
+
+
+def family_pattern(fam: dict, data: dict) -> str:
+    """The pattern of one marker family of items.json, its ordinal in the first
+    group that matches: what stands before the ordinal (prefix 第, brackets),
+    the ordinal's class, the words that close it (要, 项议程, 、) and what may or
+    may not follow (not_followed_by: 一要 but not 一要素)."""
+    if fam["ordinal"] == "sequence_words":
+        ordinal = _alt(data["sequence_words"])
+    elif fam["ordinal"] in ENCLOSED_SERIES:
+        ordinal = "[" + ENCLOSED_SERIES[fam["ordinal"]] + "]"
+    else:
+        ordinal = ORDINALS[fam["ordinal"]]
+    p = f"(?<!{_one_of(fam['not_after'])})" if fam.get("not_after") else ""
+    p += re.escape(fam.get("prefix", ""))
+    p += OPEN_BRACKET + f"({ordinal})" + CLOSE_BRACKET if fam.get("bracketed") else f"({ordinal})"
+    if fam.get("or_followed_by"):  # 第一, / 第一要: a mark closes it, or a verb follows it
+        p += f"(?:{_one_of(fam['closed_by'])}|(?={_one_of(fam['or_followed_by'])}))"
+    elif fam.get("closed_by"):
+        p += _one_of(fam["closed_by"])
+    if fam.get("copula"):  # 第一项议程是:
+        p += _one_of(data["copula_words"]) + "?" + MARK
+    if fam.get("mark"):
+        p += MARK
+    if fam.get("then_text_not"):  # 一是 with its item after it, not 一是,
+        p += "(?=[^" + "".join(map(re.escape, fam["then_text_not"])) + "])"
+    if fam.get("not_a_run"):  # 一、 but not 一、二、三、 (a run of numbers)
+        p += f"(?!{CN_DIGIT}+{_one_of(fam['closed_by'])})"
+    if fam.get("not_followed_by_digit"):  # 1. but not 1.5
+        p += r"(?!\d)"
+    if fam.get("then_han"):  # a bare numeral with its item's text right after it
+        p += f"(?={HAN})"
+    if fam.get("not_followed_by"):
+        p += f"(?!{_one_of(fam['not_followed_by'])})"
+    if fam.get("or_enclosed"):  # (1) or ⑴
+        p += "|([" + ENCLOSED_SERIES[fam["or_enclosed"]] + "])"
+    return p
+
+
+def list_speech_verbs() -> tuple[str, ...]:
+    """The verbs of speaking and of reporting (verbs.json) that make a list the speaker's."""
+    return vocabulary("verbs.json", "speech", "introduces_list") + vocabulary("verbs.json", "report", "introduces_list")
 
 
 def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
@@ -317,7 +374,7 @@ def _only_post_between(text: str, a: int, b: int) -> bool:
     gap = text[a:b].strip(" \t,，")
     lex = people_lexicon()
     return not gap or gap in lex.honorifics or bool(lex.title_re.fullmatch(gap))
-CITED_BEFORE = re.compile(r"(?:学习|传达|贯彻|领学|研读|重温|诵读|阅读)了?$")
+CITED_BEFORE = re.compile(r"(?:" + _alt(vocabulary("verbs.json", "citing", "before_name")) + r")了?$")
 # 某某书记在全会上的讲话, 某某总书记重要讲话精神 (not 某某作了重要讲话: that one speaks here)
 CITED_AFTER = re.compile(r"(?:(?!传达|学习了|领学|带领|作了|做了|发表|作重要|做重要)[^，,。；;]){0,24}?"
                          r"(?:的|重要)(?:重要)?(?:讲话|指示|批示|论述|文章|工作报告)")

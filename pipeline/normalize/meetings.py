@@ -13,12 +13,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .patterns import SENTENCE_BREAK
+from ..resources import vocabulary
+from .patterns import SENTENCE_BREAK, trie_pattern
 
-# a date right after these words is not the day of this meeting
-HOLDS_MEETING = re.compile(r"召开|举行|举办|主持|组织|开展|会议|座谈|学习|^(?:会议)?(?:时间|日期)\s*[:：]")
+# a sentence that holds the meeting: a held verb (verbs.json), 会议, or a form's time field
+HOLDS_MEETING = re.compile(trie_pattern(vocabulary("verbs.json", "held", "sentence")) + r"|会议|^(?:会议)?(?:时间|日期)\s*[:：]")
 NOTICE_SENT = re.compile(r"通知[^,，。;；]{0,30}(?:发出|送达|发送|发布)|(?:发出|送达|发送)[^,，。;；]{0,6}通知")
-CITES_EARLIER = re.compile(r"根据|按照|依据|贯彻|落实|印发|下发")
+# a date right after these words is not the day of this meeting
+CITES_EARLIER = re.compile(trie_pattern(vocabulary("verbs.json", "citing", "before_date")))
 SENTENCE_END = SENTENCE_BREAK
 CLAUSE_END = re.compile(r"[,，;；]")
 MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_json, load_lines
+from ..resources import load_json, load_lines, vocabulary
 from .patterns import trie_pattern
 
 CJK = r"\u3400-\u9fff"
@@ -57,10 +57,10 @@ class Lexicon:
         self.title_re = re.compile(f"(?=[{re.escape(first)}])(?:" + trie_pattern(prefixes) + ")*(?:"
                                    + trie_pattern(cores) + ")" + suffix)
         self.core_re = re.compile("(?:" + "|".join(map(re.escape, cores)) + ")" + suffix + "$")
-        self.honorifics = sorted(data["honorifics"], key=len, reverse=True)
-        self.kinship = set(data["kinship_aliases"])
+        self.honorifics = sorted(vocabulary("people.json", "honorifics", "stripped"), key=len, reverse=True)
+        self.kinship = set(vocabulary("people.json", "honorifics", "kinship"))
         self.org_suffixes = set(data["org_suffixes"])
-        self.followers = sorted(set(data["name_followers"]) | set(data["honorifics"]), key=len, reverse=True)
+        self.followers = sorted(set(data["name_followers"]) | set(self.honorifics), key=len, reverse=True)
         self.bad_chars = set(data["bad_name_chars"])
         self.bad_last_chars = self.bad_chars
         self.bad_inner_chars = self.bad_chars - set(data["name_chars_not_last"])
@@ -77,7 +77,7 @@ class Lexicon:
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.word_tags, self.common_words = _jieba_dictionary(int(data["common_word_freq"]))
-        self.honorific_re = re.compile(trie_pattern(data["name_honorifics"]))
+        self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
         self.preceders += tuple(data["name_introducers"])
@@ -88,7 +88,7 @@ class Lexicon:
         labels = trie_pattern(data["list_labels"])
         self.list_label_re = re.compile(r"(?:^|(?<=\s))(?:" + labels + r")\s*[:：]\s*([^\n]+?)(?=\s+(?:" + labels
                                         + r")\s*[:：]|\n|$)")
-        self.address_honorifics = tuple(data["name_honorifics"])
+        self.address_honorifics = vocabulary("people.json", "honorifics", "address")
         self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
         byline_keys = trie_pattern(k.rstrip(":/ ") for k in data["credit_keys"])
@@ -142,9 +142,10 @@ LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 # 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s]))(" + _NAME + r"(?:、" + _NAME + r")+)"
-                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:参加|出席|列席|到会|参会|与会|陪同)")
+                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
+                            + trie_pattern(vocabulary("verbs.json", "attend", "closes_list")) + ")")
 # 参加会议的有王建国、李明华 / 出席会议的领导有:
-LISTED_HAVE = re.compile(r"(?:参加|出席|列席|参会|与会)[^,，。；;\n]{0,8}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
+LISTED_HAVE = re.compile(r"(?:" + trie_pattern(vocabulary("verbs.json", "attend", "listing")) + r")[^,，。；;\n]{0,8}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
 # 雪克来提·扎克尔, 阿沛·阿旺晋美: names transliterated from Uyghur, Tibetan, Mongolian …, parts joined
 # by a middle dot and no Han surname in front
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
@@ -162,8 +163,11 @@ COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
 APPOINTED_LIST = re.compile("(" + _NAME + "(?:[、和及与]" + _NAME + ")*)(?:" + COUNTED_PERSONS
                             + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?)?为")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
-ROLE_VERBS = re.compile(r"(主持|强调|指出|讲话|表示|要求|汇报|介绍|认为|提出|总结|宣读|通报|致辞|发言|缺席|请假"
-                        r"|作了|做了|传达了|出席|列席)")
+# verbs of a role (verbs.json, name_cue) and of making a speech (roles.json made_speech: 作了, 做了)
+NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent") for w in vocabulary("verbs.json", concept, "name_cue")}
+                        | set(vocabulary("verbs.json", "attend", "object"))
+                        | {v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了")})
+ROLE_VERBS = re.compile("(" + trie_pattern(NAME_CUE_VERBS) + ")")
 
 
 class PeopleFinder:

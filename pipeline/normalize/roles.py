@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, vocabulary
 
 CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
 SINGLE_ROLES = ("chair", "recorder")
@@ -40,14 +40,20 @@ def _written(label: str) -> str:
     return r"\s*".join("[:：]" if part == ":" else re.escape(part) for part in label.split())
 
 
+# each role and the concept of verbs.json its verbs are, in the order the roles are tried
+ROLE_VERBS = (("chair", "chair"), ("attendee", "attend"), ("speaker", "speech"), ("reporter", "report"),
+              ("recorder", "record"), ("absent", "absent"), ("elected", "elected"))
+
+
 def role_patterns(d: dict) -> tuple[dict[str, str], dict[str, str], str]:
-    """The patterns of each role's verbs and labels, and of not_chair, from the words of roles.json."""
-    verbs = {role: "|".join(map(re.escape, words)) for role, words in d["verbs"].items()}
+    """The patterns of each role's verbs (verbs.json) and labels, and of not_chair, from the words of roles.json."""
+    verbs = {role: "|".join(map(re.escape, vocabulary("verbs.json", concept, "role"))) for role, concept in ROLE_VERBS}
+    listing = vocabulary("verbs.json", "attend", "listing")
     made = ["(?:" + "|".join(map(re.escape, m["verbs"])) + ")" + f".{{0,{m['gap']}}}" + _alt(m["nouns"])
             for m in d["made_speech"]]  # 作了重要讲话, 做出了表态
     verbs["speaker"] = "|".join([verbs["speaker"], *made])
     labels = {}
-    for role, words in d["labels"].items():
+    for role, words in [*d["labels"].items(), ("attendee", listing)]:
         if role in d["label_suffixes"]:  # 参会人员:, 缺席者:
             p = _alt(words) + "(?:" + "|".join(map(re.escape, d["label_suffixes"][role])) + ")?" + COLON
         elif all(w.endswith(" :") for w in words):  # 责编:, 主持人:
@@ -60,7 +66,7 @@ def role_patterns(d: dict) -> tuple[dict[str, str], dict[str, str], str]:
         if alone:  # 主 席 柯文哲: a label opening a line, a space for its colon
             p += r"|^\s*(?:" + "|".join(map(_written, alone)) + r")\s+"
         if role == "attendee":  # 出席的领导有:
-            p += "|" + _alt(d["listing_verbs"]) + "?的?" + _alt(d["listing_nouns"]) + r"有\s*[:：]?"
+            p += "|" + _alt(listing) + "?的?" + _alt(d["listing_nouns"]) + r"有\s*[:：]?"
         labels[role] = p
     not_chair = _alt(d["not_chair"]["without_colon"]) + "[^:：]|" + _alt(d["not_chair"]["words"])
     return verbs, labels, not_chair
@@ -273,8 +279,8 @@ def _label_line_above(text: str, line_start: int, heads, rules: RoleRules) -> tu
 
 @lru_cache(maxsize=1)
 def _honorifics() -> tuple[str, ...]:
-    """The forms of address after a name (同志, 老师): people.json name_honorifics, as the people finder reads them."""
-    return tuple(load_json("people.json")["name_honorifics"])
+    """The forms of address after a name (同志, 老师): people.json honorifics for address, as the people finder reads them."""
+    return vocabulary("people.json", "honorifics", "address")
 
 
 def _honorific_len(text: str, i: int) -> int:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, vocabulary
 from .numerals import cn_to_int
 from .patterns import CLAUSE_BREAK, trie_pattern
 
@@ -68,16 +68,22 @@ def _lexicon():
     return load_json("structure.json")
 
 
+def parts_of_day() -> list[str]:
+    """上午, 下午, 晚上 (timex.json part_of_day) before a name or an organizer are no part of it; a
+    one-character one (晚, 夜) opens words of its own (晚会)."""
+    return [w for w in load_json("timex.json")["part_of_day"] if len(w) > 1]
+
+
 @lru_cache(maxsize=1)
 def _rules():
     d = _lexicon()
     ends = trie_pattern(d["name_ends"])
-    held = trie_pattern(d["held_verbs"])
-    name = (r"(?:" + trie_pattern(d["held_verbs"] + d["attend_verbs"]) + r")(?:了)?(?P<name>" + NAME_PIECE + r"{1,40}?(?:"
+    held = trie_pattern(vocabulary("verbs.json", "held", "subject"))  # 隆重召开, 开幕
+    name = (r"(?:" + trie_pattern(vocabulary("verbs.json", "held", "object") + vocabulary("verbs.json", "attend", "object")) + r")(?:了)?(?P<name>" + NAME_PIECE + r"{1,40}?(?:"
             + ends + r"))(?=$|[，。,；;、\n\s(（]|上|后|期间|结束|于|在|并|，)")
-    minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(d["minutes_suffixes"])
+    minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(load_json("splitting.json")["minutes_suffixes"] + d["name_only_minutes_suffixes"])
                          + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8})?\s*$")
-    strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"]) + r")")
+    strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day()) + r")")
     verbs = trie_pattern(d["decision_verbs"])
     body = trie_pattern(d["body_subjects"])
     decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
@@ -87,8 +93,8 @@ def _rules():
     # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
     dateline = r"(?:" + DATELINE_DATE + r"|" + trie_pattern(d["datelines"]) + r")\s*"
     subject = (r"(?:^|(?<=[，。,；;\n]))\s*(?:" + dateline + r")?(?P<name2>" + NAME_PIECE + r"{2,40}?(?:" + ends + r"))"
-               r"(?=[于在\d]|(?:" + trie_pattern(d["held_adverbs"]) + r")?(?:" + held + r"|开幕))"
-               r"[^，。,；;\n]{0,40}?(?:" + held + r"|开幕)")
+               r"(?=[于在\d]|(?:" + trie_pattern(d["held_adverbs"]) + r")?(?:" + held + r"))"
+               r"[^，。,；;\n]{0,40}?(?:" + held + r")")
     procedure = re.compile(r"经[^，。,；;\n]{0,16}?(?:" + trie_pattern(d["procedure_frames"]) + r")[，,]?\s*$")
     adopted = re.compile(r"(?:" + trie_pattern(d["bare_adoption_objects"]) + r")(?:[(（]草案[)）])?$|为[^，,。；;]{1,20}(?:"
                          + trie_pattern(d["appointed_posts"]) + r")$")
@@ -97,7 +103,7 @@ def _rules():
     return {"object": re.compile(name), "subject": re.compile(subject), "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
-            "verb": re.compile(verbs), "directive": re.compile(trie_pattern(d["directive_frames"])), "generic": frozenset(d["generic_names"]),
+            "verb": re.compile(verbs), "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
             "other_meeting": re.compile(trie_pattern(d["other_meeting_markers"]))}
 
 
@@ -369,7 +375,7 @@ def _number(numeral: str) -> int | None:
 @lru_cache(maxsize=1)
 def _conveyed_rules():
     d = _lexicon()
-    return (re.compile(trie_pattern(d["citing_verbs"])), re.compile(r"(?:" + trie_pattern(d["cited_nouns"]) + r")$"),
+    return (re.compile(trie_pattern(vocabulary("verbs.json", "citing", "conveys"))), re.compile(r"(?:" + trie_pattern(d["cited_nouns"]) + r")$"),
             re.compile(r"[^，,。；;\n]{0,16}?(?:" + trie_pattern(d["cited_after"]) + r")"))
 
 
@@ -466,7 +472,7 @@ def known_day(date: str | None):
 def _organizer_rules():
     d = load_json("structure.json")["organizers"]
     deictic = {word: tuple(heads) for word, heads in d["deictic"].items()}
-    return (deictic, re.compile(r"(?:" + trie_pattern(d["leading_words"]) + r")+"),
+    return (deictic, re.compile(r"(?:" + trie_pattern(d["leading_words"] + parts_of_day()) + r")+"),
             re.compile(r"(?:" + trie_pattern(d["trailing_words"]) + r")+$"), re.compile(trie_pattern(d["not_openers"])),
             re.compile(trie_pattern(d["stop_words"])))
 

@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, vocabulary
+from .patterns import trie_pattern
 
 TEMPORAL = re.compile(r"[年月日天周时期下]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
 CIRCUMSTANCE = re.compile(r"^.*?的(?:带领|领导|陪同|主持|组织|指导|带队)下(?:来到|走进|前往|赴|到)?")
 CN = "一二三四五六七八九十〇零"
+PART_OF_DAY = trie_pattern(w for w in load_json("timex.json")["part_of_day"] if len(w) > 1)  # 上午, 傍晚
 # 2023年3月5日上午9时, 四月二十三日下午三时: a date and time before the place
 DATE_LIKE = re.compile(rf"^\s*(?:(?:\d{{2,4}}|[xX]{{2}}|20[xX]{{2}}|[{CN}]{{4}})\s*年\s*)?(?:[\d{CN}]{{1,3}}\s*月\s*)?"
-                       rf"(?:(?:\d{{1,2}}\s*[日号]|[{CN}]{{1,3}}\s*日)\s*)?(?:至\d{{1,2}}[日号])?(?:上午|下午|晚上|早上|中午|傍晚)?"
+                       rf"(?:(?:\d{{1,2}}\s*[日号]|[{CN}]{{1,3}}\s*日)\s*)?(?:至\d{{1,2}}[日号])?(?:{PART_OF_DAY})?"
                        rf"(?:[\d{CN}]{{1,3}}[:：点时][\d{CN}]{{0,3}}分?正?)?\s*")
 
 
@@ -40,6 +42,7 @@ def lead_pattern(d: dict) -> str:
 @lru_cache(maxsize=1)
 def _rules():
     d = dict(load_json("venues.json"))
+    d["held_verbs"] = vocabulary("verbs.json", "held", "place")
     for key in ("held_verbs", "held_adverbs", "gather_words", "manner_words"):
         d[key] = _alt(d[key])
     d["lead_words"] = lead_pattern(d)
@@ -118,7 +121,7 @@ def find_venues(text: str, start: int, end: int, rules: VenueRules = VenueRules(
     return out
 
 
-HELD = re.compile(r"(?:组织|主持)?(?:召开|举行)")
+HELD = re.compile(trie_pattern(vocabulary("verbs.json", "held", "organizer")))  # 召开, 组织召开
 MEETING_NAME = re.compile(r"会$")
 BODY_NAME = re.compile(r"(?:委会|委员会|协会|学会|商会|工会|理事会|董事会|监事会|联合会|基金会|研究会|促进会)$")
 CLAUSE_START = re.compile(r"[,，。；;\n]")
