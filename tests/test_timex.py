@@ -151,6 +151,12 @@ def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     ("325傍晚,全体教师齐聚会议室", None, [("325傍晚", "XXXX-03-25TEV")]),
     ("127下午,校长主持会议", None, []),
     ("共有325名代表,12日上午报到", None, [("12日上午", "XXXX-XX-12TMO")]),
+    # a day of a month named relative to the page's date: one expression, resolved by the published date alone
+    ("定于本月28日下午召开理事会", None, [("本月28日下午", "REL")]),
+    ("定于本月28日下午召开理事会", dt.date(2024, 3, 2), [("本月28日下午", "2024-03-28TAF")]),
+    ("下月31日前报送材料", dt.date(2024, 3, 2), [("下月31日", "REL")]),
+    # 整 after a clock time belongs to it
+    ("会议于11月28日上午9点整开始", None, [("11月28日上午9点整", "XXXX-11-28T09:00")]),
     # a date written as one number and closed by 日; other long numbers are no dates
     ("20191128日,学会在昆明召开理事会,编号20191128", None, [("20191128日", "2019-11-28")]),
     # a year without 年 before a plan word, not inside a code

@@ -69,7 +69,7 @@ def _pattern() -> re.Pattern:
     weekday = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
     tod = rf"(?:{sp}(?P<tod>{_alt(lx['part_of_day'])}))?"
     clock = (rf"{sp}(?P<hour>[01]?\d|2[0-4]|[{CN}]{{1,3}})"
-             rf"(?:[:：](?P<minute>[0-5]\d)|{sp}[点时](?:{sp}(?P<minute2>[0-5]?\d|[{CN}]{{1,3}}){sp}分|(?P<half>半)|(?P<quarter>一刻))?)")
+             rf"(?:[:：](?P<minute>[0-5]\d)|{sp}[点时](?:{sp}(?P<minute2>[0-5]?\d|[{CN}]{{1,3}}){sp}分|(?P<half>半)|(?P<quarter>一刻)|整)?)")
     range_end = (rf"(?:(?:{_alt(lx['range_connectors'])})"
                  rf"(?:(?P<year2>(?:19|20)\d{{2}})年)?(?:(?P<month2>{month_any})月)?"
                  rf"(?P<day2>{day_digits}|{day_cn})[日号])?")
@@ -78,6 +78,9 @@ def _pattern() -> re.Pattern:
     relative = (rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
                 rf"(?P<reltod>{_alt(lx['part_of_day'])})?")
     rel_week = rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
+    # 本月28日, 下月5号上午: a day of a month named relative to the page's date
+    rel_month_day = (rf"(?P<relm>{_alt(lx['relative_months'])}){sp}(?P<relmd>{day_digits}|{day_cn}){sp}[日号]"
+                     rf"(?P<relmtod>{_alt(lx['part_of_day'])})?")
     calendar = (rf"(?<![\d.])(?=(?:民国)?[(（]?[\dxX{CN}]{{1,4}}[)）]?{sp}学?[年月])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
                 rf"{tod}(?P<clk>{clock})?{range_end}")
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
@@ -108,7 +111,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, roc_numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, relative, clock_only])
+        numeric, roc_numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, rel_month_day, relative, clock_only])
         + ")")
 
 
@@ -226,6 +229,11 @@ class _Parse:
         elif g.get("relweek"):
             self.kind = "relweek"
             self.rel = (g["relweek"], g["wd"])
+        elif g.get("relm"):
+            self.kind = "rel"
+            self.rel = g["relm"]
+            self.day = _num(g["relmd"])
+            self.tod = g.get("relmtod")
         elif g.get("rel"):
             self.kind = "rel"
             self.rel = g["rel"]
@@ -293,7 +301,13 @@ def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | No
         return day.isoformat() + (f"T{_tod_code(p.tod)}" if p.tod else ""), day.isoformat()
     if word in lx["relative_months"]:
         k = published.year * 12 + published.month - 1 + lx["relative_months"][word]
-        return f"{k // 12:04d}-{k % 12 + 1:02d}", None
+        if p.day is None:
+            return f"{k // 12:04d}-{k % 12 + 1:02d}", None
+        try:
+            day = dt.date(k // 12, k % 12 + 1, p.day)
+        except ValueError:
+            return "REL", None  # 本月31日 of a month of 30 days: no day to name
+        return day.isoformat() + (f"T{_tod_code(p.tod)}" if p.tod else ""), day.isoformat()
     return f"{published.year + lx['relative_years'][word]:04d}", None
 
 
