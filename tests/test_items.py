@@ -185,3 +185,16 @@ def test_a_lone_first_section_with_a_list_under_it_is_an_item():
     assert [(g[0], g[1]) for g in items(text)] == [("一、", 1), ("(一)", 2), ("(二)", 2)]
     # a lone 一、 in running text, or with no list under it, is none
     assert [g[0] for g in items("会议决定:一、同意该方案。\n其他事项另行研究。")] == []
+
+
+def test_the_lists_under_the_chairs_address_are_the_chairs():
+    # a form's minutes: 壹、主席致詞 heads what the chair said, numbered under it
+    text = ("主 席:林校長 明德 紀錄:陳怡君\n壹、主席致詞\n一、本學期請各處室落實校園安全檢查。\n"
+            "二、請導師加強學生出缺席管理。\n貳、業務報告\n一、教務處:期中考試日程已公告。\n二、學務處:運動會延期。")
+    s = to_simplified(text)
+    mentions = find_people(s)
+    chair = next(m for m in mentions if m.name.startswith("林"))
+    found = find_items(s, [(0, len(s))], mentions, chairs={0: (chair.start, chair.end, chair.key)})
+    said = {text[i.start:i.end][:4]: i.speaker for _, i in found}
+    assert said["本學期請"] == said["請導師加"] == chair.key == "林校长 明德"
+    assert said["教務處:"] is None and said["學務處:"] is None  # the offices' reports are no address of the chair

@@ -303,3 +303,10 @@ def test_a_name_may_open_after_de_or_yu():
     # 医院的李志江院长, 关于陈月洪、朱春龙两位同志: 的 and 于 close what stands before a name
     assert people("市传染病医院的韩志江院长当选为主任委员。") == {"韩志江": {"院长", "主任委员"}}
     assert people("会议表决通过了关于邵春华、严立军两位同志辞职的请求。") == {"邵春华": set(), "严立军": set()}
+
+
+def test_a_form_field_of_surname_post_and_given_name_is_one_name():
+    # 主席:鐘校長 長生: Taiwan's minutes put the post between surname and given name
+    assert people("主 席:林校長 明德 紀錄:陳怡君") == {"林校长 明德": {"校長"}, "陈怡君": set()}
+    # outside a form field, or before a verb, the alias stays an alias
+    assert people("会议由王校长 主持") == {"王校长": {"校长"}}

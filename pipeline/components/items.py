@@ -20,7 +20,12 @@ class ItemRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         meetings = [(m.start_char, m.end_char) for m in doc.spans.get("meetings", [])]
-        found = find_items(text_of(doc), meetings, doc._.mentions or [], self.heading_chars, self.narrative_reach)
+        chairs = {}  # the first chair of each meeting, who speaks under a heading 主席致词
+        for r in doc._.roles or []:
+            if r.role == "chair" and r.meeting is not None:
+                chairs.setdefault(r.meeting, (r.start, r.end, r.person))
+        found = find_items(text_of(doc), meetings, doc._.mentions or [], self.heading_chars, self.narrative_reach,
+                           chairs)
         doc._.items = found
         set_spans(doc, self.spans_key, ((i.start, i.end) for _, i in found), "ITEM")
         return doc

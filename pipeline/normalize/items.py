@@ -80,6 +80,13 @@ def _rules():
             re.compile(_alt(data["directive_cues"])), min_items, data["continues"])
 
 
+@lru_cache(maxsize=1)
+def chair_address():
+    """壹、主席致词 / 三、主持人讲话: a heading that is the chair's address."""
+    words = load_json("items.json")["chair_address"]
+    return re.compile(r"\s*(?:" + _alt(words["who"]) + r")\s*(?:" + _alt(words["speech"]) + r")")
+
+
 def _alt(words) -> str:
     """Words as alternatives, in the lexicon's order."""
     return "|".join(map(re.escape, words))
@@ -247,11 +254,13 @@ def _paragraph_end(text: str, i: int, end: int) -> int:
 
 
 def find_items(text: str, meetings: list[tuple[int, int]], mentions=(), heading_chars: int = 30,
-               narrative_reach: int = 40) -> list[tuple[int, Item]]:
+               narrative_reach: int = 40, chairs=None) -> list[tuple[int, Item]]:
     """(meeting index, Item) for every item, in text order. heading_chars: the
     longest line that heads the list under it (（三）加强领导); narrative_reach:
     how far after a step-by-step sequence (首先…最后) another actor makes it the
-    meeting's steps rather than one speaker's list."""
+    meeting's steps rather than one speaker's list; chairs: meeting index ->
+    (start, end, key) of its chair, who speaks the lists under 主席致词."""
+    chairs = chairs or {}
     _, _, max_gap, speech, body_subject, directive, min_items, continues = _rules()
     out: list[tuple[int, Item]] = []
     seq_id = 0
@@ -283,6 +292,7 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=(), heading_
                 extents.append((mk.start, stop, s[0].start))
         level_of: dict[int, int] = {}
         parent_of: dict[int, int] = {}
+        parent_item: dict[int, int] = {}  # a sub-list's first marker -> its parent item's marker
         for s in seqs:
             first = s[0].start
             parents = [(a, b, owner) for a, b, owner in extents if a < first < b and owner != first]
@@ -290,6 +300,7 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=(), heading_
                 a, b, owner = max(parents, key=lambda x: x[0])
                 level_of[first] = level_of.get(owner, 1) + 1
                 parent_of[first] = owner
+                parent_item[first] = a
             else:
                 level_of[first] = 1
         speaker_of: dict[int, tuple] = {}
@@ -299,6 +310,8 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=(), heading_
             who = _speaker(text, first, ms, mentions, speech, body_subject, own_only=first in parent_of)
             if first in parent_of and who[0] is None:
                 who = speaker_of.get(parent_of[first], (None, None, None))  # a sub-list speaks for its item
+            if first in parent_item and who[0] is None and mi in chairs and _heads_chair_address(text, parent_item[first]):
+                who = chairs[mi]  # 壹、主席致词\n一、…: the chair's address
             if who[0] is not None and s[0].family == "sequence_words" and any(
                     m.key != who[2] and first <= m.start < s[-1].end + narrative_reach for m in mentions):
                 who = (None, None, None)  # 首先张三传达…最后李四讲话: steps of the meeting, each its own actor
@@ -366,6 +379,12 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
         m = earlier[-1]
         return m.start, m.end, m.key
     return None, None, None
+
+
+def _heads_chair_address(text: str, marker_start: int) -> bool:
+    """Is the item whose marker starts here a heading of the chair's address?"""
+    mark = next((m for _, rx, _ in _rules()[0] for m in [rx.match(text, marker_start)] if m), None)
+    return bool(mark) and bool(chair_address().match(text, mark.end()))
 
 
 def _only_post_between(text: str, a: int, b: int) -> bool:

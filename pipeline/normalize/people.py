@@ -96,6 +96,10 @@ class Lexicon:
         opening = "(?:^|(?<=[" + re.escape("".join(sorted(self.boundaries))) + "]))"
         self.list_given_post_re = re.compile(opening + LIST_GIVEN_POST, re.M)
         self.counted_list_re = re.compile(opening + COUNTED_LIST, re.M)
+        # the form labels of a field that names one person (主席:, 记录:): roles.json's chair and recorder labels
+        roles = load_json("roles.json")["labels"]
+        self.one_person_labels = tuple(sorted({w.replace(" ", "").rstrip(":") for w in roles["chair"] + roles["recorder"]},
+                                              key=len, reverse=True))
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3})[)）]")
 
@@ -676,6 +680,7 @@ class PeopleFinder:
         self._appointments()
         self._appointed_titles()
         self._kinship_aliases()
+        self._spaced_given_names()
         self._resolve_aliases()
         self._repeats()
         return sorted(self.mentions.values(), key=lambda m: m.start)
@@ -733,6 +738,31 @@ class PeopleFinder:
             self._add(Mention(a, b, t[a:b], titles=list(first.titles) if shared else [], kind="list"))
             listed = listed or t[i] == "、"
             i = b
+
+    def _spaced_given_names(self):
+        """主席:鐘校長 長生: surname, post, a space, then the given name, as
+        Taiwan's minutes write a person in a form's field; the whole is the
+        name, as written. Only in a field that names one person (主席:,
+        记录:), where the field ends at a space or the line's end."""
+        t = self.text
+        for colon in re.finditer(r"[:：][ \t]*", t):
+            if not t[max(0, colon.start() - 6):colon.start()].replace(" ", "").endswith(self.lex.one_person_labels):
+                continue  # 出席:王校长 李四: a field of several names, each its own
+            a = colon.end()
+            sl = self._surname_len(a)
+            post = self.lex.title_re.match(t, a + sl) if sl else None
+            if not post or t[post.end():post.end() + 1] != " " or not self.lex.alias_core_re.fullmatch(t, a + sl, post.end()):
+                continue
+            g = post.end() + 1
+            for n in (2, 1):
+                given, after = t[g:g + n], t[g + n:g + n + 1]
+                if len(given) == n and all("\u3400" <= ch <= "\u9fff" and ch not in self.lex.bad_chars for ch in given) \
+                        and (not after or after.isspace()) and self.lex.word_tags.get(given, "nr")[:1] not in "vpdc" \
+                        and not self.lex.title_re.match(t, g):
+                    for k in range(a, g + n):  # what was read of it alone: 鐘校長, or 長生 as a name after a post
+                        self.mentions.pop(k, None)
+                    self.mentions[a] = Mention(a, g + n, t[a:g + n], titles=[post.span()], kind="label")
+                    break
 
     def _kinship_aliases(self):
         """王大伯, 周叔: surname + kinship word, a name as far as the page goes."""
