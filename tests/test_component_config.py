@@ -11,20 +11,24 @@ import spacy
 from pipeline.ingest import Page, clean_page
 from pipeline.nlp import STAGES, build_pipeline
 from pipeline.normalize.meetings import DateRules
-from pipeline.normalize.people import find_people
+from pipeline.normalize.people import PeopleRules, find_people
 from pipeline.normalize.roles import RoleRules, assign_roles
 from pipeline.normalize.splitting import SplitRules, meeting_ranges
 from pipeline.normalize.structure import StructureRules, acted_on, find_decisions, is_conveyed, minutes_heading
 from pipeline.normalize.venues import VenueRules, find_organizers, find_venues
 from pipeline.page import process_page
 
-RULES_OF_COMPONENT = {"meeting_splitter": SplitRules, "meeting_venues": VenueRules, "meeting_roles": RoleRules,
-                      "meeting_assembler": DateRules, "meeting_structure": StructureRules}
+RULES_OF_COMPONENT = {"meeting_splitter": SplitRules, "meeting_people": PeopleRules, "meeting_venues": VenueRules,
+                      "meeting_roles": RoleRules, "meeting_assembler": DateRules, "meeting_structure": StructureRules}
 
 
 def roles(text: str, rules: RoleRules) -> list[tuple[str, str]]:
     mentions = find_people(text)
     return sorted((text[mentions[k].start:mentions[k].end], role) for k, role, _, _ in assign_roles(text, mentions, rules))
+
+
+def people(text: str, rules: PeopleRules) -> list[tuple[str, list[str]]]:
+    return sorted((m.name, [text[a:b] for a, b in m.titles]) for m in find_people(text, rules=rules))
 
 
 def spans(text: str, found) -> list[str]:
@@ -39,6 +43,24 @@ CONVEYED = "会议传达了省委书记张明同志在全省农村工作会议�
 # (value, what it decides, its sentence, the result by default, the value changed, the result then)
 CASES = [
     ("form_field_lines", lambda t, r: len(meeting_ranges(t, 0, r)), FORMS, 2, SplitRules(form_field_lines=2), 1),
+    ("title_lookback_chars", people, "副理事长为王秀阁、孙艳静。", [("孙艳静", ["副理事长"]), ("王秀阁", ["副理事长"])],
+     PeopleRules(title_lookback_chars=3), [("孙艳静", ["理事长"]), ("王秀阁", ["理事长"])]),
+    ("chain_org_max_chars", people, "区委常委、区人民政府副区长李强出席会议。", [("李强", ["副区长", "区委常委"])],
+     PeopleRules(chain_org_max_chars=3), [("李强", ["副区长"])]),
+    ("chain_title_lookback_chars", people, "党委书记、董事长刘利民出席会议。", [("刘利民", ["董事长", "党委书记"])],
+     PeopleRules(chain_title_lookback_chars=4), [("刘利民", ["董事长", "书记"])]),
+    ("colon_list_reach_chars", people, "主席团常务主席:王建国、李明华\n会议审议了报告。", [("王建国", ["常务主席"])],
+     PeopleRules(colon_list_reach_chars=3), []),
+    ("listing_verb_gap_chars", people, "参加会议的有王建国、李明华。", [("李明华", []), ("王建国", [])],
+     PeopleRules(listing_verb_gap_chars=1), []),
+    ("post_in_clause_chars", people, "会议任命吕靖、李保庚为县农业局局长。", [("吕靖", ["局长"]), ("李保庚", ["局长"])],
+     PeopleRules(post_in_clause_chars=4), []),
+    ("posts_before_verb_chars", people, "由周建强副校长同志担任学校工会主席。", [("周建强", ["副校长", "工会主席"])],
+     PeopleRules(posts_before_verb_chars=3), [("周建强", ["副校长"])]),
+    ("post_after_verb_chars", people, "由周建强副校长担任学校工会主席。", [("周建强", ["副校长", "工会主席"])],
+     PeopleRules(post_after_verb_chars=2), [("周建强", ["副校长"])]),
+    # jieba counts 关怀 697 times: common at the default threshold, a possible name above 697
+    ("common_word_freq", people, "社区领导关怀慰问老人。", [], PeopleRules(common_word_freq=800), [("关怀", [])]),
     ("label_window_chars", roles, "主持人:村党支部书记刘德明\n会议讨论了春耕。", [("刘德明", "chair")],
      RoleRules(label_window_chars=5), []),
     ("object_lookback_chars", roles, "会议向副县长李强汇报了工作。", [], RoleRules(object_lookback_chars=0),
@@ -78,7 +100,7 @@ def test_each_window_is_read_by_its_rule(value, decides, text, by_default, chang
 
 def test_every_window_has_its_case():
     tested = {c[0] for c in CASES}
-    for rules in (SplitRules, RoleRules, StructureRules, VenueRules):
+    for rules in (SplitRules, PeopleRules, RoleRules, StructureRules, VenueRules):
         assert {f.name for f in fields(rules)} <= tested, rules.__name__
 
 
