@@ -10,6 +10,7 @@ import spacy
 
 from pipeline.ingest import Page, clean_page
 from pipeline.nlp import STAGES, build_pipeline
+from pipeline.normalize.items import ItemRules, find_items
 from pipeline.normalize.meetings import DateRules
 from pipeline.normalize.people import PeopleRules, find_people
 from pipeline.normalize.roles import RoleRules, assign_roles
@@ -19,7 +20,8 @@ from pipeline.normalize.venues import VenueRules, find_organizers, find_venues
 from pipeline.page import process_page
 
 RULES_OF_COMPONENT = {"meeting_splitter": SplitRules, "meeting_people": PeopleRules, "meeting_venues": VenueRules,
-                      "meeting_roles": RoleRules, "meeting_assembler": DateRules, "meeting_structure": StructureRules}
+                      "meeting_roles": RoleRules, "meeting_items": ItemRules, "meeting_assembler": DateRules,
+                      "meeting_structure": StructureRules}
 
 
 def roles(text: str, rules: RoleRules) -> list[tuple[str, str]]:
@@ -29,6 +31,10 @@ def roles(text: str, rules: RoleRules) -> list[tuple[str, str]]:
 
 def people(text: str, rules: PeopleRules) -> list[tuple[str, list[str]]]:
     return sorted((m.name, [text[a:b] for a, b in m.titles]) for m in find_people(text, rules=rules))
+
+
+def items(text: str, rules: ItemRules) -> list[tuple[str, str | None]]:
+    return [(i.marker, i.speaker) for _, i in find_items(text, [(0, len(text))], find_people(text), rules)]
 
 
 def spans(text: str, found) -> list[str]:
@@ -74,6 +80,13 @@ CASES = [
     ("list_piece_max_chars", roles, "区委书记张明、区人民政府办公室主任李强出席会议。",
      [("张明", "attendee"), ("李强", "attendee")], RoleRules(list_piece_max_chars=3), [("李强", "attendee")]),
     ("verb_lead_chars", roles, "副县长李强同志,亲自主持召开会议。", [("李强", "chair")], RoleRules(verb_lead_chars=1), []),
+    ("heading_chars", items, "一、董事会会议召开情况\n（一）审议通过了年度报告。\n（二）审议通过了预算方案。",
+     [("一、", None), ("（一）", None), ("（二）", None)], ItemRules(heading_chars=5), [("（一）", None), ("（二）", None)]),
+    ("narrative_reach", items, "副县长张明指出：首先要统一思想，其次要落实责任，最后要加强督查。县长李强表示赞同。",
+     [("首先", None), ("其次", None), ("最后", None)], ItemRules(narrative_reach=5),
+     [("首先", "张明"), ("其次", "张明"), ("最后", "张明")]),
+    ("marker_gap_chars", items, "会议要求：一是统一思想，把握好今年工作的方向。会议听取了各村的汇报，讨论了春耕生产、防汛备汛等事项。二是落实责任。",
+     [("一是", None), ("二是", None)], ItemRules(marker_gap_chars=20), []),
     ("minutes_heading_max_chars", lambda t, r: minutes_heading(t, 0, len(t), r), "学校后勤工作会议记录一\n时间:3月5日",
      (0, 8), StructureRules(minutes_heading_max_chars=8), None),
     ("document_gap_chars", lambda t, r: acted_on(t, 0, len(t), r), "会议审议通过了《春耕方案》、《防汛预案》。",
@@ -100,7 +113,7 @@ def test_each_window_is_read_by_its_rule(value, decides, text, by_default, chang
 
 def test_every_window_has_its_case():
     tested = {c[0] for c in CASES}
-    for rules in (SplitRules, PeopleRules, RoleRules, StructureRules, VenueRules):
+    for rules in (SplitRules, PeopleRules, RoleRules, ItemRules, StructureRules, VenueRules):
         assert {f.name for f in fields(rules)} <= tested, rules.__name__
 
 
