@@ -43,12 +43,14 @@ def spans(text: str, found) -> list[str]:
 
 FORMS = ("时间:2023年3月5日上午\n天气:晴\n整理:办公室\n地点:村委会议室\n内容:讨论春耕。\n"
          "时间:2023年4月9日上午\n天气:雨\n整理:办公室\n地点:村部二楼\n内容:讨论防汛。")
+BUNDLE = "学校后勤工作会议记录一\n会议讨论了食堂管理。\n学校后勤工作会议记录二\n会议讨论了宿舍维修。"
 LABEL_LIST = "出席者:\n主席 何国基先生\n议员 陈丽芬女士\n议员 黄志强先生\n一、通过上次会议记录"
 CONVEYED = "会议传达了省委书记张明同志在全省农村工作会议上的讲话精神。"
 
 # (value, what it decides, its sentence, the result by default, the value changed, the result then)
 CASES = [
     ("form_field_lines", lambda t, r: len(meeting_ranges(t, 0, r)), FORMS, 2, SplitRules(form_field_lines=2), 1),
+    ("max_heading_chars", lambda t, r: len(meeting_ranges(t, 0, r)), BUNDLE, 2, SplitRules(max_heading_chars=10), 1),
     ("title_lookback_chars", people, "副理事长为王秀阁、孙艳静。", [("孙艳静", ["副理事长"]), ("王秀阁", ["副理事长"])],
      PeopleRules(title_lookback_chars=3), [("孙艳静", ["理事长"]), ("王秀阁", ["理事长"])]),
     ("chain_org_max_chars", people, "区委常委、区人民政府副区长李强出席会议。", [("李强", ["副区长", "区委常委"])],
