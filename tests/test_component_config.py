@@ -41,6 +41,10 @@ def spans(text: str, found) -> list[str]:
     return [text[a:b] for a, b in found]
 
 
+def venues(text: str, rules: VenueRules) -> list[str]:
+    return spans(text, find_venues(text, 0, len(text), rules))
+
+
 FORMS = ("时间:2023年3月5日上午\n天气:晴\n整理:办公室\n地点:村委会议室\n内容:讨论春耕。\n"
          "时间:2023年4月9日上午\n天气:雨\n整理:办公室\n地点:村部二楼\n内容:讨论防汛。")
 BUNDLE = "学校后勤工作会议记录一\n会议讨论了食堂管理。\n学校后勤工作会议记录二\n会议讨论了宿舍维修。"
@@ -99,6 +103,16 @@ CASES = [
      True, StructureRules(conveyed_lookback_chars=5), False),
     ("loose_venue_max_chars", lambda t, r: spans(t, find_venues(t, 0, len(t), r)), "3月5日,学校在城关镇文化站召开会议。",
      ["城关镇文化站"], VenueRules(loose_venue_max_chars=3), []),
+    ("form_venue_max_chars", venues, "时间:3月5日上午\n地点:县人民政府三楼第一会议室\n主持人:王强",
+     ["县人民政府三楼第一会议室"], VenueRules(form_venue_max_chars=5), ["县人民政府"]),
+    ("held_venue_max_chars", venues, "3月5日,区政府在区行政中心主持召开常务会议。", ["区行政中心"],
+     VenueRules(held_venue_max_chars=4), []),
+    ("venue_lead_chars", venues, "3月5日,县政府在县行政中心四楼会议室,召开防汛工作会议。", ["县行政中心四楼会议室"],
+     VenueRules(venue_lead_chars=4), []),
+    ("manner_gap_chars", venues, "3月5日,县政府在县行政中心四楼会议室以视频会议形式召开防汛工作会议。", ["县行政中心四楼会议室"],
+     VenueRules(manner_gap_chars=3), []),
+    ("gathered_venue_lead_chars", venues, "党员们齐聚县城关镇文化活动中心礼堂,共同学习。", ["县城关镇文化活动中心"],
+     VenueRules(gathered_venue_lead_chars=4), []),
     ("subject_lookback_chars", lambda t, r: spans(t, find_organizers(t, 0, len(t), rules=r)),
      "3月5日,县农业农村局召开春耕生产工作会议。", ["县农业农村局"], VenueRules(subject_lookback_chars=4), ["业农村局"]),
     ("organizer_max_chars", lambda t, r: spans(t, find_organizers(t, 0, len(t), rules=r)),
