@@ -70,7 +70,7 @@ WORD_LISTS = {
                        "form_opening_labels", "form_field_labels", "news_item_openings"),
     "roles.json": ("labels", "label_suffixes", "line_opening_labels", "listing_nouns",
                    "not_chair", "leave_notes"),
-    "items.json": ("directive_cues",),
+    "items.json": ("directive_cues", "chair_address"),
     "boilerplate.json": ("section_headings", "neighbour_links", "page_actions", "addressee", "now_words", "home_pages",
                          "path_separators", "copyright_marks", "share_words", "font_words", "counter_words",
                          "admin_names", "rule_characters", "breadcrumb_arrows", "skip_links", "welcome_words",
@@ -225,8 +225,10 @@ def jieba_dictionary(common_freq: int = 0) -> tuple[dict[str, str], frozenset[st
     value = _read_jieba_dictionary(path, common_freq)
     try:
         write_generated(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        # an older dictionary's copies go; this one's for other thresholds stay (a pipeline
+        # configured with another common_word_freq reads the default's tags too)
         for old in cache.parent.glob("jieba-dict-*.pickle"):
-            if old != cache:
+            if not old.name.startswith(f"jieba-dict-{stat.st_size}-{stat.st_mtime_ns}-"):
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a folder that cannot be written: read the dictionary at every start

@@ -11,9 +11,10 @@ from .extensions import set_spans, text_of
 
 
 @Language.factory("meeting_splitter", default_config={
-    "meetings_key": "meetings", "form_field_lines": SplitRules.form_field_lines})
-def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, form_field_lines: int):
-    return MeetingSplitter(meetings_key, SplitRules(form_field_lines))
+    "meetings_key": "meetings", "form_field_lines": SplitRules.form_field_lines,
+    "max_heading_chars": SplitRules.max_heading_chars})
+def make_meeting_splitter(nlp: Language, name: str, meetings_key: str, form_field_lines: int, max_heading_chars: int):
+    return MeetingSplitter(meetings_key, SplitRules(form_field_lines, max_heading_chars))
 
 
 class MeetingSplitter:

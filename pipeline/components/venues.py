@@ -1,6 +1,8 @@
 """spaCy component: venues and the organizations that hold the meetings."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -9,12 +11,14 @@ from .extensions import set_spans, text_of
 
 
 @Language.factory("meeting_venues", default_config={
-    "venues_key": "venues", "orgs_key": "organizations", "loose_venue_max_chars": VenueRules.loose_venue_max_chars,
-    "subject_lookback_chars": VenueRules.subject_lookback_chars, "organizer_max_chars": VenueRules.organizer_max_chars})
+    "venues_key": "venues", "orgs_key": "organizations", **asdict(VenueRules())})
 def make_venues(nlp: Language, name: str, venues_key: str, orgs_key: str, loose_venue_max_chars: int,
-                subject_lookback_chars: int, organizer_max_chars: int):
-    return VenueRecognizer(venues_key, orgs_key,
-                           VenueRules(loose_venue_max_chars, subject_lookback_chars, organizer_max_chars))
+                subject_lookback_chars: int, organizer_max_chars: int, form_venue_max_chars: int,
+                held_venue_max_chars: int, venue_lead_chars: int, manner_gap_chars: int,
+                gathered_venue_lead_chars: int):
+    return VenueRecognizer(venues_key, orgs_key, VenueRules(
+        loose_venue_max_chars, subject_lookback_chars, organizer_max_chars, form_venue_max_chars,
+        held_venue_max_chars, venue_lead_chars, manner_gap_chars, gathered_venue_lead_chars))
 
 
 class VenueRecognizer:

@@ -40,6 +40,15 @@ ANNOUNCES = re.compile(r"以下|如下|几点|几个?方面|[一二三四五六�
 HEADING_END = re.compile(r"[。；;！？!?,，]$")
 
 
+@dataclass(frozen=True)
+class ItemRules:
+    """The item finder's windows (its config in config.cfg)."""
+
+    heading_chars: int = 30      # （三）加强领导: the longest line that heads the list under it
+    narrative_reach: int = 40    # 首先…最后李四讲话: how far after a step-by-step sequence another actor makes it the meeting's steps
+    marker_gap_chars: int = 700  # 一是…二是: how far after one marker the next of its list may stand
+
+
 @dataclass
 class Marker:
     start: int
@@ -75,7 +84,7 @@ def _rules():
         opens = "\n:：;；。" + ("，," if fam.get("after_comma") else "") if fam["line_start"] else None
         families.append((fam["name"], re.compile(pattern), opens))
         min_items[fam["name"]] = fam.get("min_items", 2)
-    return (families, data["sequence_words"], int(data["max_gap_chars"]),
+    return (families, data["sequence_words"],
             re.compile(_alt(list_speech_verbs())), re.compile(_alt(load_json("structure.json")["body_subjects"])),
             re.compile(_alt(data["directive_cues"])), min_items, data["continues"])
 
@@ -83,8 +92,8 @@ def _rules():
 @lru_cache(maxsize=1)
 def chair_address():
     """壹、主席致词 / 三、主持人讲话: a heading that is the chair's address."""
-    words = load_json("items.json")["chair_address"]
-    return re.compile(r"\s*(?:" + _alt(words["who"]) + r")\s*(?:" + _alt(words["speech"]) + r")")
+    speech = sorted(set(vocabulary("verbs.json", "speech") + vocabulary("verbs.json", "report")), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + _alt(load_json("items.json")["chair_address"]) + r")\s*(?:" + _alt(speech) + r")")
 
 
 def _alt(words) -> str:
@@ -215,7 +224,7 @@ HEADING_FAMILIES = ("dun", "dun_formal")  # 一、 壹、: the section numbers o
 
 
 def _with_lone_headings(text: str, markers: list[Marker], seqs: list[list[Marker]], end: int,
-                        heading_chars: int = 30) -> list[list[Marker]]:
+                        heading_chars: int) -> list[list[Marker]]:
     """一、董事会会议召开情况\n（一）…（二）…: a first section heading with a list
     right under it is an item though the page shows no second section (one
     section announced, or the page cut after it)."""
@@ -253,20 +262,19 @@ def _paragraph_end(text: str, i: int, end: int) -> int:
     return end if j < 0 else j
 
 
-def find_items(text: str, meetings: list[tuple[int, int]], mentions=(), heading_chars: int = 30,
-               narrative_reach: int = 40, chairs=None) -> list[tuple[int, Item]]:
-    """(meeting index, Item) for every item, in text order. heading_chars: the
-    longest line that heads the list under it (（三）加强领导); narrative_reach:
-    how far after a step-by-step sequence (首先…最后) another actor makes it the
-    meeting's steps rather than one speaker's list; chairs: meeting index ->
-    (start, end, key) of its chair, who speaks the lists under 主席致词."""
+def find_items(text: str, meetings: list[tuple[int, int]], mentions=(),
+               rules: ItemRules = ItemRules(), chairs=None) -> list[tuple[int, Item]]:
+    """(meeting index, Item) for every item, in text order. chairs: meeting
+    index -> (start, end, key) of its chair, who speaks the lists under a
+    heading of the chair's address (主席致词)."""
     chairs = chairs or {}
-    _, _, max_gap, speech, body_subject, directive, min_items, continues = _rules()
+    _, _, speech, body_subject, directive, min_items, continues = _rules()
+    heading_chars, narrative_reach = rules.heading_chars, rules.narrative_reach
     out: list[tuple[int, Item]] = []
     seq_id = 0
     for mi, (ms, me) in enumerate(meetings):
         markers = find_markers(text, ms, me)
-        seqs = _with_lone_headings(text, markers, sequences(markers, max_gap, min_items, continues), me, heading_chars)
+        seqs = _with_lone_headings(text, markers, sequences(markers, rules.marker_gap_chars, min_items, continues), me, heading_chars)
         all_starts = sorted(mk.start for s in seqs for mk in s)
         # extents of items, for nesting: to the next marker of the same list,
         # the last one to the end of its paragraph

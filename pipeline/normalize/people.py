@@ -29,6 +29,23 @@ from .patterns import trie_pattern
 CJK = r"\u3400-\u9fff"
 
 
+@dataclass(frozen=True)
+class PeopleRules:
+    """The people finder's windows and thresholds (its config in config.cfg)."""
+
+    title_lookback_chars: int = 12   # 常务副理事长为王五: how long a post ending right before a name or a list may be
+    chain_org_max_chars: int = 10    # 政治局常委、国务院总理: how long the organisation before a chained post may be
+    chain_title_lookback_chars: int = 16  # how far back from its 、 the chain's previous post may start
+    colon_list_reach_chars: int = 40  # 常务主席:王五、李四: how far along the line a list comma shows a shared post
+    listing_verb_gap_chars: int = 8  # 参加会议的有: what may stand between the verb of attending and 的有
+    post_in_clause_chars: int = 10   # 任命李四为县农业局局长。: how far after 为 the post that ends the clause may start
+    posts_before_verb_chars: int = 8  # 由周建强副校长担任: how far after a name its posts and 同志 may run before 担任
+    post_after_verb_chars: int = 10  # 担任学校工会主席: how far after 担任 its post may start
+    # a word jieba counts this often (关怀, 荣获) is a name only where a post or a follower closes it,
+    # not on a segmenter boundary or after a group word
+    common_word_freq: int = 300
+
+
 @dataclass
 class Mention:
     start: int              # the name's offsets in the text
@@ -76,7 +93,8 @@ class Lexicon:
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
-        self.word_tags, self.common_words = _jieba_dictionary(int(data["common_word_freq"]))
+        # the tags come with the default threshold's common words: one read of the dictionary serves both
+        self.word_tags = _jieba_dictionary(PeopleRules.common_word_freq)[0]
         self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
@@ -148,8 +166,16 @@ _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s]))(" + _NAME + r"(?:、" + _NAME + r")+)"
                             r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
                             + trie_pattern(vocabulary("verbs.json", "attend", "closes_list")) + ")")
-# 参加会议的有王建国、李明华 / 出席会议的领导有:
-LISTED_HAVE = re.compile(r"(?:" + trie_pattern(vocabulary("verbs.json", "attend", "listing")) + r")[^,，。；;\n]{0,8}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
+
+
+@lru_cache(maxsize=None)
+def listed_have(gap_chars: int) -> re.Pattern:
+    """参加会议的有王建国、李明华 / 出席会议的领导有: a verb of attending, up to
+    gap_chars of its object, then 的有 opening the list."""
+    return re.compile(r"(?:" + trie_pattern(vocabulary("verbs.json", "attend", "listing")) + r")[^,，。；;\n]{0,"
+                      + str(gap_chars) + r"}?的(?:领导|人员|同志|嘉宾|代表)?有\s*[:：]?\s*")
+
+
 # 雪克来提·扎克尔, 阿沛·阿旺晋美: names transliterated from Uyghur, Tibetan, Mongolian …, parts joined
 # by a middle dot and no Han surname in front
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
@@ -175,10 +201,12 @@ ROLE_VERBS = re.compile("(" + trie_pattern(NAME_CUE_VERBS) + ")")
 
 
 class PeopleFinder:
-    def __init__(self, text: str, body_start: int = 0, token_starts=None):
+    def __init__(self, text: str, body_start: int = 0, token_starts=None, rules: PeopleRules = PeopleRules()):
         self.text = text
         self.body_start = body_start
         self.lex = lexicon()
+        self.rules = rules
+        self.common_words = _jieba_dictionary(rules.common_word_freq)[1]
         self._token_starts = token_starts  # the segmenter's word starts, or a function giving them
         self.mentions: dict[int, Mention] = {}
         self._title_inside = bytearray(len(text) + 1)  # positions strictly inside a post, set by find
@@ -270,7 +298,7 @@ class PeopleFinder:
 
     def _common_word(self, a: int, b: int) -> bool:
         """荣获, 关怀: a frequent word of the dictionary, whatever its tag."""
-        return self.text[a:b] in self.lex.common_words
+        return self.text[a:b] in self.common_words
 
     def _transliterated_end(self, i: int) -> int | None:
         """End of a dotted transliterated name at i (艾尔肯·吐尼亚孜主持): its last part
@@ -363,12 +391,12 @@ class PeopleFinder:
         t = self.text
         while s > 0:
             j = s
-            while j > 0 and s - j < 10 and t[j - 1] not in "、兼" and "\u3400" <= t[j - 1] <= "\u9fff":
+            while j > 0 and s - j < self.rules.chain_org_max_chars and t[j - 1] not in "、兼" and "\u3400" <= t[j - 1] <= "\u9fff":
                 j -= 1  # the organisation written before this title
             if j == 0 or t[j - 1] not in "、兼":
                 break
             best = None
-            for m in self.lex.title_re.finditer(t, max(0, j - 16), j - 1):
+            for m in self.lex.title_re.finditer(t, max(0, j - self.rules.chain_title_lookback_chars), j - 1):
                 if m.end() == j - 1:
                     best = m
                     break
@@ -403,7 +431,7 @@ class PeopleFinder:
         t = self.text
         for m in ATTENDING_LIST.finditer(t, self.body_start):
             self._add_bare_list(m.start(1), m.end(1))
-        for m in LISTED_HAVE.finditer(t, self.body_start):
+        for m in listed_have(self.rules.listing_verb_gap_chars).finditer(t, self.body_start):
             end = m.end()
             stop = re.search(r"[。;；\n]|等", t[end:])
             self._add_bare_list(end, end + (stop.start() if stop else len(t) - end))
@@ -466,7 +494,7 @@ class PeopleFinder:
 
     def _title_ending_at(self, i: int) -> tuple[int, int] | None:
         """The longest post that ends at i (常务副会长, not 会长)."""
-        for k in range(max(0, i - 12), i):
+        for k in range(max(0, i - self.rules.title_lookback_chars), i):
             if self.lex.title_re.fullmatch(self.text, k, i):
                 return k, i
         return None
@@ -478,7 +506,7 @@ class PeopleFinder:
         t = self.text
         core = self.lex.core_re.search(t[s:e])
         line = t[e + 1:t.find("\n", e) if t.find("\n", e) >= 0 else len(t)]
-        return bool(core) and core.start() > 0 and len(re.findall("[、，,]", line[:40])) >= 1
+        return bool(core) and core.start() > 0 and len(re.findall("[、，,]", line[:self.rules.colon_list_reach_chars])) >= 1
 
     def _parenthesized_posts(self):
         """主持人:王建国(村支书): a post in brackets right after the name."""
@@ -533,7 +561,7 @@ class PeopleFinder:
     def _post_at_clause_end(self, i: int) -> tuple[int, int] | None:
         """A post within a few characters (after its organisation) that ends the clause."""
         t = self.text
-        for k in range(i, min(len(t), i + 10)):
+        for k in range(i, min(len(t), i + self.rules.post_in_clause_chars)):
             title = self.lex.title_re.match(t, k)
             if title and (title.end() >= len(t) or t[title.end()] in "，,。；;、\n"):
                 return title.span()
@@ -546,13 +574,13 @@ class PeopleFinder:
         t = self.text
         for m in self.mentions.values():
             i = m.end
-            while i < len(t) and i - m.end < 8 and (self.lex.title_re.match(t, i) or t.startswith(("同志",), i)):
+            while i < len(t) and i - m.end < self.rules.posts_before_verb_chars and (self.lex.title_re.match(t, i) or t.startswith(("同志",), i)):
                 i = self.lex.title_re.match(t, i).end() if self.lex.title_re.match(t, i) else i + 2
             v = re.match(r"(?:担任|出任|当选为|当选|兼任)", t[i:i + 3])
             if not v:
                 continue
             j = i + v.end()
-            for k in range(j, min(len(t), j + 10)):
+            for k in range(j, min(len(t), j + self.rules.post_after_verb_chars)):
                 title = self.lex.title_re.match(t, k)
                 if title and not ("\u3400" <= t[title.end():title.end() + 1] <= "\u9fff"
                                   and self._surname_len(title.end())):
@@ -695,7 +723,7 @@ class PeopleFinder:
             and (tag is None or tag.startswith("nr")) and not self.lex.title_re.search(name)
 
     def _title_ends_at(self, i: int) -> bool:
-        return any(m.end() == i for m in self.lex.title_re.finditer(self.text, max(0, i - 12), i))
+        return any(m.end() == i for m in self.lex.title_re.finditer(self.text, max(0, i - self.rules.title_lookback_chars), i))
 
     def _list_after(self, first: Mention):
         """副主席王向梅、徐生明、县毅: names of the same shape after the first."""
@@ -810,10 +838,10 @@ class PeopleFinder:
                 a = t.find(name, b)
 
 
-def find_people(text: str, body_start: int = 0, token_starts=None) -> list[Mention]:
+def find_people(text: str, body_start: int = 0, token_starts=None, rules: PeopleRules = PeopleRules()) -> list[Mention]:
     """All mentions of people; token_starts (a set, or a function returning
     one) lets the segmenter settle name edges no rule settles."""
-    return PeopleFinder(text, body_start, token_starts).find()
+    return PeopleFinder(text, body_start, token_starts, rules).find()
 
 
 def merge_persons(mentions: list[Mention], source: str) -> dict[str, dict]:

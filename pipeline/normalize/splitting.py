@@ -29,6 +29,7 @@ class SplitRules:
     """The splitter's windows (its config in config.cfg)."""
 
     form_field_lines: int = 3   # 时间: …: how many lines under it a form's next field (地点:, 主持人:) may stand
+    max_heading_chars: int = 40  # 学校后勤工作会议记录二: a record's heading line is this short at most
 
 
 def _words(words) -> str:
@@ -53,7 +54,6 @@ class _Patterns:
     record_heading: re.Pattern
     form_opening: re.Pattern
     form_field: re.Pattern
-    max_heading_chars: int
     news_item: re.Pattern
 
 
@@ -65,7 +65,7 @@ def patterns() -> _Patterns:
     form_opening = r"^(?:会议)?" + _words(data["form_opening_labels"]) + r"\s*[:：]"       # 会议时间:
     form_field = r"^(?:会议)?" + _words(data["form_field_labels"]) + r"\s*[:：]?"          # 地点:, 主持人
     return _Patterns(re.compile(record_heading_pattern(data)), re.compile(form_opening),
-                     re.compile(form_field), int(data["max_heading_chars"]),
+                     re.compile(form_field),
                      re.compile(r"^\s*(?:" + openings + r")[\s,，:：]"))
 
 
@@ -87,7 +87,7 @@ def meeting_ranges(text: str, body_start: int = 0, rules: SplitRules = SplitRule
         return []
 
     def is_heading(s: int, e: int) -> bool:
-        return e - s <= p.max_heading_chars and bool(p.record_heading.match(text[s:e])) \
+        return e - s <= rules.max_heading_chars and bool(p.record_heading.match(text[s:e])) \
             and not re.search(r"[。；;]", text[s:e])
 
     cuts = [s for s, e in lines if is_heading(s, e)]

@@ -25,6 +25,20 @@ DATE_LIKE = re.compile(rf"^\s*(?:(?:\d{{2,4}}|[xX]{{2}}|20[xX]{{2}}|[{CN}]{{4}})
                        rf"(?:[\d{CN}]{{1,3}}[:：点时][\d{CN}]{{0,3}}分?正?)?\s*")
 
 
+@dataclass(frozen=True)
+class VenueRules:
+    """The venue and organizer finder's windows (its config in config.cfg)."""
+
+    loose_venue_max_chars: int = 6  # 在…召开: a place without a venue word (会议室, 礼堂) is this short at most
+    subject_lookback_chars: int = 70  # 区政协召开: how far before 召开 the clause of its subject may begin
+    organizer_max_chars: int = 24   # a longer subject is no body's name
+    form_venue_max_chars: int = 40  # 地点: 村委会议室: a form's venue field is this long at most
+    held_venue_max_chars: int = 30  # 在一号楼第五会议室主持召开: the place between 在 and 召开 is this long at most
+    venue_lead_chars: int = 28      # 在县行政中心四楼会议室, …: how much may stand between 在 and the venue word
+    manner_gap_chars: int = 24      # 会议室以视频会议形式召开: what may stand between the manner word and 召开
+    gathered_venue_lead_chars: int = 24  # 齐聚小会议室: how much may stand between 齐聚 and the venue word
+
+
 def _alt(words) -> str:
     """Words as alternatives, in the lexicon's order."""
     return "|".join(map(re.escape, words))
@@ -39,8 +53,9 @@ def lead_pattern(d: dict) -> str:
     return "|".join(out)
 
 
-@lru_cache(maxsize=1)
-def _rules():
+@lru_cache(maxsize=None)
+def _rules(rules: VenueRules = VenueRules()):
+    """The venue patterns, composed from venues.json's words and the windows of `rules`."""
     d = dict(load_json("venues.json"))
     d["held_verbs"] = vocabulary("verbs.json", "held", "place")
     for key in ("held_verbs", "held_adverbs", "gather_words", "manner_words"):
@@ -52,40 +67,32 @@ def _rules():
     place = r"[^,，。；;、:：\n“”《》()（）]"
     held = d["held_verbs"]
     adverb = "(?:" + d["held_adverbs"] + ")?"
+    venue_lead = "{1," + str(rules.venue_lead_chars) + "}?"  # what stands before the venue word
     # the next field: a known label, or any short word and a colon after a space (列席者 : …)
     next_label = (r"\s*(?:" + "|".join(map(re.escape, load_json("form_labels.json")["labels"])) + r")\s*[:：]"
                   r"|\s+[\u4e00-\u9fff]{1,6}\s*[:：]")
     patterns = [
         # 地点: 村委会议室
         # (the value stops where the next field's label starts: 地點:多功能廳記錄:邱天)
-        re.compile(d["form_keys"] + r"\s*[:：]\s*((?:(?!" + next_label + r")[^\n]){2,40})"),
+        re.compile(d["form_keys"] + r"\s*[:：]\s*((?:(?!" + next_label + r")[^\n]){2," + str(rules.form_venue_max_chars) + r"})"),
         # 在一号楼第五会议室主持召开 / 在西安主持召开 / 在四楼会议室顺利召开
-        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{2,30}?)" + adverb + r"(?:" + held + ")"),
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + "{2," + str(rules.held_venue_max_chars) + "}?)" + adverb + r"(?:" + held + ")"),
         # 在县行政中心四楼会议室以视频会议形式召开
-        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?:" + d["manner_words"]
-                   + r")[^,，。；;\n]{0,24}?(?:" + held + ")"),
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + venue_lead + venue_end + r")(?:" + d["manner_words"]
+                   + r")[^,，。；;\n]{0," + str(rules.manner_gap_chars) + "}?(?:" + held + ")"),
         # 在办公楼二楼会议室, …召开 / 在1005室由某某主持召开
-        re.compile(r"(?:" + d["lead_words"] + r")(" + place + r"{1,28}?" + venue_end + r")(?=[,，]|由)"),
+        re.compile(r"(?:" + d["lead_words"] + r")(" + place + venue_lead + venue_end + r")(?=[,，]|由)"),
         # 齐聚小会议室
-        re.compile(r"(?:" + d["gather_words"] + r")(" + place + r"{1,24}?" + venue_end + r")"),
+        re.compile(r"(?:" + d["gather_words"] + r")(" + place + "{1," + str(rules.gathered_venue_lead_chars) + "}?" + venue_end + r")"),
     ]
     not_venue = re.compile(r"(?:" + "|".join(map(re.escape, sorted(d["not_venues"], key=len, reverse=True)))
                            + r")$|^(?:" + d["manner_words"] + ")")
     return patterns, re.compile(venue_end + "$"), re.compile("(?:" + held + ")"), not_venue
 
 
-@dataclass(frozen=True)
-class VenueRules:
-    """The venue and organizer finder's windows (its config in config.cfg)."""
-
-    loose_venue_max_chars: int = 6  # 在…召开: a place without a venue word (会议室, 礼堂) is this short at most
-    subject_lookback_chars: int = 70  # 区政协召开: how far before 召开 the clause of its subject may begin
-    organizer_max_chars: int = 24   # a longer subject is no body's name
-
-
 def find_venues(text: str, start: int, end: int, rules: VenueRules = VenueRules()) -> list[tuple[int, int]]:
     """Venue spans inside [start, end), in order of appearance."""
-    patterns, ends_with_venue, held, not_venue = _rules()
+    patterns, ends_with_venue, held, not_venue = _rules(rules)
     spans = []
     for k, rx in enumerate(patterns):
         for m in rx.finditer(text, start, end):
