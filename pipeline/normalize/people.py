@@ -114,6 +114,7 @@ class Lexicon:
         opening = "(?:^|(?<=[" + re.escape("".join(sorted(self.boundaries))) + "]))"
         self.list_given_post_re = re.compile(opening + LIST_GIVEN_POST, re.M)
         self.counted_list_re = re.compile(opening + COUNTED_LIST, re.M)
+        self.name_given_post_re = re.compile(opening + NAME_GIVEN_POST, re.M)
         # the form labels of a field that names one person (主席:, 记录:): roles.json's chair and recorder labels
         roles = load_json("roles.json")["labels"]
         self.one_person_labels = tuple(sorted({w.replace(" ", "").rstrip(":") for w in roles["chair"] + roles["recorder"]},
@@ -181,17 +182,21 @@ def listed_have(gap_chars: int) -> re.Pattern:
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
 # a list of bare names joined by 、 (the last may follow 和/及/与), each item 2-3 characters
 NAME_LIST = "(" + _NAME + "(?:、" + _NAME + ")*(?:[、和及与]" + _NAME + "))"
-COUNTED_PERSONS = r"(?:[两二三四五六七八九十]|\d{1,2})(?:位|名)同志"  # 两位同志, 3名同志
+COUNTED_PERSONS = r"等?(?:[两二三四五六七八九十]|\d{1,3})(?:位|名)同志"  # 两位同志, 等15位同志
 # 肖苏燕、范元均晋升商会副会长 / 陈哲、董会生当选常务委员: the names of a list given one post
 # (the list opens after a name boundary: see Lexicon.listed_at)
 LIST_GIVEN_POST = NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等)?(?:晋升为?|当选为?|增补为|递补为|担任|出任|任|为)"
+# 齐利锋当选第二届理事会会长: one name, and a verb that gives it the post after it
+NAME_GIVEN_POST = "(" + _NAME + r")(?:当选为?|晋升为?|增补为|递补为|担任|出任)"
+# 秘书长由曹亚丽担任: a post, then who holds it
+HELD_BY = re.compile(r"由(" + _NAME + r")(?:担任|兼任|出任)")
 # 副理事长为王秀阁、孙艳静 / 名誉会长有李志诚、林文玲: a post, then the list that holds it
 POST_THEN_LIST = re.compile(r"(?:为|有)\s*[:：]?\s*" + NAME_LIST + r"(?=[,，。；;\n]|等|$)")
 # 张红波、李会杰两位同志: names counted as persons
 COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
 # 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员: after an appointment verb
 APPOINTED_LIST = re.compile("(" + _NAME + "(?:[、和及与]" + _NAME + ")*)(?:" + COUNTED_PERSONS
-                            + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?)?为")
+                            + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?(?:同志)?)?为")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
 # verbs of a role (verbs.json, name_cue) and of making a speech (roles.json made_speech: 作了, 做了)
 NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent") for w in vocabulary("verbs.json", concept, "name_cue")}
@@ -481,6 +486,19 @@ class PeopleFinder:
                 self._add_bare_list(m.start(1), m.end(1), [post])
         for m in self.lex.counted_list_re.finditer(t, self.body_start):
             self._add_bare_list(m.start(1), m.end(1))
+        for m in self.lex.name_given_post_re.finditer(t, self.body_start):
+            post = self._post_at_clause_end(m.end())
+            a, b = m.span(1)
+            b = b - 2 if t.startswith("同志", b - 2) else b
+            if post and a not in self.mentions and 2 <= b - a <= 3 and self._surname_len(a) \
+                    and self._plausible(t[a:b]) and not self._common_word(a, b):
+                self._add(Mention(a, b, t[a:b], titles=[post], kind="title"))
+        for m in HELD_BY.finditer(t, self.body_start):
+            post = self._title_ending_at(m.start())
+            a, b = m.span(1)
+            b = b - 2 if t.startswith("同志", b - 2) else b
+            if post and 2 <= b - a <= 3 and self._surname_len(a) and self._plausible(t[a:b]):
+                self._add(Mention(a, b, t[a:b], titles=[post], kind="title"))
         for verb in self.lex.appointment_re.finditer(t, self.body_start):
             m = APPOINTED_LIST.match(t, verb.end())
             post = self._post_at_clause_end(m.end()) if m else None
@@ -582,6 +600,8 @@ class PeopleFinder:
             j = i + v.end()
             for k in range(j, min(len(t), j + self.rules.post_after_verb_chars)):
                 title = self.lex.title_re.match(t, k)
+                if title and title.end() < len(t) and t[title.start():title.end() + 1] in self.lex.word_tags:
+                    continue  # 当选理事会会长: 理事 opens the body 理事会, the post comes after it
                 if title and not ("\u3400" <= t[title.end():title.end() + 1] <= "\u9fff"
                                   and self._surname_len(title.end())):
                     if (title.start(), title.end()) not in m.titles:
