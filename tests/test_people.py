@@ -314,3 +314,9 @@ def test_a_form_field_of_surname_post_and_given_name_is_one_name():
     assert people("主 席:林校長 明德 紀錄:陳怡君") == {"林校长 明德": {"校長"}, "陈怡君": set()}
     # outside a form field, or before a verb, the alias stays an alias
     assert people("会议由王校长 主持") == {"王校长": {"校长"}}
+
+
+def test_a_verb_before_a_name_and_its_honorific_opens_the_name():
+    # 审议并通过何艳华同志代表…: 通过 ends where the name starts, 同志 closes it
+    assert people("会议审议并通过邵文华同志代表理事会所作的工作报告。") == {"邵文华": set()}
+    assert people("会上派发了褚天佑老师出版的书法作品集。") == {"褚天佑": set()}

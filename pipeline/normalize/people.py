@@ -697,7 +697,9 @@ class PeopleFinder:
             for n in (3, 2):
                 a = e - n
                 if a >= body and self._surname_len(a) and self._plausible(t[a:e]) and (
-                        self._boundary_before(a) or a in self.mentions or self._title_ends_at(a)):
+                        self._boundary_before(a) or a in self.mentions or self._title_ends_at(a)
+                        or self.lex.word_tags.get(t[a - 2:a], "")[:1] in ("v", "p")):
+                    # 审议并通过何艳华同志代表…: a verb of the dictionary before name and honorific
                     self._add(Mention(a, e, t[a:e], kind="honorific"))
                     break
         # bylines in parentheses: (包丽), 政协办 何虹霞), (张云龙 王洁 孙雨静), (记者 杜有)
