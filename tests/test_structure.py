@@ -50,6 +50,10 @@ def test_meeting_name_is_what_is_held(text, expected):
     # a meeting yet to come is not this one, nor a second verb
     ("会议研究了年会方案,计划于12月召开理事会年会。", None),
     ("校长出席并主持会议。", None),
+    # a name followed straight by what the meeting did, a quoted name, a briefing (会报) of Taiwan's offices
+    ("9月2日,我院召开院周会传达上级文件精神。", "院周会"),
+    ("近日,中心在三楼会议室召开了“年终总结和安全生产会议”。", "年终总结和安全生产会议"),
+    ("本所于今日在二楼会议室召开108年度上半年里长业务联系会报。", "108年度上半年里长业务联系会报"),
 ])
 def test_meeting_name_in_more_constructions(text, expected):
     assert name(text) == expected

@@ -80,7 +80,11 @@ def _rules():
     ends = trie_pattern(d["name_ends"])
     held = trie_pattern(vocabulary("verbs.json", "held", "subject"))  # 隆重召开, 开幕
     name = (r"(?:" + trie_pattern(vocabulary("verbs.json", "held", "object") + vocabulary("verbs.json", "attend", "object")) + r")(?:了)?(?P<name>" + NAME_PIECE + r"{1,40}?(?:"
-            + ends + r"))(?=$|[，。,；;、\n\s(（]|上|后|期间|结束|于|在|并|，)")
+            + ends + r"))(?=$|[，。,；;、\n\s(（]|上|后|期间|结束|于|在|并|，|"
+            + trie_pattern(d["name_closing_acts"]) + r")")
+    # 召开了“辽城卫生院工作会议”: a name in quotes, the quotes left out
+    quoted = re.compile(r"(?:" + trie_pattern(vocabulary("verbs.json", "held", "object") + vocabulary("verbs.json", "attend", "object"))
+                        + r")(?:了)?[“\"](?P<name>[^“”\"\n]{2,40}?(?:" + ends + r"))[”\"]")
     minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(load_json("splitting.json")["minutes_suffixes"] + d["name_only_minutes_suffixes"])
                          + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8})?\s*$")
     strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day()) + r")")
@@ -100,7 +104,7 @@ def _rules():
                          + trie_pattern(d["appointed_posts"]) + r")$")
     # 村委会召开会议: a held verb with an object of its own makes its subject the organizer
     has_object = re.compile(r"了?" + NAME_PIECE + r"{0,40}?(?:" + ends + r")(?=$|[，。,；;、\n\s(（]|上|后|于|在|并)")
-    return {"object": re.compile(name), "subject": re.compile(subject), "has_object": has_object, "minutes": minutes, "strip": strip,
+    return {"object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
             "verb": re.compile(verbs), "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
@@ -134,7 +138,9 @@ def meeting_name(text: str, start: int, end: int, rules: StructureRules = Struct
     召开/举行/参加, else the subject of 在…举行/隆重召开, else a heading of
     minutes (…会议记录一) within the meeting."""
     r = _rules()
-    for m in r["object"].finditer(text, start, end):
+    objects = sorted(list(r["object"].finditer(text, start, end)) + list(r["quoted"].finditer(text, start, end)),
+                     key=lambda m: m.start())
+    for m in objects:
         clause = max(text.rfind(c, start, m.start()) for c in "，,。；;\n") + 1
         if r["other_meeting"].search(text, max(clause, start), m.start()):
             continue  # 决定在12月份召开两会: a meeting yet to come
