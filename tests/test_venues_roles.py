@@ -26,6 +26,8 @@ def venues(text):
     # 假 opens a place in Taiwan and Hong Kong reports
     ("嘉义市某某协会于5月18日假福满楼隆重举行第四届会员大会", "福满楼"),
     ("校友会假观塘富临海鲜酒楼举行理事扩大会", "观塘富临海鲜酒楼"),
+    # a named room in quotes
+    ("10月18日下午,数学教研组老师在“名师工作室”召开本月教研组会议", "名师工作室"),
 ])
 def test_venue(sentence, venue):
     assert venues(sentence)[0] == venue

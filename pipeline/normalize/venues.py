@@ -77,6 +77,9 @@ def _rules(rules: VenueRules = VenueRules()):
         re.compile(d["form_keys"] + r"\s*[:：]\s*((?:(?!" + next_label + r")[^\n]){2," + str(rules.form_venue_max_chars) + r"})"),
         # 在一号楼第五会议室主持召开 / 在西安主持召开 / 在四楼会议室顺利召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + "{2," + str(rules.held_venue_max_chars) + "}?)" + adverb + r"(?:" + held + ")"),
+        # 在“周茜工作室”召开: a named room in quotes, the quotes left out
+        re.compile(r"(?:" + d["lead_words"] + r")[“\"](" + place + venue_lead + venue_end + r")[”\"]" + adverb
+                   + r"(?:" + held + ")"),
         # 在县行政中心四楼会议室以视频会议形式召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + venue_lead + venue_end + r")(?:" + d["manner_words"]
                    + r")[^,，。；;\n]{0," + str(rules.manner_gap_chars) + "}?(?:" + held + ")"),
