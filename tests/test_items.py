@@ -198,3 +198,8 @@ def test_the_lists_under_the_chairs_address_are_the_chairs():
     said = {text[i.start:i.end][:4]: i.speaker for _, i in found}
     assert said["本學期請"] == said["請導師加"] == chair.key == "林校长 明德"
     assert said["教務處:"] is None and said["學務處:"] is None  # the offices' reports are no address of the chair
+
+
+def test_a_mark_after_a_bracketed_ordinal_belongs_to_the_marker():
+    got = items("活动安排:\n(1)、开展亲子运动会。\n(2)、组织春游活动。")
+    assert [(marker, text) for marker, _, text, _ in got] == [("(1)、", "开展亲子运动会"), ("(2)、", "组织春游活动")]

@@ -124,6 +124,8 @@ def family_pattern(fam: dict, data: dict) -> str:
     p = f"(?<!{_one_of(fam['not_after'])})" if fam.get("not_after") else ""
     p += re.escape(fam.get("prefix", ""))
     p += OPEN_BRACKET + f"({ordinal})" + CLOSE_BRACKET if fam.get("bracketed") else f"({ordinal})"
+    if fam.get("may_close_with"):  # (1)、: the mark after the bracket is the marker's
+        p += _one_of(fam["may_close_with"]) + "?"
     if fam.get("or_followed_by"):  # 第一, / 第一要: a mark closes it, or a verb follows it
         p += f"(?:{_one_of(fam['closed_by'])}|(?={_one_of(fam['or_followed_by'])}))"
     elif fam.get("closed_by"):
