@@ -23,10 +23,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
-from .normalize.patterns import CLAUSE_MARKS
+from .normalize.patterns import CLAUSE_MARKS, LABEL_GAP, trie_pattern
 from .normalize.script import simplified_lines, to_simplified
 from .normalize.spam import strip_spam
-from .resources import load_json
+from .resources import load_json, vocabulary, vocabulary_entries
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -337,28 +337,34 @@ DATE_VALUE = re.compile(
 ROC_DATE_VALUE = re.compile(
     r"\s*(1[01]\d|[89]\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?(?!\d)")
-META_KEY = re.compile(
-    r"(发布时间|发布日期|发表时间|发表日期|更新时间|录入时间|上传时间|添加时间|时间|日期|"
-    r"来源|作者|责编|责任编辑|编辑|记者|通讯员|供稿|审核|浏览|点击|阅读)\s*[:：]")
-PUBLISHED_KEYS = {"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "录入时间",
-                  "上传时间", "添加时间"}
-AMBIGUOUS_DATE_KEYS = {"时间", "日期"}  # a dateline, unless it heads a form of minutes
-# a field of form-style minutes (地点: …, 主持人: …): a label and its colon
-FORM_FIELD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(会议)?(地点|地址|主持|参会|参加|出席|列席|记录|缺席|议题|主题|内容)[^:：]{0,3}[:：]")
-# after 日期: a field of the same form, its time included (日期: … / 时间: …): the date is the meeting's
-FORM_FIELD_AFTER_DATE = re.compile(r"^(?:会议|活动|开会)?(?:时\s*间|地\s*点)\s*[:：]|" + FORM_FIELD.pattern[1:])
+# the keys of a byline (bylines.json) and of a form (form_labels.json), as words; the patterns below are composed of them
+PUBLISHED_KEYS = frozenset(vocabulary("bylines.json", "published"))  # 发布时间: the page's date
+AMBIGUOUS_DATE_KEYS = frozenset(vocabulary("form_labels.json", "labels", "opens_form"))  # 时间: a dateline, unless it heads a form
+# a field of the byline line: its key and colon (来源: 某某网 发布时间: 2024-03-01 浏览: 12)
+META_KEY = re.compile("(" + trie_pattern([*PUBLISHED_KEYS, *AMBIGUOUS_DATE_KEYS, *vocabulary("bylines.json", "counters"),
+                                          *(e["word"] for e in vocabulary_entries("bylines.json", "credits", "meta")
+                                            if e["mark"] != "/")]) + r")\s*[:：]")
+FIELD_NUMBER = r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])"  # 二、会议地点: a form may number its fields
+# a field of form-style minutes (地点: …, 主持人: …): a label (会议 in front or not) and, within three more
+# characters (参会人员:), its colon
+FORM_FIELD = re.compile("^" + FIELD_NUMBER + "?(会议)?(?:" + trie_pattern(vocabulary("form_labels.json", "labels", "form_field"))
+                        + r")[^:：]{0,3}[:：]")
+
+
+# after 日期: a field of the same form, its time included (日期: … / 时 间: …): the date is the meeting's
+FORM_FIELD_AFTER_DATE = re.compile(
+    "^(?:" + trie_pattern(vocabulary("form_labels.json", "labels", "field", field=("time", "place")), LABEL_GAP)
+    + r")\s*[:：]|" + FORM_FIELD.pattern[1:])
 # 证券代码:600123 证券简称:某某 公告编号:2024-031: the header of a listed company's announcement
 ANNOUNCEMENT_KEYS = re.compile(r"(?:证券|股票|债券)(?:代码|简称)\s*[:：]|公告编号\s*[:：]")
 # any labelled field, the meeting's time included (会议时间: …): never a headline
 @lru_cache(maxsize=1)
 def _labelled_field() -> re.Pattern:
-    labels = load_json("form_labels.json")["labels"]
-    # 二、会议地点: a form may number its fields
-    return re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(?:"
-                      + "|".join(map(re.escape, sorted(labels, key=len, reverse=True))) + r")\s*[:：]")
+    labels = vocabulary("form_labels.json", "labels", "field")
+    return re.compile("^" + FIELD_NUMBER + "?(?:" + trie_pattern(labels) + r")\s*[:：]")
 @lru_cache(maxsize=1)
 def _form_label_set() -> tuple[frozenset[str], int]:
-    labels = load_json("form_labels.json")["labels"]
+    labels = vocabulary("form_labels.json", "labels", "field")
     return frozenset(labels), max(map(len, labels))
 
 
@@ -385,8 +391,12 @@ def _join_label_lines(lines: list[str]) -> list[str]:
     return out
 
 
-CREDIT_LINE = re.compile(
-    r"(文\s*/|图\s*/|作者\s*[:：]|记者|通讯员|责编|责任编辑|编辑\s*[:：]|来源\s*[:：]|供稿|审核|一审|二审|三审|叁审|撰稿|摄影)")
+# what follows a credit's key (bylines.json mark): a slash (文/), a colon (作者:), or a colon or nothing (记者 张三)
+CREDIT_MARKS = {"/": r"\s*/", ":": r"\s*[:：]", "": ""}
+# a line of credits: 文/张三, 记者 李四, 责编: 王五, 来源: 某某网
+CREDIT_LINE = re.compile("|".join(re.escape(e["word"]) + CREDIT_MARKS[e["mark"]]
+                                  for e in sorted(vocabulary_entries("bylines.json", "credits", "line"),
+                                                  key=lambda e: len(e["word"]), reverse=True)))
 SENTENCE_END = re.compile(f"[{CLAUSE_MARKS}]")  # on one line
 # 昨收盘:0.000今开盘:0.000: a line of figures under labels (quotes, counters), never a headline
 NUMERIC_FIELDS = re.compile(r"(?:[\u3400-\u9fff]{1,6}\s*[:：]\s*[\d.,%+-]+\s*){2,}")
@@ -413,7 +423,11 @@ def _without_site_suffix(title: str) -> str:
     return title
 
 
-MEETING_WORDS = re.compile(r"会|召开|举行|座谈|纪要|记录")
+# a line that reports a meeting: a meeting word (会), a minutes suffix (纪要; splitting.json) or a held verb
+# (召开, 座谈; verbs.json, use headline)
+MEETING_WORDS = re.compile(trie_pattern([*load_json("splitting.json")["meeting_words"],
+                                         *load_json("splitting.json")["minutes_suffixes"],
+                                         *vocabulary("verbs.json", "held", "headline")]))
 
 
 @lru_cache(maxsize=1)

@@ -46,17 +46,31 @@ def load_lines(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def vocabulary(name: str, concept: str, use: str | None = None) -> tuple[str, ...]:
-    """The words of one concept of a vocabulary file (verbs.json: held, attend,
-    speech …), in the file's order; with `use`, those a rule of that use reads.
-    An entry is a word, which every use of its concept reads, or {"word": …,
-    "for": [uses]}, which only those uses read: one list per concept, the
-    subsets marked in the data (the uses each concept has are in its _uses)."""
+def vocabulary_entries(name: str, concept: str, use: str | None = None) -> tuple[dict, ...]:
+    """The entries of one concept of a vocabulary file (verbs.json: held, attend,
+    speech …; form_labels.json: labels), in the file's order, each as a dict
+    with its "word" and its attributes (a form label's "field", a credit's
+    "mark" and "role"); with `use`, those a rule of that use reads. An entry is
+    a word, or {"word": …} with attributes, which every use of its concept
+    reads, or the same with "for": [uses], which only those uses read: one list
+    per concept, the subsets marked in the data (the uses each concept has are
+    in its _uses)."""
     data = load_json(name)
     if use is not None and use not in data["_uses"][concept]:
         raise KeyError(f"{name}: {concept} has no use {use!r}")
-    return tuple(e if isinstance(e, str) else e["word"] for e in data[concept]
-                 if use is None or isinstance(e, str) or use in e["for"])
+    entries = ({"word": e} if isinstance(e, str) else e for e in data[concept])
+    return tuple(e for e in entries if use is None or use in e.get("for", (use,)))
+
+
+@lru_cache(maxsize=None)
+def vocabulary(name: str, concept: str, use: str | None = None, **attributes) -> tuple[str, ...]:
+    """The words of vocabulary_entries(name, concept, use); with attributes
+    (field="place", or a tuple of values: field=("time", "date")), only the
+    entries that have one of those values."""
+    def selected(entry: dict) -> bool:
+        return all(entry.get(key) in (value if isinstance(value, tuple) else (value,))
+                   for key, value in attributes.items())
+    return tuple(e["word"] for e in vocabulary_entries(name, concept, use) if selected(e))
 
 
 # string fields that are sets of characters, not patterns
@@ -67,8 +81,9 @@ CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffi
 # string there would be read as a list of characters, so it stops the run
 WORD_LISTS = {
     "splitting.json": ("record_words", "session_counters", "minutes_words", "meeting_words", "minutes_suffixes",
-                       "form_opening_labels", "form_field_labels", "news_item_openings"),
-    "roles.json": ("labels", "label_suffixes", "line_opening_labels", "listing_nouns",
+                       "news_item_openings"),
+    "bylines.json": ("published", "counters"),
+    "roles.json": ("label_suffixes", "listing_nouns",
                    "not_chair", "leave_notes"),
     "items.json": ("directive_cues", "chair_address"),
     "boilerplate.json": ("section_headings", "neighbour_links", "page_actions", "addressee", "now_words", "home_pages",
@@ -78,15 +93,24 @@ WORD_LISTS = {
                          "site_actions", "search_words", "keyword_words", "section_words"),
     "structure.json": ("body_subjects", "name_only_minutes_suffixes", "name_strip_prefixes", "decision_verbs",
                        "cited_nouns", "name_closing_acts", "name_ends"),
-    "venues.json": ("venue_words", "rooms", "lead_words", "not_leading", "gather_words", "form_keys",
+    "venues.json": ("venue_words", "rooms", "lead_words", "not_leading", "gather_words",
                     "manner_words", "held_adverbs", "not_venues"),
 }
 
 
-# vocabulary files (see vocabulary): the concepts whose entries are words or {"word", "for": [uses]}
+# vocabulary files (see vocabulary_entries): the concepts whose entries are words or {"word", attributes, "for": [uses]}
 VOCABULARIES = {
     "verbs.json": ("held", "attend", "speech", "report", "chair", "record", "absent", "elected", "citing"),
     "people.json": ("honorifics",),
+    "form_labels.json": ("labels",),
+    "bylines.json": ("credits",),
+}
+
+
+# the attributes every entry of a vocabulary carries, with the values they may take (None: any word)
+ATTRIBUTES = {
+    ("form_labels.json", "labels"): {"field": None},
+    ("bylines.json", "credits"): {"mark": ("/", ":", ""), "role": None},
 }
 
 
@@ -115,12 +139,20 @@ def _check_vocabulary(name: str, data: dict) -> None:
             raise LexiconError(f"lexicon {name}, {concept}: must be a list of entries")
         for entry in entries:
             if isinstance(entry, str) and entry.strip():
-                continue
+                entry = {"word": entry}
             if not (isinstance(entry, dict) and isinstance(entry.get("word"), str) and entry["word"].strip()
-                    and isinstance(entry.get("for"), list) and entry["for"]):
-                raise LexiconError(f"lexicon {name}, {concept}: an entry is a word or {{\"word\", \"for\": [uses]}}, "
-                                   f"not {str(entry)[:80]!r}")
-            unknown = [u for u in entry["for"] if u not in uses]
+                    and all(isinstance(v, str) for k, v in entry.items() if k != "for")
+                    and (isinstance(entry.get("for"), list) and entry["for"] or "for" not in entry)):
+                raise LexiconError(f"lexicon {name}, {concept}: an entry is a word or {{\"word\", attributes, "
+                                   f"\"for\": [uses]}}, not {str(entry)[:80]!r}")
+            for key, values in ATTRIBUTES.get((name, concept), {}).items():
+                value = entry.get(key)
+                if not isinstance(value, str) or (values is None and not value.strip()) \
+                        or (values is not None and value not in values):
+                    raise LexiconError(f"lexicon {name}, {concept}: {entry['word']} needs a {key}"
+                                       + (f" ({' or '.join(map(repr, values))})" if values else "")
+                                       + f", not {value!r}")
+            unknown = [u for u in entry.get("for", ()) if u not in uses]
             if unknown:
                 raise LexiconError(f"lexicon {name}, {concept}: {entry['word']} is for {', '.join(map(str, unknown))}, "
                                    f"which is no use of {concept} ({', '.join(uses)})")
@@ -128,7 +160,7 @@ def _check_vocabulary(name: str, data: dict) -> None:
 
 def validate_lexicons(folder: Path | None = None) -> int:
     """Read every lexicon, check its word lists (WORD_LISTS) and vocabularies
-    (VOCABULARIES: entries and their uses) and compile every pattern in it, so that a broken file stops a run before any worker starts
+    (VOCABULARIES: entries, their ATTRIBUTES and uses) and compile every pattern in it, so that a broken file stops a run before any worker starts
     instead of turning every page into an error row. No lexicon stores a whole
     pattern (the modules compose theirs from the words); what is still compiled
     are the string fields of a JSON lexicon, the values of its mappings and the

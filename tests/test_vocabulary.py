@@ -10,18 +10,20 @@ import re
 
 import pytest
 
-from pipeline import userdict
-from pipeline.normalize import items, meetings, people, roles, structure, venues
+from pipeline import ingest, userdict
+from pipeline.normalize import items, meetings, people, roles, splitting, structure, venues
 from pipeline.normalize.people import find_people
 from pipeline.normalize.roles import assign_roles
 from pipeline.normalize.venues import find_organizers
-from pipeline.resources import LEXICON_DIR, LexiconError, VOCABULARIES, validate_lexicons, vocabulary
+from pipeline.normalize.venues import find_venues
+from pipeline.resources import LEXICON_DIR, LexiconError, VOCABULARIES, validate_lexicons, vocabulary, vocabulary_entries
 
 VERB_CONCEPTS = VOCABULARIES["verbs.json"]
 
 
 def word_lists():
-    """(where, words) for every list of words in every JSON lexicon."""
+    """(where, words) for every list of words in every JSON lexicon; a vocabulary's
+    concept (VOCABULARIES) is the list of its entries' words."""
     def walk(node, where):
         if isinstance(node, dict):
             for key, value in node.items():
@@ -34,16 +36,20 @@ def word_lists():
                 for k, x in enumerate(node):
                     yield from walk(x, f"{where}[{k}]")
     for path in sorted(LEXICON_DIR.glob("*.json")):
-        yield from walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for concept in VOCABULARIES.get(path.name, ()):
+            yield f"{path.name}.{concept}", list(vocabulary(path.name, concept))
+            del data[concept]
+        yield from walk(data, path.name)
 
 
-# form labels (出席:, 缺席:) are labels, another concept that shares these words
-LABEL_LISTS = {"form_labels.json.labels", "people.json.list_labels", "splitting.json.form_field_labels"}
 # left of issue 8: the words a name ends before still repeat the verbs of the roles
 NOT_YET_ONE_HOME = {"people.json.name_followers"}
+CONCEPTS = ([("verbs.json", c) for c in VERB_CONCEPTS] + [("people.json", "honorifics")]
+            + [("form_labels.json", "labels"), ("bylines.json", "credits")])
 
 
-@pytest.mark.parametrize("concept", [("verbs.json", c) for c in VERB_CONCEPTS] + [("people.json", "honorifics")])
+@pytest.mark.parametrize("concept", CONCEPTS)
 def test_no_other_list_holds_a_copy_of_the_concept(concept):
     """A list elsewhere that shares three or more words, and half of the shorter
     list, with a concept is a second copy of it under another name."""
@@ -51,7 +57,7 @@ def test_no_other_list_holds_a_copy_of_the_concept(concept):
     words = set(vocabulary(name, key))
     copies = []
     for where, other in word_lists():
-        if where.startswith(f"{name}.{key}") or where in LABEL_LISTS | NOT_YET_ONE_HOME:
+        if where == f"{name}.{key}" or where in NOT_YET_ONE_HOME:
             continue
         common = words & set(other)
         if len(common) >= 3 and 2 * len(common) >= min(len(words), len(other)):
@@ -147,7 +153,90 @@ def test_name_cues_and_honorifics_by_use():
     assert "教授" in lex.honorifics and "伯" not in lex.honorifics and "伯" in lex.kinship
 
 
+def labels(use, **attributes):
+    return vocabulary("form_labels.json", "labels", use, **attributes)
+
+
+def test_validation_names_a_credit_without_its_mark(tmp_path):
+    for path in LEXICON_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    data = json.loads((tmp_path / "bylines.json").read_text(encoding="utf-8"))
+    data["credits"].append({"word": "美编", "mark": "：", "role": "editor"})
+    (tmp_path / "bylines.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(LexiconError, match="美编 needs a mark"):
+        validate_lexicons(tmp_path)
+
+
+def test_a_form_label_is_selected_by_its_field():
+    assert set(labels("venue")) <= set(vocabulary("form_labels.json", "labels", field="place"))
+    assert "主持人" in labels("role", field="chair") and "主持人" not in labels("role", field="recorder")
+    assert set(labels("opens_form")) == {"时间", "日期"}
+
+
+def test_form_openings_and_fields_are_the_form_label_entries():
+    split = splitting.patterns()
+    for word in labels("opens_form"):
+        assert split.form_opening.match(word + ":") and split.form_opening.match("会议" + word + ":")
+        assert meetings.HOLDS_MEETING.search(word + ":") and word in ingest.AMBIGUOUS_DATE_KEYS
+        assert ingest.META_KEY.match(word + ":")
+    assert not split.form_opening.match("地点:")
+    for word in labels("form_field"):
+        assert split.form_field.match(word) and ingest.FORM_FIELD.match(word + ":"), word
+    assert not ingest.FORM_FIELD.match("时间:")  # the opening is no field after it
+    for word in labels("field"):
+        assert ingest._labelled_field().match(word + ":"), word
+    for word in labels("field", field=("time", "place")):
+        assert ingest.FORM_FIELD_AFTER_DATE.match(" ".join(word) + ":"), word  # 时 间:
+
+
+def test_role_labels_are_the_form_labels_of_their_field_and_the_credits_of_their_role():
+    compiled = dict(roles._rules()[1])
+    for role in ("chair", "recorder", "absent"):
+        for word in labels("role", field=role):
+            assert compiled[role].search(" ".join(word) + ":"), word  # 主 持 人:, 秘 书:
+    for entry in vocabulary_entries("bylines.json", "credits", "name"):
+        if entry["role"] in ("author", "editor"):
+            assert compiled[entry["role"]].search(entry["word"] + entry["mark"]), entry
+    assert not compiled["chair"].search("副主席:")
+
+
+def test_the_people_finder_reads_the_form_labels_and_the_credits():
+    lex = people.lexicon()
+    for word in labels("names"):
+        assert lex.list_label_re.match(word + ":张三"), word
+    assert not lex.list_label_re.match("地点:张三")  # a place's label heads no names
+    for entry in vocabulary_entries("bylines.json", "credits", "name"):
+        m = lex.credit_re.match(entry["word"] + entry["mark"] + "张三")
+        assert m and m.group(1) == "张三", entry
+    assert not lex.credit_re.match("来源:张三")  # a source is a site or a body
+    for word in labels("credit"):
+        assert lex.credit_re.match(word + ":张三"), word
+
+
+def test_byline_lines_are_the_credit_entries():
+    for entry in vocabulary_entries("bylines.json", "credits", "line"):
+        assert ingest.CREDIT_LINE.search("(" + entry["word"] + entry["mark"] + "张三)"), entry
+    for entry in vocabulary_entries("bylines.json", "credits", "meta"):
+        if entry["mark"] != "/":
+            assert ingest.META_KEY.match(entry["word"] + ":"), entry
+    assert not ingest.CREDIT_LINE.search("区政协召开提案审核工作会议")  # 审核 with no colon credits no one
+    for word in vocabulary("bylines.json", "published"):
+        assert ingest.META_KEY.match(word + ":") and word in ingest.PUBLISHED_KEYS
+
+
+def test_venue_fields_are_the_place_labels():
+    for word in labels("venue"):
+        text = f"{word}:镇政府三楼会议室\n"
+        assert [text[a:b] for a, b in find_venues(text, 0, len(text))] == ["镇政府三楼会议室"], word
+
+
 # ------------------------------------------------ sentences for the rules whose words changed
+
+
+def test_a_spaced_out_label_gives_its_role():
+    text = "时 间:2019年3月5日\n地 点:镇政府二楼会议室\n主 持 人:李国强镇长\n记 录:王小红\n"
+    assert {("李国强", "chair"), ("王小红", "recorder")} <= role_set(text)
+
 
 def role_set(text):
     mentions = find_people(text)

@@ -15,8 +15,13 @@ SENTENCE_BREAK = re.compile(f"[{SENTENCE_MARKS}\n]")
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}\n]")
 
 
-def trie_pattern(words) -> str:
-    """A regex source matching any of `words`, longest match first."""
+# what may stand between the characters of a label: tables space their labels out (主 持 人:, 时 间:)
+LABEL_GAP = r"\s*"
+
+
+def trie_pattern(words, gap: str = "") -> str:
+    """A regex source matching any of `words`, longest match first; with `gap`,
+    that pattern may stand between a word's characters (LABEL_GAP)."""
     trie: dict = {}
     for w in words:
         if not w:
@@ -25,12 +30,12 @@ def trie_pattern(words) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = True
-    return _emit(trie)
+    return _emit(trie, gap, "")
 
 
-def _emit(node: dict) -> str:
+def _emit(node: dict, gap: str, before: str) -> str:
     end = node.get("") is True
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch != ""]
+    branches = [before + re.escape(ch) + _emit(child, gap, gap) for ch, child in sorted(node.items()) if ch != ""]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_json, load_lines, vocabulary
-from .patterns import trie_pattern
+from ..resources import load_json, load_lines, vocabulary, vocabulary_entries
+from .patterns import LABEL_GAP, trie_pattern
 
 CJK = r"\u3400-\u9fff"
 
@@ -87,9 +87,9 @@ class Lexicon:
         self.follower_re = re.compile(trie_pattern(self.followers))
         self.boundaries = set(data["name_boundaries"])
         self.preceders = tuple(data["name_preceders"])
-        keys = sorted(data["credit_keys"], key=len, reverse=True)
+        keys = credit_keys()
         self.credit_re = re.compile(
-            "(?:" + "|".join(map(re.escape, keys)) + r")\s*\n?\s*([" + CJK + r"]{2,4})")
+            "(?:" + "|".join(key for _, key in keys) + r")\s*\n?\s*([" + CJK + r"]{2,4})")
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
@@ -103,24 +103,39 @@ class Lexicon:
         # 党员周兴水表示 is a person, 居民幸福感 is not
         self.group_re = re.compile(trie_pattern(data["group_introducers"]))
         # a form label opens a line or follows a space (several fields on one line: 主席:王五 记录:李四)
-        labels = trie_pattern(data["list_labels"])
+        labels = trie_pattern(vocabulary("form_labels.json", "labels", "names"), LABEL_GAP)  # 主 持 人:
         self.list_label_re = re.compile(r"(?:^|(?<=\s))(?:" + labels + r")\s*[:：]\s*([^\n]+?)(?=\s+(?:" + labels
                                         + r")\s*[:：]|\n|$)")
         self.address_honorifics = vocabulary("people.json", "honorifics", "address")
         self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
-        byline_keys = trie_pattern(k.rstrip(":/ ") for k in data["credit_keys"])
+        byline_keys = trie_pattern(word for word, _ in keys)
         # a list of bare names opens where a name may open: after a boundary (、, 了, 由 …) or a line
         opening = "(?:^|(?<=[" + re.escape("".join(sorted(self.boundaries))) + "]))"
         self.list_given_post_re = re.compile(opening + LIST_GIVEN_POST, re.M)
         self.counted_list_re = re.compile(opening + COUNTED_LIST, re.M)
         self.name_given_post_re = re.compile(opening + NAME_GIVEN_POST, re.M)
-        # the form labels of a field that names one person (主席:, 记录:): roles.json's chair and recorder labels
-        roles = load_json("roles.json")["labels"]
-        self.one_person_labels = tuple(sorted({w.replace(" ", "").rstrip(":") for w in roles["chair"] + roles["recorder"]},
+        # the form labels of a field that names one person (主席:, 记录:): the chair's and the recorder's labels
+        # of form_labels.json that give their role
+        self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
                                               key=len, reverse=True))
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3})[)）]")
+
+
+# what follows a credit's key (bylines.json mark): a slash (文/), a colon (作者:), or a colon or nothing (记者 张三)
+CREDIT_MARKS = {"/": r"\s*/", ":": r"\s*[:：]", "": r"(?:\s*[:：])?"}
+
+
+def credit_keys() -> list[tuple[str, str]]:
+    """(word, pattern) of every key after which a name is credited: the byline's
+    credits (bylines.json, use name) with their marks, and the form labels of use
+    credit (记录: 张三), with a colon; spaces may stand between a key's
+    characters (记 录:); longest first."""
+    keys = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]])
+            for e in vocabulary_entries("bylines.json", "credits", "name")]
+    keys += [(w, trie_pattern([w], LABEL_GAP) + CREDIT_MARKS[":"]) for w in vocabulary("form_labels.json", "labels", "credit")]
+    return sorted(keys, key=lambda k: len(k[0]), reverse=True)
 
 
 def _jieba_dictionary(common_freq: int) -> tuple[dict[str, str], frozenset[str]]:

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_json, vocabulary
+from ..resources import load_json, vocabulary, vocabulary_entries
+from .patterns import LABEL_GAP, trie_pattern
 
 CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
 SINGLE_ROLES = ("chair", "recorder")
@@ -35,9 +36,17 @@ def _alt(words) -> str:
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
-def _written(label: str) -> str:
-    """A label as roles.json writes it: a space stands for any spaces (主 席), a colon for either colon."""
-    return r"\s*".join("[:：]" if part == ":" else re.escape(part) for part in label.split())
+def _spaced(words) -> str:
+    """Labels, spaces allowed between their characters, as tables space them out (主 席, 秘 书)."""
+    return "(?:" + trie_pattern(words, LABEL_GAP) + ")"
+
+
+# what follows a credit's key (bylines.json mark): a slash (文 /), a colon (作者:), or a colon or nothing (记者)
+CREDIT_MARKS = {"/": r"\s*/", ":": COLON, "": ""}
+# the roles a label gives, in the order they are tried: a form label's field (form_labels.json, use role),
+# a credit's role (bylines.json) and the attend verbs of use listing (参会人员:)
+LABELLED_ROLES = ("chair", "recorder", "author", "editor", "absent", "attendee")
+CREDIT_ROLES = ("author", "editor")
 
 
 # each role and the concept of verbs.json its verbs are, in the order the roles are tried
@@ -46,25 +55,29 @@ ROLE_VERBS = (("chair", "chair"), ("attendee", "attend"), ("speaker", "speech"),
 
 
 def role_patterns(d: dict) -> tuple[dict[str, str], dict[str, str], str]:
-    """The patterns of each role's verbs (verbs.json) and labels, and of not_chair, from the words of roles.json."""
+    """The patterns of each role's verbs (verbs.json), its labels (form_labels.json,
+    bylines.json) and of not_chair, from the words of roles.json."""
     verbs = {role: "|".join(map(re.escape, vocabulary("verbs.json", concept, "role"))) for role, concept in ROLE_VERBS}
     listing = vocabulary("verbs.json", "attend", "listing")
     made = ["(?:" + "|".join(map(re.escape, m["verbs"])) + ")" + f".{{0,{m['gap']}}}" + _alt(m["nouns"])
             for m in d["made_speech"]]  # 作了重要讲话, 做出了表态
     verbs["speaker"] = "|".join([verbs["speaker"], *made])
     labels = {}
-    for role, words in [*d["labels"].items(), ("attendee", listing)]:
+    for role in LABELLED_ROLES:
+        if role in CREDIT_ROLES:  # 文 /, 作者:, 记者, 责编:
+            credits = [e for e in vocabulary_entries("bylines.json", "credits", "name") if e["role"] == role]
+            labels[role] = "(?:" + "|".join(_spaced([e["word"]]) + CREDIT_MARKS[e["mark"]] for e in credits) + ")"
+            continue
+        words = listing if role == "attendee" else vocabulary("form_labels.json", "labels", "role", field=role)
         if role in d["label_suffixes"]:  # 参会人员:, 缺席者:
-            p = _alt(words) + "(?:" + "|".join(map(re.escape, d["label_suffixes"][role])) + ")?" + COLON
-        elif all(w.endswith(" :") for w in words):  # 责编:, 主持人:
-            p = "(?:" + "|".join(_written(w[:-2]) for w in words) + ")" + COLON
-        else:  # 文/, 作者:, 记者
-            p = "(?:" + "|".join(map(_written, words)) + ")"
+            p = _spaced(words) + "(?:" + "|".join(map(re.escape, d["label_suffixes"][role])) + ")?" + COLON
+        else:  # 主持人:, 主 席:
+            p = _spaced(words) + COLON
         if role == "chair":
             p = CHAIR_LEAD + p
-        alone = d["line_opening_labels"].get(role)
+        alone = vocabulary("form_labels.json", "labels", "line_opening", field=role)
         if alone:  # 主 席 柯文哲: a label opening a line, a space for its colon
-            p += r"|^\s*(?:" + "|".join(map(_written, alone)) + r")\s+"
+            p += r"|^\s*" + _spaced(alone) + r"\s+"
         if role == "attendee":  # 出席的领导有:
             p += "|" + _alt(listing) + "?的?" + _alt(d["listing_nouns"]) + r"有\s*[:：]?"
         labels[role] = p

@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_json
-from .patterns import SENTENCE_MARKS
+from ..resources import load_json, vocabulary
+from .patterns import SENTENCE_MARKS, trie_pattern
 
 # named blocks of the patterns below, each written once
 RECORD_NUMBER = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"  # 二, 十三, 3: 记录二, 会议纪要(3)
 ORDINAL = r"[一二三四五六七八九十\d]{1,3}"                  # after 第 or 篇: 第二, 第12, 篇三
 COLON = r"\s*[:：]?"                                       # a heading may end in a colon
-HELD = re.compile(r"召开|举行|召開|舉行")
+# a news item that holds one of these reports another meeting (the text is Simplified: 召開 reads 召开)
+HELD = re.compile(trie_pattern(vocabulary("verbs.json", "held", "news_item")))
 SENTENCE = re.compile(rf"[^{SENTENCE_MARKS}\n]+(?:[{SENTENCE_MARKS}]+[”’」』)]?|$)", re.M)
 
 
@@ -59,11 +60,14 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
-    """The splitting patterns, composed once from the words of splitting.json."""
+    """The splitting patterns, composed once from the words of splitting.json
+    and the form labels of form_labels.json."""
     data = load_json("splitting.json")
+    opening_labels = trie_pattern(vocabulary("form_labels.json", "labels", "opens_form"))
+    field_labels = trie_pattern(vocabulary("form_labels.json", "labels", "form_field"))
     openings = "|".join(map(re.escape, sorted(data["news_item_openings"], key=len, reverse=True)))
-    form_opening = r"^(?:会议)?" + _words(data["form_opening_labels"]) + r"\s*[:：]"       # 会议时间:
-    form_field = r"^(?:会议)?" + _words(data["form_field_labels"]) + r"\s*[:：]?"          # 地点:, 主持人
+    form_opening = r"^(?:会议)?(?:" + opening_labels + r")\s*[:：]"       # 会议时间:
+    form_field = r"^(?:会议)?(?:" + field_labels + r")\s*[:：]?"          # 地点:, 主持人
     return _Patterns(re.compile(record_heading_pattern(data)), re.compile(form_opening),
                      re.compile(form_field),
                      re.compile(r"^\s*(?:" + openings + r")[\s,，:：]"))

@@ -61,7 +61,7 @@ def _rules(rules: VenueRules = VenueRules()):
     for key in ("held_verbs", "held_adverbs", "gather_words", "manner_words"):
         d[key] = _alt(d[key])
     d["lead_words"] = lead_pattern(d)
-    d["form_keys"] = "(?:会议)?(?:" + _alt(d["form_keys"]) + ")"  # 会议地点:
+    d["place_labels"] = "(?:会议)?(?:" + _alt(vocabulary("form_labels.json", "labels", "venue")) + ")"  # 会议地点:
     words = sorted(d["venue_words"], key=len, reverse=True)
     venue_end = "(?:" + "|".join(map(re.escape, words)) + ")"
     place = r"[^,，。；;、:：\n“”《》()（）]"
@@ -69,12 +69,12 @@ def _rules(rules: VenueRules = VenueRules()):
     adverb = "(?:" + d["held_adverbs"] + ")?"
     venue_lead = "{1," + str(rules.venue_lead_chars) + "}?"  # what stands before the venue word
     # the next field: a known label, or any short word and a colon after a space (列席者 : …)
-    next_label = (r"\s*(?:" + "|".join(map(re.escape, load_json("form_labels.json")["labels"])) + r")\s*[:：]"
+    next_label = (r"\s*(?:" + trie_pattern(vocabulary("form_labels.json", "labels", "field")) + r")\s*[:：]"
                   r"|\s+[\u4e00-\u9fff]{1,6}\s*[:：]")
     patterns = [
         # 地点: 村委会议室
         # (the value stops where the next field's label starts: 地點:多功能廳記錄:邱天)
-        re.compile(d["form_keys"] + r"\s*[:：]\s*((?:(?!" + next_label + r")[^\n]){2," + str(rules.form_venue_max_chars) + r"})"),
+        re.compile(d["place_labels"] + r"\s*[:：]\s*((?:(?!" + next_label + r")[^\n]){2," + str(rules.form_venue_max_chars) + r"})"),
         # 在一号楼第五会议室主持召开 / 在西安主持召开 / 在四楼会议室顺利召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + "{2," + str(rules.held_venue_max_chars) + "}?)" + adverb + r"(?:" + held + ")"),
         # 在“周茜工作室”召开: a named room in quotes, the quotes left out
