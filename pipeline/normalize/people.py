@@ -77,7 +77,8 @@ class Lexicon:
         self.honorifics = sorted(vocabulary("people.json", "honorifics", "stripped"), key=len, reverse=True)
         self.kinship = set(vocabulary("people.json", "honorifics", "kinship"))
         self.org_suffixes = set(data["org_suffixes"])
-        self.followers = sorted(set(data["name_followers"]) | set(self.honorifics), key=len, reverse=True)
+        self.followers = sorted(set(data["name_followers"]) | set(self.honorifics) | set(verbs_after_name()),
+                                key=len, reverse=True)
         self.bad_chars = set(data["bad_name_chars"])
         self.bad_last_chars = self.bad_chars
         self.bad_inner_chars = self.bad_chars - set(data["name_chars_not_last"])
@@ -121,6 +122,16 @@ class Lexicon:
                                               key=len, reverse=True))
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3})[)）]")
+
+
+def verbs_after_name() -> tuple[str, ...]:
+    """The verbs whose subject a name is, right before them (verbs.json): every
+    role's verbs (use role: 主持, 出席, 强调, 汇报, 当选) and those that hold a
+    meeting (use organizer: 召开, 主持召开). A name ends where one begins."""
+    from .roles import ROLE_VERBS
+
+    words = [w for _, concept in ROLE_VERBS for w in vocabulary("verbs.json", concept, "role")]
+    return tuple(dict.fromkeys(words + list(vocabulary("verbs.json", "held", "organizer"))))
 
 
 # what follows a credit's key (bylines.json mark): a slash (文/), a colon (作者:), or a colon or nothing (记者 张三)
