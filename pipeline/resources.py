@@ -104,6 +104,7 @@ VOCABULARIES = {
     "people.json": ("honorifics",),
     "form_labels.json": ("labels",),
     "bylines.json": ("credits",),
+    "structure.json": ("body_suffixes",),
 }
 
 

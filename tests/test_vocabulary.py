@@ -160,6 +160,28 @@ def test_a_name_ends_before_every_verb_of_a_role():
     assert not followers.fullmatch("举办")  # a held verb of activities, no organizer's
 
 
+def test_body_suffixes_by_use():
+    for word in vocabulary("structure.json", "body_suffixes", "not_named"):
+        assert structure.BODY_NAME.search("东湖街道" + word), word
+    for word in vocabulary("structure.json", "body_suffixes", "organizer"):
+        assert venues.BODY_NAME.search("东湖街道" + word), word
+    assert venues.BODY_NAME.search("公司董事会") and not structure.BODY_NAME.search("公司董事会")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("12月5日,东方电力公司第三届董事会在总部三楼会议室举行。", "东方电力公司第三届董事会"),  # the board's meeting
+    ("12月5日,市青年企业家协会在市工商联三楼会议室隆重召开。", None),                # the body that holds one
+])
+def test_a_subject_named_after_a_body_is_a_meeting_only_where_the_body_names_its_meetings(text, name):
+    found = structure.meeting_name(text, 0, len(text))
+    assert (text[found[0]:found[1]] if found else None) == name
+
+
+def test_a_body_holding_a_meeting_is_its_organizer():
+    text = "3月2日上午,东方电力公司董事会召开临时会议,审议通过了年度预算。"
+    assert [text[a:b] for a, b in find_organizers(text, 0, len(text), find_people(text))] == ["东方电力公司董事会"]
+
+
 def labels(use, **attributes):
     return vocabulary("form_labels.json", "labels", use, **attributes)
 

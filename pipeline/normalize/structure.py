@@ -30,7 +30,8 @@ from .patterns import CLAUSE_BREAK, trie_pattern
 
 CLAUSE_END = SENTENCE_END = CLAUSE_BREAK
 DOCUMENT = re.compile(r"《([^《》]{1,60})》")
-BODY_NAME = re.compile(r"(?:委员会|学会|协会|商会|工会|联合会|基金会|研究会|促进会|村委会|居委会|业委会|管委会|家委会)$")
+# a subject ending in one of these (structure.json body_suffixes) is the body holding the meeting: 某某学会在…召开
+BODY_NAME = re.compile("(?:" + trie_pattern(vocabulary("structure.json", "body_suffixes", "not_named")) + ")$")
 # a list marker before a name: (三)本次董事会会议; 一、 1. (一) ①
 NAME_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳]")
 # …before an entry or a decision clause, also - • 一是 第一,

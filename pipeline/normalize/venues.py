@@ -133,7 +133,8 @@ def find_venues(text: str, start: int, end: int, rules: VenueRules = VenueRules(
 
 HELD = re.compile(trie_pattern(vocabulary("verbs.json", "held", "organizer")))  # 召开, 组织召开
 MEETING_NAME = re.compile(r"会$")
-BODY_NAME = re.compile(r"(?:委会|委员会|协会|学会|商会|工会|理事会|董事会|监事会|联合会|基金会|研究会|促进会)$")
+# a name ending in one of these (structure.json body_suffixes) is a body's, not a meeting's: 村委会, 董事会
+BODY_NAME = re.compile("(?:" + trie_pattern(vocabulary("structure.json", "body_suffixes", "organizer")) + ")$")
 CLAUSE_START = re.compile(r"[,，。；;\n]")
 SUBJECT_END = re.compile(r"(?:于|在)")
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
