@@ -182,6 +182,13 @@ def test_a_body_holding_a_meeting_is_its_organizer():
     assert [text[a:b] for a, b in find_organizers(text, 0, len(text), find_people(text))] == ["东方电力公司董事会"]
 
 
+def test_what_closes_a_name_is_read_from_the_honorifics_and_the_verbs():
+    closers = set(people.lexicon().name_closers)
+    assert set(vocabulary("people.json", "honorifics", "address")) <= closers
+    assert set(vocabulary("verbs.json", "attend", "closes_list")) | {"主持"} <= closers
+    assert "教授" not in closers  # stripped from a name, but it may follow a post too (副教授)
+
+
 def labels(use, **attributes):
     return vocabulary("form_labels.json", "labels", use, **attributes)
 

@@ -108,6 +108,9 @@ class Lexicon:
         self.list_label_re = re.compile(r"(?:^|(?<=\s))(?:" + labels + r")\s*[:：]\s*([^\n]+?)(?=\s+(?:" + labels
                                         + r")\s*[:：]|\n|$)")
         self.address_honorifics = vocabulary("people.json", "honorifics", "address")
+        # what only follows a name: a form of address (同志) or the verb of taking part or chairing (出席, 主持)
+        self.name_closers = tuple(sorted({*self.address_honorifics, *vocabulary("verbs.json", "attend", "closes_list"),
+                                          *vocabulary("verbs.json", "chair", "name_cue")}, key=len, reverse=True))
         self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
         byline_keys = trie_pattern(word for word, _ in keys)
@@ -377,7 +380,7 @@ class PeopleFinder:
         t = self.text
         if i < len(t) and t[i] in "和及与":  # 书记马建国和侯文杰: closed when a name follows the 和
             return bool(self._surname_len(i + 1)) and self._plausible(t[i + 1:i + 4]) or self._plausible(t[i + 1:i + 3])
-        return i >= len(t) or t[i] in "、,，。;；" or t.startswith(("同志", "出席", "主持", "参加", "列席"), i)
+        return i >= len(t) or t[i] in "、,，。;；" or t.startswith(self.lex.name_closers, i)
 
     def _boundary_before(self, i: int) -> bool:
         if i <= 0:
