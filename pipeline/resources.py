@@ -82,10 +82,10 @@ CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffi
 WORD_LISTS = {
     "splitting.json": ("record_words", "session_counters", "minutes_words", "meeting_words", "minutes_suffixes",
                        "news_item_openings"),
-    "bylines.json": ("published", "counters"),
+    "bylines.json": ("published", "counters", "url_keys"),
     "roles.json": ("label_suffixes", "listing_nouns",
                    "not_chair", "leave_notes"),
-    "items.json": ("directive_cues", "chair_address"),
+    "items.json": ("directive_cues", "chair_address", "cited_words", "own_acts"),
     "boilerplate.json": ("section_headings", "neighbour_links", "page_actions", "addressee", "now_words", "home_pages",
                          "path_separators", "copyright_marks", "share_words", "font_words", "counter_words",
                          "admin_names", "rule_characters", "breadcrumb_arrows", "skip_links", "welcome_words",

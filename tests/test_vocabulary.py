@@ -189,6 +189,21 @@ def test_what_closes_a_name_is_read_from_the_honorifics_and_the_verbs():
     assert "教授" not in closers  # stripped from a name, but it may follow a post too (副教授)
 
 
+def test_cited_words_and_own_acts_are_read_from_items_json():
+    lexicon = json.loads((LEXICON_DIR / "items.json").read_text(encoding="utf-8"))
+    for word in lexicon["cited_words"]:
+        assert items.CITED_AFTER.match("在全会上的" + word), word
+    for act in lexicon["own_acts"]:
+        assert not items.CITED_AFTER.match(act + "大家学习县委全会上的讲话"), act
+    assert items.CITED_AFTER.match("在学习贯彻全会精神会议上的讲话")  # 学习 alone names that meeting
+
+
+def test_url_keys_are_read_from_bylines_json():
+    for key in json.loads((LEXICON_DIR / "bylines.json").read_text(encoding="utf-8"))["url_keys"]:
+        assert structure.url_in_text(f"转载请注明{key}:http://www.example.cn/a/1.html") == "http://www.example.cn/a/1.html"
+    assert structure.url_in_text("http://www.example.cn/a/1.html") is None
+
+
 def labels(use, **attributes):
     return vocabulary("form_labels.json", "labels", use, **attributes)
 

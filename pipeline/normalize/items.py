@@ -405,8 +405,8 @@ def _only_post_between(text: str, a: int, b: int) -> bool:
     return not gap or gap in lex.honorifics or bool(lex.title_re.fullmatch(gap))
 CITED_BEFORE = re.compile(r"(?:" + _alt(vocabulary("verbs.json", "citing", "before_name")) + r")了?$")
 # 某某书记在全会上的讲话, 某某总书记重要讲话精神 (not 某某作了重要讲话: that one speaks here)
-CITED_AFTER = re.compile(r"(?:(?!传达|学习了|领学|带领|作了|做了|发表|作重要|做重要)[^，,。；;]){0,24}?"
-                         r"(?:的|重要)(?:重要)?(?:讲话|指示|批示|论述|文章|工作报告)")
+CITED_AFTER = re.compile(r"(?:(?!" + _alt(load_json("items.json")["own_acts"]) + r")[^，,。；;]){0,24}?"
+                         r"(?:的|重要)(?:重要)?(?:" + _alt(load_json("items.json")["cited_words"]) + ")")
 
 
 def is_cited(text, mention) -> bool:

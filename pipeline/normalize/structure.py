@@ -542,7 +542,8 @@ def resolve_organizer(organizer: str | None, page_texts) -> str | None:
     return organizer
 
 
-URL = re.compile(r"(?:原文网址|原文链接|本文链接|本文地址|文章链接|文章地址|网址|链接|URL)\s*[:：]\s*(?P<url>https?://[^\s，。<>\"“”]+)", re.I)
+URL = re.compile(r"(?:" + trie_pattern(load_json("bylines.json")["url_keys"]) + r")\s*[:：]\s*(?P<url>https?://[^\s，。<>\"“”]+)",
+                 re.I)  # 原文网址: the page's own address
 
 
 def url_in_text(text: str | None) -> str | None:
