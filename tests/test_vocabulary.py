@@ -184,9 +184,21 @@ def test_a_body_holding_a_meeting_is_its_organizer():
 
 def test_what_closes_a_name_is_read_from_the_honorifics_and_the_verbs():
     closers = set(people.lexicon().name_closers)
-    assert set(vocabulary("people.json", "honorifics", "address")) <= closers
+    assert set(vocabulary("people.json", "honorifics", "closes_name")) | {"同志", "女士"} <= closers
     assert set(vocabulary("verbs.json", "attend", "closes_list")) | {"主持"} <= closers
-    assert "教授" not in closers  # stripped from a name, but it may follow a post too (副教授)
+    assert "老师" not in closers and "教授" not in closers  # they follow nouns too (语文老师, 客座教授)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("镇长江海到会并讲话。", "江海"),             # a word, but a name before a verb of taking part
+    ("县委书记赵海洋隆重召开座谈会。", "赵海洋"),  # a name ends before a held verb
+])
+def test_a_name_closed_by_what_follows_it(text, name):
+    assert name in {m.name for m in find_people(text)}
+
+
+def test_a_teacher_after_a_post_is_no_name():
+    assert not find_people("校长金牌老师讲话。")
 
 
 def test_cited_words_and_own_acts_are_read_from_items_json():

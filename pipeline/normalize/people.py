@@ -109,7 +109,8 @@ class Lexicon:
                                         + r")\s*[:：]|\n|$)")
         self.address_honorifics = vocabulary("people.json", "honorifics", "address")
         # what only follows a name: a form of address (同志) or the verb of taking part or chairing (出席, 主持)
-        self.name_closers = tuple(sorted({*self.address_honorifics, *vocabulary("verbs.json", "attend", "closes_list"),
+        self.name_closers = tuple(sorted({*vocabulary("people.json", "honorifics", "closes_name"),
+                                          *vocabulary("verbs.json", "attend", "closes_list"),
                                           *vocabulary("verbs.json", "chair", "name_cue")}, key=len, reverse=True))
         self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
