@@ -233,7 +233,7 @@ def test_validation_names_a_credit_without_its_mark(tmp_path):
 def test_a_form_label_is_selected_by_its_field():
     assert set(labels("venue")) <= set(vocabulary("form_labels.json", "labels", field="place"))
     assert "主持人" in labels("role", field="chair") and "主持人" not in labels("role", field="recorder")
-    assert set(labels("opens_form")) == {"时间", "日期"}
+    assert set(labels("opens_form")) == set(vocabulary("form_labels.json", "labels", field=("time", "date")))
 
 
 def test_form_openings_and_fields_are_the_form_label_entries():
@@ -294,6 +294,23 @@ def test_venue_fields_are_the_place_labels():
 
 
 # ------------------------------------------------ sentences for the rules whose words changed
+
+
+# minutes of a Taiwan district office, each label on a line of its own above its value
+DISTRICT_MINUTES = ("新北市板橋區公所第36次區務會議\n\n    發文機關\n\n    板橋區公所秘書室\n\n    開會日期\n\n"
+                    "    2021-03-16 14:30:00\n\n    開會地點\n\n    區公所5樓第一會議室\n\n    主席\n\n    王大明\n\n"
+                    "    紀錄\n\n    林小華\n\n    出席\n\n    陳志明、李文華\n\n"
+                    "    宣讀本所第35次區務會議(2021年3月2日)紀錄:無異議,確定。\n\n    散會:下午4時。\n")
+
+
+def test_every_label_of_a_time_or_date_opens_a_form_and_tells_the_day():
+    from pipeline.ingest import Page, clean_page
+    from pipeline.nlp import load_pipeline
+    from pipeline.page import process_page
+
+    rows = process_page(clean_page(Page("p", "p.txt"), DISTRICT_MINUTES), load_pipeline("jieba"))
+    meeting = rows["meetings"][0]
+    assert (meeting["date"], meeting["time_of_day"], meeting["chair"]) == ("2021-03-16", "14:30", "王大明")
 
 
 def test_a_spaced_out_label_gives_its_role():
