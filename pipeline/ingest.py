@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
-from .normalize.patterns import CLAUSE_MARKS, LABEL_GAP, trie_pattern
+from .normalize.patterns import CLAUSE_MARKS, CREDIT_MARKS, LABEL_GAP, trie_pattern
 from .normalize.script import simplified_lines, to_simplified
 from .normalize.spam import strip_spam
 from .resources import load_json, vocabulary, vocabulary_entries
@@ -391,8 +391,6 @@ def _join_label_lines(lines: list[str]) -> list[str]:
     return out
 
 
-# what follows a credit's key (bylines.json mark): a slash (文/), a colon (作者:), or a colon or nothing (记者 张三)
-CREDIT_MARKS = {"/": r"\s*/", ":": r"\s*[:：]", "": ""}
 # a line of credits: 文/张三, 记者 李四, 责编: 王五, 来源: 某某网
 CREDIT_LINE = re.compile("|".join(re.escape(e["word"]) + CREDIT_MARKS[e["mark"]]
                                   for e in sorted(vocabulary_entries("bylines.json", "credits", "line"),

@@ -313,6 +313,14 @@ def test_every_label_of_a_time_or_date_opens_a_form_and_tells_the_day():
     assert (meeting["date"], meeting["time_of_day"], meeting["chair"]) == ("2021-03-16", "14:30", "王大明")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("(通讯员:刘晓东 记者:王佳)", {("刘晓东", "author"), ("王佳", "author")}),  # a colon after 记者, 通讯员
+    ("(文/周明 审核/陈建华)", {("周明", "author"), ("陈建华", "editor")}),   # a slash after 审核
+])
+def test_a_credit_key_takes_a_colon_or_a_slash(text, expected):
+    assert expected <= role_set(text)
+
+
 def test_a_spaced_out_label_gives_its_role():
     text = "时 间:2019年3月5日\n地 点:镇政府二楼会议室\n主 持 人:李国强镇长\n记 录:王小红\n"
     assert {("李国强", "chair"), ("王小红", "recorder")} <= role_set(text)

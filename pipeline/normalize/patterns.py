@@ -15,6 +15,10 @@ SENTENCE_BREAK = re.compile(f"[{SENTENCE_MARKS}\n]")
 CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}\n]")
 
 
+# what follows a credit's key (bylines.json mark): a slash (文/), a colon or a slash (作者:, 审核/谢勇志), or a
+# colon, a slash or nothing (记者 张三)
+CREDIT_MARKS = {"/": r"\s*/", ":": r"\s*(?:[:：]|/)", "": r"(?:\s*(?:[:：]|/))?"}
+
 # what may stand between the characters of a label: tables space their labels out (主 持 人:, 时 间:)
 LABEL_GAP = r"\s*"
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_json, load_lines, vocabulary, vocabulary_entries
-from .patterns import LABEL_GAP, trie_pattern
+from .patterns import CREDIT_MARKS, LABEL_GAP, trie_pattern
 
 CJK = r"\u3400-\u9fff"
 
@@ -138,8 +138,6 @@ def verbs_after_name() -> tuple[str, ...]:
     return tuple(dict.fromkeys(words + list(vocabulary("verbs.json", "held", "organizer"))))
 
 
-# what follows a credit's key (bylines.json mark): a slash (文/), a colon (作者:), or a colon or nothing (记者 张三)
-CREDIT_MARKS = {"/": r"\s*/", ":": r"\s*[:：]", "": r"(?:\s*[:：])?"}
 
 
 def credit_keys() -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json, vocabulary, vocabulary_entries
-from .patterns import LABEL_GAP, trie_pattern
+from .patterns import CREDIT_MARKS, LABEL_GAP, trie_pattern
 
 CLAUSE_END = re.compile(r"[,，。；;\n:：!！?？]")
 SINGLE_ROLES = ("chair", "recorder")
@@ -41,8 +41,6 @@ def _spaced(words) -> str:
     return "(?:" + trie_pattern(words, LABEL_GAP) + ")"
 
 
-# what follows a credit's key (bylines.json mark): a slash (文 /), a colon (作者:), or a colon or nothing (记者)
-CREDIT_MARKS = {"/": r"\s*/", ":": COLON, "": ""}
 # the roles a label gives, in the order they are tried: a form label's field (form_labels.json, use role),
 # a credit's role (bylines.json) and the attend verbs of use listing (参会人员:)
 LABELLED_ROLES = ("chair", "recorder", "author", "editor", "absent", "attendee")
