@@ -101,7 +101,7 @@ WORD_LISTS = {
 # vocabulary files (see vocabulary_entries): the concepts whose entries are words or {"word", attributes, "for": [uses]}
 VOCABULARIES = {
     "verbs.json": ("held", "attend", "speech", "report", "chair", "record", "absent", "elected", "citing"),
-    "people.json": ("honorifics",),
+    "people.json": ("honorifics", "post_verbs"),
     "form_labels.json": ("labels",),
     "bylines.json": ("credits",),
     "structure.json": ("body_suffixes",),

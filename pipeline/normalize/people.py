@@ -212,12 +212,13 @@ TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{
 NAME_LIST = "(" + _NAME + "(?:、" + _NAME + ")*(?:[、和及与]" + _NAME + "))"
 COUNTED_PERSONS = r"等?(?:[两二三四五六七八九十]|\d{1,3})(?:位|名)同志"  # 两位同志, 等15位同志
 # 肖苏燕、范元均晋升商会副会长 / 陈哲、董会生当选常务委员: the names of a list given one post
-# (the list opens after a name boundary: see Lexicon.listed_at)
-LIST_GIVEN_POST = NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等)?(?:晋升为?|当选为?|增补为|递补为|担任|出任|任|为)"
-# 齐利锋当选第二届理事会会长: one name, and a verb that gives it the post after it
-NAME_GIVEN_POST = "(" + _NAME + r")(?:当选为?|晋升为?|增补为|递补为|担任|出任)"
-# 秘书长由曹亚丽担任: a post, then who holds it
-HELD_BY = re.compile(r"由(" + _NAME + r")(?:担任|兼任|出任)")
+# (people.json post_verbs, use list; the list opens after a name boundary: see Lexicon)
+LIST_GIVEN_POST = (NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等)?(?:"
+                   + trie_pattern(vocabulary("people.json", "post_verbs", "list")) + ")")
+# 齐利锋当选第二届理事会会长: one name, and a verb that gives it the post after it (use one)
+NAME_GIVEN_POST = "(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "one")) + ")"
+# 秘书长由曹亚丽担任: a post, then who holds it (use held_by)
+HELD_BY = re.compile(r"由(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "held_by")) + ")")
 # 副理事长为王秀阁、孙艳静 / 名誉会长有李志诚、林文玲: a post, then the list that holds it
 POST_THEN_LIST = re.compile(r"(?:为|有)\s*[:：]?\s*" + NAME_LIST + r"(?=[,，。；;\n]|等|$)")
 # 张红波、李会杰两位同志: names counted as persons
