@@ -73,8 +73,11 @@ def test_chair_across_a_comma_and_a_list_of_attendees():
 
 
 def test_a_clause_with_its_own_subject_is_not_the_names_before_it():
-    # the list ends at the comma; 召集人 is a post, and its 列席 is theirs, not the list's
-    assert roles("会议由会长王海主持,副会长韩立平、邹国栋,各片区召集人列席会议。") == {("王海", "chair")}
+    # 召集人 is a post, not the verb 召集; the report after the comma is the group leaders', not the list's
+    assert roles("会议由会长王海主持,副会长韩立平、邹国栋,各片区召集人汇报了工作。") == {("王海", "chair")}
+    # taking part is shared down a list of posts and groups
+    got = roles("集团常务副总经理苏立华,副总工程师叶志明,所属各单位负责人参加会议。")
+    assert {("苏立华", "attendee"), ("叶志明", "attendee")} <= got
     # 以及 goes on with the same subject: the list shares the verb after it
     got = roles("学会副理事长钟立华、石晓东,以及常务理事、理事50余人出席会议。")
     assert {("钟立华", "attendee"), ("石晓东", "attendee")} <= got

@@ -179,9 +179,11 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
         for role, rx in verbs:
             v = _verb_in(clause, rx, 0, len(clause))
             if v:
-                if opens_next is not None and v.start() > opens_next + rules.verb_lead_chars \
+                if opens_next is not None and role != "attendee" and v.start() > opens_next + rules.verb_lead_chars \
                         and not clause.startswith(continuations, opens_next):
-                    continue  # 喻发兵,各片区召集人列席: the next clause has a subject of its own
+                    # 王五,各组长汇报了…: a next clause with a subject of its own is not the name's; but
+                    # taking part is shared down a list (副总工程师叶志华,所属单位负责人参加会议)
+                    continue
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
