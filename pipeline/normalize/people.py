@@ -517,27 +517,27 @@ class PeopleFinder:
             self._add_bare_list(m.start(1), m.end(1))
         for m in self.lex.name_given_post_re.finditer(t, self.body_start):
             post = self._post_at_clause_end(m.end())
-            a, b = m.span(1)
-            b = b - 2 if t.startswith("同志", b - 2) else b
-            if post and a not in self.mentions and 2 <= b - a <= 3 and self._surname_len(a) \
-                    and self._plausible(t[a:b]) and not self._common_word(a, b):
-                self._add(Mention(a, b, t[a:b], titles=[post], kind="title"))
+            if post and m.start(1) not in self.mentions:
+                self._add_posted_name(*m.span(1), post, common_ok=False)
         for m in HELD_BY.finditer(t, self.body_start):
             post = self._title_ending_at(m.start())
-            a, b = m.span(1)
-            b = b - 2 if t.startswith("同志", b - 2) else b
-            if post and 2 <= b - a <= 3 and self._surname_len(a) and self._plausible(t[a:b]):
-                self._add(Mention(a, b, t[a:b], titles=[post], kind="title"))
+            if post:
+                self._add_posted_name(*m.span(1), post)
         for verb in self.lex.appointment_re.finditer(t, self.body_start):
             m = APPOINTED_LIST.match(t, verb.end())
             post = self._post_at_clause_end(m.end()) if m else None
             if post and re.search("[、和及与]", m.group(1)):
                 self._add_bare_list(m.start(1), m.end(1), [post])
             elif post and m.group(0) != m.group(1) + "为":  # 聘任傅廷栋等29人为委员: one name and a count
-                a, b = m.span(1)
-                b = b - 2 if t.startswith("同志", b - 2) else b
-                if 2 <= b - a <= 3 and self._surname_len(a) and self._plausible(t[a:b]):
-                    self._add(Mention(a, b, t[a:b], titles=[post], kind="title"))
+                self._add_posted_name(*m.span(1), post)
+
+    def _add_posted_name(self, a: int, b: int, post: tuple[int, int], common_ok: bool = True) -> None:
+        """One bare name a..b (同志 after it left out) given `post`, when it looks like a name."""
+        t = self.text
+        b = b - 2 if t.startswith("同志", b - 2) else b
+        if 2 <= b - a <= 3 and self._surname_len(a) and self._plausible(t[a:b]) \
+                and (common_ok or not self._common_word(a, b)):
+            self._add(Mention(a, b, t[a:b], titles=[post], kind="title"))
 
     def _title_ending_at(self, i: int) -> tuple[int, int] | None:
         """The longest post that ends at i (常务副会长, not 会长)."""
