@@ -152,6 +152,8 @@ def test_group_words_and_counts_without_a_name(sentence):
     # ... unless three characters are followed by a whole word, or the name is written again
     ("党委副书记倪明亮出席了会议", {"倪明亮": {"党委副书记"}}),
     ("秘书长吴林生为大家通报筹备情况。吴林生秘书长强调,要抓紧落实。", {"吴林生": {"秘书长"}}),
+    # ... nor inside a word that follows names: 先生 is one word
+    ("董事长高峰先生出席签约仪式", {"高峰": {"董事长"}}),
     # a preposition that is also a surname, before a word, is no name
     ("校长向全体教师提出三点要求", {}),
     ("会长向大家介绍了商会的发展情况", {}),

@@ -288,6 +288,17 @@ class PeopleFinder:
         m = self.lex.title_re.match(t, i)
         return bool(m)
 
+    def _follower_spans(self, a: int, e: int) -> bool:
+        """Does a follower word of two or more characters (先生, 同志, 出席) start at a
+        and run past e? A name that ended at e would cut it in two."""
+        m = self.lex.follower_re.match(self.text, a)
+        return bool(m) and m.end() > e and m.end() - a >= 2
+
+    def _follower_word_at(self, e: int) -> bool:
+        """A whole follower word of two or more characters at e (表示, 出席)."""
+        m = self.lex.follower_re.match(self.text, e)
+        return bool(m) and m.end() - e >= 2
+
     def name_after(self, i: int, allow_words: bool = True) -> tuple[int, int] | None:
         """A name starting at i (after a title), its end fixed by what follows.
         allow_words: a dictionary word may be a name when the context closes it."""
@@ -307,6 +318,8 @@ class PeopleFinder:
             # 王启川特别莅临, 范小俊开门见山: a name also ends where an adverb, verb or idiom starts
             if e < len(self._title_inside) and self._title_inside[e]:
                 continue
+            if given == 2 and self._follower_spans(e - 1, e) and not self._follower_word_at(e):
+                continue  # 高峰先生出席: 先生 is one word, so the name is 高峰; but 蒋顺发表示
             if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and (
                     self._follower_at(e) or self._word_opens_at(e)):
                 options.append(e)
