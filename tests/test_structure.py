@@ -54,6 +54,11 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("9月2日,我院召开院周会传达上级文件精神。", "院周会"),
     ("近日,中心在三楼会议室召开了“年终总结和安全生产会议”。", "年终总结和安全生产会议"),
     ("本所于今日在二楼会议室召开108年度上半年里长业务联系会报。", "108年度上半年里长业务联系会报"),
+    # after a counter, a description with 的 is no part of the name; what it describes may be generic
+    ("近日,一场别开生面的议事会在小区二楼活动室召开。", "议事会"),
+    ("镇党委召开一次特殊的党员大会,全体党员参加。", "党员大会"),
+    ("学校召开了一次十分重要的会议。", None),
+    ("学校召开一次全体教师的会议。", "全体教师的会议"),
 ])
 def test_meeting_name_in_more_constructions(text, expected):
     assert name(text) == expected

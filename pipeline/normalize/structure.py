@@ -109,7 +109,8 @@ def _rules():
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
             "verb": re.compile(verbs), "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
-            "other_meeting": re.compile(trie_pattern(d["other_meeting_markers"]))}
+            "other_meeting": re.compile(trie_pattern(d["other_meeting_markers"])),
+            "counters": frozenset(d["name_counters"])}
 
 
 def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -122,16 +123,43 @@ def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
     marker = NAME_MARKER.match(text, a, b)
     if marker:
         a = marker.end()
+    counted = False
     while True:
         lead = r["strip"].match(text, a, b)
         if not lead or lead.end() == a:
             break
+        counted = counted or lead.group(0) in r["counters"]
         a = lead.end()
     while a < b and text[a].isspace():
         a += 1
+    if counted:
+        a = _past_description(text, a, b)
     if b - a < 2 or text[a:b] in r["generic"] or text[a] in "并和及与":
         return None  # 出席并主持会议: a second verb, not a name
     return a, b
+
+
+def _past_description(text: str, a: int, b: int) -> int:
+    """一场别开生面的议事会, 一次十分重要的会议: after a counter, an idiom, a set
+    phrase or an adjective (an adverb before it) with 的 describes the meeting; it
+    names none.
+    关于安全生产的专题会议 keeps its 的: 安全生产 is no description."""
+    m = re.match(r"([^的，。,；;\s]{2,6})的", text[a:b])
+    if not m or b - a - m.end() < 2:
+        return a
+    from .people import lexicon  # jieba's word tags, loaded once with the people finder's
+
+    tags = lexicon().word_tags
+    words = m.group(1)
+
+    def describes(w: str) -> bool:
+        return tags.get(w, "")[:1] in ("i", "l", "a")  # idiom, set phrase, adjective
+
+    # jieba tags the degree adverb 十分 as a numeral (m)
+    if describes(words) or any(tags.get(words[:k], "")[:1] in ("d", "m") and describes(words[k:])
+                               for k in range(1, len(words) - 1)):
+        return a + m.end()
+    return a
 
 
 def meeting_name(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
