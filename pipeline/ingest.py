@@ -212,9 +212,9 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
 TAG_RESIDUE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
 ENTITY_RESIDUE = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|middot|#\d+|#x[0-9a-fA-F]+);")
 LITERAL_NEWLINES = re.compile(r"(?:\\r\\n|\\n|\\r|\\t)")
-# 國(guo)務(wù)院: glosses that some pages put after each character
+# 國(guo)務(wù)院, 會(huì )議: glosses that some pages put after each character
 PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff\)])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6})\)")
+    r"(?<=[\u3400-\u9fff\)])\( ?(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6}) ?\)")
 PROTECTED_MARKS = re.compile(r"[\u2460-\u249b\u3220-\u3229]+")
 PROTECTED_MARKS_SPLIT = re.compile(r"([\u2460-\u249b\u3220-\u3229]+)")
 HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")

@@ -97,6 +97,8 @@ def test_undecodable_file_is_an_error_page(tmp_path):
 def test_messy_text_is_normalized():
     raw = "国(guo)⛦(guo)务院(yuan)(yuan)总理李(li)强(qiang)３月１７日主持召开<br/>会议&nbsp;\\r\\n第二行"
     assert normalize_text(raw) == "国务院总理李强3月17日主持召开会议\n第二行"
+    # a gloss may hold a space before its closing bracket: 會(huì )議
+    assert normalize_text("公司二樓會(huì )議室召開(kāi )動員會(huì)") == "公司二樓會議室召開動員會"
 
 
 def test_injected_symbols_go_and_the_characters_passed_over_are_never_noise():
