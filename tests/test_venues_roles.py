@@ -28,6 +28,8 @@ def venues(text):
     ("校友会假观塘富临海鲜酒楼举行理事扩大会", "观塘富临海鲜酒楼"),
     # a named room in quotes
     ("10月18日下午,数学教研组老师在“名师工作室”召开本月教研组会议", "名师工作室"),
+    # a room as the subject of 召开, 在 left out
+    ("3月6日上午,我公司三楼会议室召开二季度安全生产例会", "我公司三楼会议室"),
 ])
 def test_venue(sentence, venue):
     assert venues(sentence)[0] == venue
@@ -52,6 +54,8 @@ def test_organizer_is_a_body_not_a_person():
     text = "3月6日上午,副校长孙少平在一号楼第四会议室主持召开安全稳定工作会议。5月14日,区政协召开主席会议"
     found = [text[a:b] for a, b in find_organizers(text, 0, len(text), find_people(text))]
     assert found == ["区政协"]
+    text = "3月6日上午,我公司三楼会议室召开二季度安全生产例会。4月2日,村委会召开村民代表会议"
+    assert [text[a:b] for a, b in find_organizers(text, 0, len(text))] == ["村委会"]
 
 
 def roles(text):

@@ -85,12 +85,22 @@ def _rules(rules: VenueRules = VenueRules()):
                    + r")[^,，。；;\n]{0," + str(rules.manner_gap_chars) + "}?(?:" + held + ")"),
         # 在办公楼二楼会议室, …召开 / 在1005室由某某主持召开
         re.compile(r"(?:" + d["lead_words"] + r")(" + place + venue_lead + venue_end + r")(?=[,，]|由)"),
+        # 我公司二楼会议室召开: a room as the subject of 召开, 在 left out
+        re.compile(r"(?<![^,，。；;\n])\s*([^,，。；;、:：\n“”《》()（）在于]" + venue_lead + rooms_pattern() + r")"
+                   + adverb + r"(?:" + held + ")"),
         # 齐聚小会议室
         re.compile(r"(?:" + d["gather_words"] + r")(" + place + "{1," + str(rules.gathered_venue_lead_chars) + "}?" + venue_end + r")"),
     ]
     not_venue = re.compile(r"(?:" + "|".join(map(re.escape, sorted(d["not_venues"], key=len, reverse=True)))
                            + r")$|^(?:" + d["manner_words"] + ")")
     return patterns, re.compile(venue_end + "$"), re.compile("(?:" + held + ")"), not_venue
+
+
+@lru_cache(maxsize=1)
+def rooms_pattern() -> str:
+    """The rooms of venues.json but those named after a body (村委会): a subject
+    ending in one is a place, not who holds the meeting."""
+    return "(?:" + trie_pattern(w for w in load_json("venues.json")["rooms"] if not BODY_NAME.search(w)) + ")"
 
 
 def find_venues(text: str, start: int, end: int, rules: VenueRules = VenueRules()) -> list[tuple[int, int]]:
@@ -169,6 +179,8 @@ def find_organizers(text: str, start: int, end: int, people=(),
             continue
         if MEETING_NAME.search(value) and not BODY_NAME.search(value):
             continue  # 全县脱贫攻坚推进会 is held, it holds nothing
+        if re.search(rooms_pattern() + "$", value):
+            continue  # 公司二楼会议室召开: a room holds nothing (find_venues takes it)
         if re.search(r"[:：]", value) or NUMBERED.match(value):
             continue  # 四、主席致词: a heading or a field, not a body
         if not re.search(r"[的将要已]|主持|会议|同志|即将", value):
