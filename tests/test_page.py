@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from pipeline.ingest import Page, clean_page
 from pipeline.nlp import build_pipeline, load_pipeline
-from pipeline.page import failure_record, process_page
+from pipeline.page import analyze, failure_record, process_page
 from pipeline.tables import TABLES
 
 REPORT = ("镇政府召开安全生产工作会议\n2024年4月8日上午,镇政府在二楼会议室召开安全生产工作会议,"
@@ -57,3 +57,16 @@ def test_a_page_that_was_not_read_gets_its_documents_row_alone(breaking_nlp):
     rows = process_page(page, breaking_nlp)  # not analysed: the breaking stage is never reached
     assert [(d["status"], d["error"]) for d in rows["documents"]] == [("error", "binary file: not a text")]
     assert all(not rows[table] for table in TABLES if table != "documents")
+
+
+def test_organizations_are_the_cleaned_bodies_the_meetings_name():
+    # the subject of 召开 carries the time and the people it gathers: neither is the body
+    text = ("幼儿园召开家长会\n今天下午藕塘中心幼儿园组织全体教师召开新学期家长会,园长王丽萍主持。"
+            "会后,各班持续召开班级家长会。")
+    nlp = load_pipeline("jieba")
+    page = clean_page(Page("o", "o.txt"), text)
+    rows = process_page(page, nlp)
+    assert [r["text"] for r in rows["organizations"]] == ["藕塘中心幼儿园", "各班"]
+    assert rows["meetings"][0]["organizer"] == "藕塘中心幼儿园"
+    doc = analyze(clean_page(Page("o", "o.txt"), text), nlp)
+    assert [s.text for s in doc.spans["organizations"]] == ["藕塘中心幼儿园", "各班"]

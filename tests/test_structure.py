@@ -237,6 +237,11 @@ def test_a_day_only_when_year_month_and_day_are_known():
     ("科技中心党支部全体党员召开", "科技中心党支部"),
     ("“院坝会”一般召开", None),
     ("(三)九十四年召开", None),
+    # a verb, an adverb, a modal or the copula is no body
+    ("各支部持续召开", "各支部"),
+    ("持续召开", None),
+    ("必须依上市公司召开", None),
+    ("是新年伊始医院召开", None),
 ])
 def test_organizer_without_time_adverbs_and_notes(text, organizer):
     from pipeline.normalize.structure import clean_organizer

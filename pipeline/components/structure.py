@@ -15,19 +15,25 @@ from .timex import headline_year
 
 
 @Language.factory("meeting_structure", default_config={
-    "decisions_key": "decisions", "minutes_heading_max_chars": StructureRules.minutes_heading_max_chars,
+    "decisions_key": "decisions", "orgs_key": "organizations",
+    "minutes_heading_max_chars": StructureRules.minutes_heading_max_chars,
     "document_gap_chars": StructureRules.document_gap_chars,
     "result_lookback_chars": StructureRules.result_lookback_chars,
     "conveyed_lookback_chars": StructureRules.conveyed_lookback_chars})
-def make_structure(nlp: Language, name: str, decisions_key: str, minutes_heading_max_chars: int,
+def make_structure(nlp: Language, name: str, decisions_key: str, orgs_key: str, minutes_heading_max_chars: int,
                    document_gap_chars: int, result_lookback_chars: int, conveyed_lookback_chars: int):
-    return MeetingStructure(decisions_key, StructureRules(minutes_heading_max_chars, document_gap_chars,
-                                                          result_lookback_chars, conveyed_lookback_chars))
+    return MeetingStructure(decisions_key, orgs_key, StructureRules(minutes_heading_max_chars, document_gap_chars,
+                                                                    result_lookback_chars, conveyed_lookback_chars))
 
 
 class MeetingStructure:
-    def __init__(self, decisions_key: str, rules: StructureRules = StructureRules()):
-        self.decisions_key, self.rules = decisions_key, rules
+    """Also cleans the organizers that meeting_venues found (the subjects of
+    召开): only here are the meeting's name and dates known, which a subject
+    must not run into, so doc._.organizations and its span group become the
+    cleaned bodies, and a subject that is no body goes."""
+
+    def __init__(self, decisions_key: str, orgs_key: str = "organizations", rules: StructureRules = StructureRules()):
+        self.decisions_key, self.orgs_key, self.rules = decisions_key, orgs_key, rules
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -45,7 +51,8 @@ class MeetingStructure:
             decisions += [(k, d) for d in find_decisions(text, a, b, self.rules)]
         doc._.meeting_names = names
         doc._.decisions = decisions
-        doc._.meeting_details = [self.details(doc, k, names[k]) for k in range(len(meetings))]
+        first = self.clean_organizations(doc, names)
+        doc._.meeting_details = [self.details(doc, k, names[k], first.get(k)) for k in range(len(meetings))]
         doc._.participants = self.participants(doc)
         set_spans(doc, self.decisions_key, ((d.start, d.end) for _, d in decisions), "DECISION")
         return doc
@@ -64,7 +71,28 @@ class MeetingStructure:
                 out.append((r, role))
         return out
 
-    def details(self, doc: Doc, k: int, name) -> dict:
+    def clean_organizations(self, doc: Doc, names) -> dict:
+        """doc._.organizations without the time, adverbs, venue and meeting name
+        around each body (clean_organizer); meeting index -> its first subject,
+        cleaned, or None when that subject is no body."""
+        text = text_of(doc)
+        meetings = doc._.meetings or []
+        cleaned, first = [], {}
+        for a, b, k in doc._.organizations or []:
+            meeting = meetings[k] if k < len(meetings) else {}
+            name_start, name_end = names[k][:2] if k < len(names) else (None, None)
+            cuts = [(t.start, t.end) for t in doc._.timexes or [] if meeting.get("start", 0) <= t.start < meeting.get("end", 0)]
+            cuts += [(name_start, name_end)] if name_start is not None else []
+            cuts += [(x, y) for x, y, m in doc._.venues or [] if m == k]  # 我公司二楼会议室
+            span = clean_organizer(text, a, b, cuts)
+            first.setdefault(k, span)
+            if span is not None:
+                cleaned.append((*span, k))
+        doc._.organizations = cleaned
+        set_spans(doc, self.orgs_key, ((a, b) for a, b, _ in cleaned), "ORG")
+        return first
+
+    def details(self, doc: Doc, k: int, name, organizer) -> dict:
         """kind, term, session, year_source and the organizer of meeting k."""
         text = text_of(doc)
         meeting = (doc._.meetings or [{}] * (k + 1))[k]
@@ -79,21 +107,15 @@ class MeetingStructure:
                              [text[t.start:t.end] for t in timexes if date_offsets and t.start < date_offsets[0]],
                              headline_year(doc, roc), doc._.published)
         return {"kind": meeting_kind(simple_name or None, simple_title or None), "term": term, "session": session,
-                "year_source": source, "organizer": self.organizer(doc, meeting, name_start, name_end, timexes)}
+                "year_source": source, "organizer": self.organizer(doc, meeting, organizer)}
 
     @staticmethod
-    def organizer(doc: Doc, meeting: dict, name_start, name_end, timexes) -> str | None:
-        """The body that held the meeting, as the page writes it: without the
-        time or adverbs around it, 我院 replaced by the body the page names."""
-        offsets = meeting.get("organizer_offsets")
-        if not offsets:
-            return None
-        text, src = text_of(doc), doc._.source_text or text_of(doc)
-        cuts = [(t.start, t.end) for t in timexes] + ([(name_start, name_end)] if name_start is not None else [])
-        cuts += [(a, b) for a, b, k in doc._.venues or [] if k == meeting.get("seq", 0) - 1]  # 我公司二楼会议室
-        cleaned = clean_organizer(text, offsets[0], offsets[1], cuts)
+    def organizer(doc: Doc, meeting: dict, cleaned) -> str | None:
+        """The body that held the meeting (its first subject, cleaned), as the
+        page writes it: 我院 replaced by the body the page names."""
         if cleaned is None:
             return None
+        text, src = text_of(doc), doc._.source_text or text_of(doc)
         written = text[cleaned[0]:cleaned[1]]
         # where a page names itself: its headline, the lines above the report, the meeting before this mention
         body_start = doc._.body_start or 0

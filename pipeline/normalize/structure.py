@@ -547,6 +547,13 @@ def clean_organizer(text: str, a: int, b: int, cuts=()) -> tuple[int, int] | Non
         b -= 1
     if b - a < 2 or re.search(r"[年月日]$", text[a:b]):
         return None  # (三)九十四年: a date, not a body
+    from .people import lexicon  # jieba's word tags, loaded once with the people finder's
+
+    tags = lexicon().word_tags
+    if tags.get(text[a:b], "")[:1] in ("v", "d"):
+        return None  # 持续召开, 审核召开: a verb or an adverb, not a body
+    if b - a > 3 and tags.get(text[b - 2:b]) in ("d", "vd", "ad"):
+        b -= 2  # 各支部持续召开: an adverb before the verb
     return a, b
 
 
