@@ -117,6 +117,8 @@ def test_names_introduced_by_a_group_word():
     # names before a counted post: 等4位里长, 2名委员
     ("东区林正雄、黄国华、苏永和等3位里长获评优秀里长", {"林正雄": {"里长"}, "黄国华": {"里长"}, "苏永和": {"里长"}}),
     ("另吴天佑、谢宗翰2位理事列席", {"吴天佑": {"理事"}, "谢宗翰": {"理事"}}),
+    # a list of names may follow the unit its people come from
+    ("市工作专班孙明霞、吴涛、韩立等同志到会指导。", {"孙明霞": set(), "吴涛": set(), "韩立": set()}),
     # a group word introduces a name when a role verb or a list closes it
     ("会上,村民蒋顺发表示:道路硬化是大家的心愿", {"蒋顺发": set()}),
     ("业主钱先生就停车问题提出了建议", {"钱先生": set()}),
@@ -152,6 +154,8 @@ def test_group_words_and_counts_without_a_name(sentence):
     # ... unless three characters are followed by a whole word, or the name is written again
     ("党委副书记倪明亮出席了会议", {"倪明亮": {"党委副书记"}}),
     ("秘书长吴林生为大家通报筹备情况。吴林生秘书长强调,要抓紧落实。", {"吴林生": {"秘书长"}}),
+    # a name ends before 会见 (which jieba tags as a noun)
+    ("镇长陈国栋会见了投资考察团一行", {"陈国栋": {"镇长"}}),
     # ... nor inside a word that follows names: 先生 is one word
     ("董事长高峰先生出席签约仪式", {"高峰": {"董事长"}}),
     # a preposition that is also a surname, before a word, is no name

@@ -191,8 +191,9 @@ def _plausible_name(lex: Lexicon, name: str, word_ok: bool = False) -> bool:
 CHAIRED_BY = re.compile(r"由([" + CJK + r"]{2,3}?)(?:同志)?(?:主持|召集)")
 LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
-# 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending
-ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s]))(" + _NAME + r"(?:、" + _NAME + r")+)"
+# 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending, opening a clause
+# or after the unit its people come from (县工作专班刘彩凤、李靖等同志到会: people.json org_suffixes)
+ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s" + re.escape(load_json("people.json")["org_suffixes"]) + r"]))(" + _NAME + r"(?:、" + _NAME + r")+)"
                             r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
                             + trie_pattern(vocabulary("verbs.json", "attend", "closes_list")) + ")")
 
