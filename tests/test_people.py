@@ -125,6 +125,11 @@ def test_names_introduced_by_a_group_word():
     # bylines: several names in one bracket, a key before the name
     ("推动工作落到实处。(韩晓东 冯丽 曹建军)", {"韩晓东": set(), "冯丽": set(), "曹建军": set()}),
     ("(记者 郑有)4月2日上午,县政府召开常务会议", {"郑有": set()}),
+    # a key after the names; several names after one key, the unit they come from before them
+    ("切实提高服务水平。(孙立平撰稿)", {"孙立平": set()}),
+    ("(撰稿:党委宣传部 韩冰 审稿:党委宣传部 金明华、程远)", {"韩冰": set(), "金明华": set(), "程远": set()}),
+    ("编辑:罗晓燕审核:吴建平 钱玲", {"罗晓燕": set(), "吴建平": set(), "钱玲": set()}),
+    ("编辑:刘建中 李四", {"刘建中": set(), "李四": set()}),
     # a name the dictionary knows needs no boundary before its post
     ("认真学习贯彻习近平总书记重要讲话精神", {"习近平": {"总书记"}}),
     # several form fields on one line

@@ -89,8 +89,12 @@ class Lexicon:
         self.boundaries = set(data["name_boundaries"])
         self.preceders = tuple(data["name_preceders"])
         keys = credit_keys()
-        self.credit_re = re.compile(
-            "(?:" + "|".join(key for _, key in keys) + r")\s*\n?\s*([" + CJK + r"]{2,4})")
+        self.credit_key_re = re.compile("(?:" + "|".join(key for _, key in keys) + ")")
+        self.credit_re = re.compile(self.credit_key_re.pattern + r"\s*\n?\s*([" + CJK + r"]{2,4})")
+        # 审稿:宣传部 夏雅凤、董淑平: the unit, then the names credited, parted by spaces or 、
+        self.credit_run_re = re.compile(r"[ \t\u3000]*((?:[" + CJK + r"]{2,12}[ \t\u3000]+)?[" + CJK
+                                        + r"]{2,4}(?:(?:[ \t\u3000]+|[ \t\u3000]*、[ \t\u3000]*)[" + CJK + r"]{2,4}){0,5})")
+        self.unit_then_name_re = re.compile(r"[ \t\u3000]+[" + CJK + r"]{2,4}")
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
@@ -124,8 +128,9 @@ class Lexicon:
         # of form_labels.json that give their role
         self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
                                               key=len, reverse=True))
+        # (包丽), (记者 杜有), (丁明强撰稿): a key may stand before the names or after them
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
-                                    + CJK + r"]{2,3})[)）]")
+                                    + CJK + r"]{2,3}?)(?:\s*(?:" + byline_keys + r"))?[)）]")
 
 
 def verbs_after_name() -> tuple[str, ...]:
@@ -731,6 +736,8 @@ class PeopleFinder:
             cut = self.name_after(a)
             if cut and cut[1] - a <= len(name):
                 name = t[a:cut[1]]
+            if self._credited_unit(a, a + len(name)):
+                continue  # the unit before the names: _credit_runs reads them
             if self._surname_len(a) and (self._plausible(name) or lex.core_re.search(name)):
                 alias = bool(lex.core_re.search(name)) and len(name) <= 3
                 titles = self._alias_title(a, a + len(name)) if alias else []
@@ -745,6 +752,7 @@ class PeopleFinder:
                     # 审议并通过何艳华同志代表…: a verb of the dictionary before name and honorific
                     self._add(Mention(a, e, t[a:e], kind="honorific"))
                     break
+        self._credit_runs()
         # bylines in parentheses: (包丽), 政协办 何虹霞), (张云龙 王洁 孙雨静), (记者 杜有)
         for m in lex.byline_re.finditer(t):
             for name in re.finditer(r"[" + CJK + r"]+", m.group(1)):
@@ -777,6 +785,37 @@ class PeopleFinder:
         self._resolve_aliases()
         self._repeats()
         return sorted(self.mentions.values(), key=lambda m: m.start)
+
+    def _credit_runs(self):
+        """核稿:宣传部 张雷, 审稿:向敏 肖亦然, 审核:庄娜莎 蔡任午: after a credit key,
+        the unit the credited come from may stand first, and several names may
+        follow one key. Each part is a name of the byline's shape, or the run ends;
+        a name glued to the next key (赖慧娜审核:) ends where that key starts."""
+        t = self.text
+        for credit in self.lex.credit_key_re.finditer(t):
+            m = self.lex.credit_run_re.match(t, credit.end())
+            if not m:
+                continue
+            for k, part in enumerate(re.finditer(r"[" + CJK + r"]+", m.group(1))):
+                a, b = m.start(1) + part.start(), m.start(1) + part.end()
+                key = self.lex.credit_key_re.search(t, a + 2, b)
+                if key:
+                    b = key.start()
+                if k == 0 and self._credited_unit(a, b):
+                    continue  # 宣传部 before the names is their unit
+                if not self._byline_name(a, b):
+                    break
+                if not any(x.start <= a < x.end for x in self.mentions.values()):
+                    self._add(Mention(a, b, t[a:b], kind="credit"))
+                if key:
+                    break
+
+    def _credited_unit(self, a: int, b: int) -> bool:
+        """宣传部 in 审稿:宣传部 夏雅凤: a name after it, and it ends like a body's
+        name and opens with a word of the dictionary (宣传, not 刘建 of 刘建中 李四)."""
+        t = self.text
+        return (b - a >= 3 and t[b - 1] in self.lex.org_suffixes and bool(self.lex.unit_then_name_re.match(t, b))
+                and not self.lex.word_tags.get(t[a:a + 2], "nr").startswith("nr"))
 
     def _byline_name(self, a: int, b: int) -> bool:
         """A name in a byline: the bracket vouches for it, so any given-name
