@@ -31,6 +31,8 @@ def people(text: str) -> dict[str, set[str]]:
     # honorifics are not titles
     ("以习近平同志为核心的党中央", {"习近平": set()}),
     ("最后教导处丁丽丽老师宣读了新学期课务", {"丁丽丽": set()}),
+    ("医院引进高志远医生作为学科带头人", {"高志远": set()}),
+    ("三年级二班王小明同学代表学生发言", {"王小明": set()}),
     # two-character names
     ("校长石维出席会议并讲话,副校长杨建主持会议", {"石维": {"校长"}, "杨建": {"副校长"}}),
     # Traditional script: titles as written
