@@ -147,7 +147,8 @@ def test_name_cues_and_honorifics_by_use():
         for word in vocabulary("verbs.json", concept, "name_cue"):
             assert people.ROLE_VERBS.fullmatch(word), word
     lex = people.lexicon()
-    assert set(vocabulary("people.json", "honorifics", "address")) == {"同志", "老师", "先生", "女士"}
+    address = set(vocabulary("people.json", "honorifics", "address"))
+    assert address >= {"同志", "老师", "先生", "女士"} and address <= set(lex.honorifics)
     assert "教授" in lex.honorifics and "伯" not in lex.honorifics and "伯" in lex.kinship
 
 
