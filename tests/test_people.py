@@ -90,6 +90,16 @@ def test_appointed_post_is_a_title():
     assert people(text)["周建强"] == {"副校长", "工会主席"}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the posts of courts and procuratorates
+    ("会议任命孟凡强等25名同志为人民陪审员。", {"孟凡强": {"人民陪审员"}}),
+    ("审判员邱晓梅宣读了判决书", {"邱晓梅": {"审判员"}}),
+    ("检察官周立伟出庭支持公诉", {"周立伟": {"检察官"}}),
+])
+def test_court_posts(sentence, expected):
+    assert people(sentence) == expected
+
+
 def test_a_name_that_is_also_a_word_when_the_context_is_clear():
     text = "总经理万里、副总经理常青出席会议。会计公布了上一季度的财务报告。"
     assert people(text) == {"万里": {"总经理"}, "常青": {"副总经理"}}
