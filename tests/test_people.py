@@ -94,7 +94,7 @@ def test_appointed_post_is_a_title():
     # the posts of courts and procuratorates
     ("会议任命孟凡强等25名同志为人民陪审员。", {"孟凡强": {"人民陪审员"}}),
     ("审判员邱晓梅宣读了判决书", {"邱晓梅": {"审判员"}}),
-    ("检察官周立伟出庭支持公诉", {"周立伟": {"检察官"}}),
+    ("检察官周立伟宣读了起诉书", {"周立伟": {"检察官"}}),
 ])
 def test_court_posts(sentence, expected):
     assert people(sentence) == expected
