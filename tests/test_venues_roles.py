@@ -101,6 +101,13 @@ def test_reporter_is_not_an_author():
     assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")
 
 
+def test_each_credit_word_credits_the_names_after_it():
+    got = roles("工作落到实处。(通讯员 孙立华 审核:罗建平 吴明)")
+    assert got == {("孙立华", "author"), ("罗建平", "editor"), ("吴明", "editor")}
+    assert roles("(记者 郑有 通讯员 王明)") == {("郑有", "author"), ("王明", "author")}
+    assert roles("文/图 李明华") == {("李明华", "author")}
+
+
 def test_names_listed_after_a_form_label():
     got = roles("主持人:张三\n参会人员:李四、王五、赵六\n记录人:周八")
     assert got == {("张三", "chair"), ("李四", "attendee"), ("王五", "attendee"), ("赵六", "attendee"),

@@ -128,6 +128,9 @@ class Lexicon:
         # of form_labels.json that give their role
         self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
                                               key=len, reverse=True))
+        self.credit_words = frozenset(word for word, _ in keys)
+        # (通讯员 刘宜高 审核 周平 李功成): a bracket of credit words, each before its names
+        self.credit_bracket_re = re.compile(r"[(（]([^()（）\n]{4,80})[)）]")
         # (包丽), (记者 杜有), (丁明强撰稿): a key may stand before the names or after them
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3}?)(?:\s*(?:" + byline_keys + r"))?[)）]")
@@ -753,6 +756,7 @@ class PeopleFinder:
                     self._add(Mention(a, e, t[a:e], kind="honorific"))
                     break
         self._credit_runs()
+        self._credit_brackets()
         # bylines in parentheses: (包丽), 政协办 何虹霞), (张云龙 王洁 孙雨静), (记者 杜有)
         for m in lex.byline_re.finditer(t):
             for name in re.finditer(r"[" + CJK + r"]+", m.group(1)):
@@ -809,6 +813,22 @@ class PeopleFinder:
                     self._add(Mention(a, b, t[a:b], kind="credit"))
                 if key:
                     break
+
+    def _credit_brackets(self):
+        """(通讯员 刘宜高 审核 周平 李功成 高亚庆): a bracket that holds only credit
+        words, parted from the names by spaces, colons or slashes, and names of a
+        byline's shape; a bracket with anything else in it is no byline."""
+        t = self.text
+        for m in self.lex.credit_bracket_re.finditer(t):
+            parts = [(p.start() + m.start(1), p.end() + m.start(1)) for p in re.finditer(r"[^\s:：/;；]+", m.group(1))]
+            keys = [t[a:b] in self.lex.credit_words for a, b in parts]
+            if not keys or not keys[0] or all(keys):
+                continue
+            names = [(a, b) for (a, b), key in zip(parts, keys) if not key]
+            if all(self._byline_name(a, b) for a, b in names):
+                for a, b in names:
+                    if not any(x.start <= a < x.end for x in self.mentions.values()):
+                        self._add(Mention(a, b, t[a:b], kind="credit"))
 
     def _credited_unit(self, a: int, b: int) -> bool:
         """宣传部 in 审稿:宣传部 夏雅凤: a name after it, and it ends like a body's

@@ -45,6 +45,8 @@ def _spaced(words) -> str:
 # a credit's role (bylines.json) and the attend verbs of use listing (参会人员:)
 LABELLED_ROLES = ("chair", "recorder", "author", "editor", "absent", "attendee")
 CREDIT_ROLES = ("author", "editor")
+# every credit word (bylines.json), marked or not: a later one in a byline governs the names after it
+CREDIT_WORD = re.compile(trie_pattern(e["word"] for e in vocabulary_entries("bylines.json", "credits", "name")))
 
 
 # each role and the concept of verbs.json its verbs are, in the order the roles are tried
@@ -142,6 +144,8 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
         labelled = False
         for role, rx in labels:
             lab = rx.search(head)
+            while lab and role in CREDIT_ROLES and _credit_taken_over(head, lab.start()):
+                lab = rx.search(head, lab.start() + 1)  # (通讯员 刘宜高 审核 周平): 通讯员 credits 刘宜高 only
             if lab:
                 labelled = True
                 cue_start, cue_end = m.start - len(head) + lab.start(), m.start - len(head) + lab.end()
@@ -188,6 +192,18 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
     return _share_in_lists(text, ordered, out, rules)
+
+
+def _credit_taken_over(head: str, label_start: int) -> bool:
+    """(通讯员 刘宜高 审核 周平): after the names of the credit at label_start, another
+    credit word (审核) governs the names that follow it; 文/图 张三 has no names between."""
+    own = CREDIT_WORD.match(head, label_start)
+    pos = own.end() if own else label_start + 1
+    for later in CREDIT_WORD.finditer(head, pos):
+        if re.search(r"[\u3400-\u9fff]{2}", head[pos:later.start()]):
+            return True
+        pos = later.end()
+    return False
 
 
 def _lead_start(mention) -> int:
