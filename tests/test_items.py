@@ -103,6 +103,16 @@ def test_sub_list_under_a_heading_item_nests():
     assert [(g[0], g[1]) for g in items(text)] == [("(一)", 1), ("(二)", 1), ("1.", 2), ("2.", 2)]
 
 
+def test_a_list_under_a_label_line_nests_in_the_item_above():
+    text = "壹、頒獎。\n貳、確認上次會議紀錄。\n主席裁示:\n(一)修正後確定。\n(二)請各局處依限辦理。"
+    assert [(g[0], g[1]) for g in items(text)] == [("壹、", 1), ("貳、", 1), ("(一)", 2), ("(二)", 2)]
+
+
+def test_the_bodys_agenda_is_no_speakers_list():
+    text = "公司党委书记李国华出席会议并讲话。大会主要有三项议题:(一)审议工作报告;(二)审议财务报告;(三)选举工会委员。"
+    assert {g[3] for g in items(text)} == {None}
+
+
 def test_sub_list_with_its_own_speaker():
     text = "会议内容:\n一、传达了学校工作计划。\n二、李主任提出要求:1.加强学生安全教育;2.抓好常规管理。"
     got = items("主持人:教导主任李华\n" + text)

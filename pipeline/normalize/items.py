@@ -259,6 +259,25 @@ def _next_line_is_marked(text: str, line_end: int, end: int, marker_starts: list
     return i in marker_starts
 
 
+def _introduces_sub_list(text: str, line_end: int, end: int, family_at: dict[int, str], family: str,
+                         max_chars: int) -> bool:
+    """Is the next line a short one ending with a colon (主席裁示:), with a line
+    under it marked in another family than the item's? Then that list belongs to
+    the item above it (贰、确认纪录。\n主席裁示:\n(一)…); the same family again
+    (二、…\n会议要求:\n一、…) is a list of its own."""
+    i = line_end
+    while i < end and text[i] in "\n \t":
+        i += 1
+    stop = _paragraph_end(text, i, end)
+    line = text[i:stop].rstrip()
+    if not (0 < len(line) <= max_chars and line.endswith((":", "："))):
+        return False
+    j = stop
+    while j < end and text[j] in "\n \t":
+        j += 1
+    return j in family_at and family_at[j] != family
+
+
 def _paragraph_end(text: str, i: int, end: int) -> int:
     j = text.find("\n", i, end)
     return end if j < 0 else j
@@ -278,6 +297,7 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=(),
         markers = find_markers(text, ms, me)
         seqs = _with_lone_headings(text, markers, sequences(markers, rules.marker_gap_chars, min_items, continues), me, heading_chars)
         all_starts = sorted(mk.start for s in seqs for mk in s)
+        family_at = {mk.start: mk.family for s in seqs for mk in s}
         # extents of items, for nesting: to the next marker of the same list,
         # the last one to the end of its paragraph
         extents = []
@@ -289,9 +309,11 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=(),
                     stop = _paragraph_end(text, mk.end, me)
                     line = text[mk.end:stop].rstrip()
                     if line.endswith((":", "：")) or (len(line) <= heading_chars and not HEADING_END.search(line)
-                                                        and _next_line_is_marked(text, stop, me, all_starts)):
+                                                        and _next_line_is_marked(text, stop, me, all_starts)) \
+                            or _introduces_sub_list(text, stop, me, family_at, mk.family, heading_chars):
                         # 三、部署下阶段工作：\n1、… or a heading line (（三）加强领导) with a list
-                        # right under it: the lines below belong to it
+                        # right under it, or under the line after it (贰、确认纪录。\n主席裁示:\n(一)…):
+                        # the lines below belong to it
                         stop = me
                     else:
                         # in running text the last item ends with its sentence: a list
@@ -378,6 +400,10 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
     if own_only:
         return None, None, None
     if not verb:
+        lead = intro.lstrip()
+        body = body_subject.match(lead)
+        if body and not in_sentence and lead[body.end():body.end() + 1] not in ",，":
+            return None, None, None  # 大会主要有三项议题:(一)…: the body's list (会上, is no subject)
         return _previous_speaker(text, sent, meeting_start, mentions, speech, body_subject)
     subject = body_subject.search(intro[:verb.start()])
     if subject:
