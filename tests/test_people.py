@@ -175,6 +175,9 @@ def test_group_words_and_counts_without_a_name(sentence):
     # ... unless three characters are followed by a whole word, or the name is written again
     ("党委副书记倪明亮出席了会议", {"倪明亮": {"党委副书记"}}),
     ("秘书长吴林生为大家通报筹备情况。吴林生秘书长强调,要抓紧落实。", {"吴林生": {"秘书长"}}),
+    # a name opening a clause, an adverb before its verb of speaking; 均 ends a given name
+    ("会上,宋明华也表示赞同。随后,黎晓岚又提出了两点建议。", {"宋明华": set(), "黎晓岚": set()}),
+    ("会上,范元均通报了上半年工作。", {"范元均": set()}),
     # a name ends before 会见 (which jieba tags as a noun)
     ("镇长陈国栋会见了投资考察团一行", {"陈国栋": {"镇长"}}),
     # ... nor inside a word that follows names: 先生 is one word

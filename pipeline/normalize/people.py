@@ -132,6 +132,8 @@ class Lexicon:
         # (通讯员 刘宜高 审核 周平 李功成): a bracket of credit words, each before its names
         self.credit_bracket_re = re.compile(r"[(（]([^()（）\n]{4,80})[)）]")
         # (包丽), (记者 杜有), (丁明强撰稿): a key may stand before the names or after them
+        self.clause_speaker_re = re.compile(r"(?:^|[。；;!！?？\n,，])([" + CJK + r"]{2,4}?)(?:"
+                                            + trie_pattern(data["adverbs_before_verb"]) + ")?" + ROLE_VERBS.pattern)
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3}?)(?:\s*(?:" + byline_keys + r"))?[)）]")
 
@@ -763,8 +765,8 @@ class PeopleFinder:
                 a, b = m.start(1) + name.start(), m.start(1) + name.end()
                 if self._byline_name(a, b):
                     self._add(Mention(a, b, t[a:b], kind="credit"))
-        # a name opening a clause with a speech verb: 徐振祥指出
-        for m in re.finditer(r"(?:^|[。；;!！?？\n,，])([" + CJK + r"]{2,4}?)" + ROLE_VERBS.pattern, t[body:]):
+        # a name opening a clause with a speech verb, an adverb may stand between: 徐振祥指出, 张明华也表示
+        for m in lex.clause_speaker_re.finditer(t[body:]):
             a, b = m.start(1) + body, m.end(1) + body
             if b - a >= 2 and self._surname_len(a) and a not in self.mentions:
                 alias_end = self.alias_at(a)
