@@ -100,6 +100,15 @@ def test_court_posts(sentence, expected):
     assert people(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a married woman's name of four before a verb; the founding president of an association
+    ("感謝里長林黃秀琴號召居民籌組協會", {"林黄秀琴": {"里長"}}),
+    ("創會長吳振興先生致詞。吳創會長表示,協會成立十年", {"吴振兴": {"創會長"}}),
+])
+def test_taiwan_names_and_posts(sentence, expected):
+    assert people(sentence) == expected
+
+
 def test_a_name_that_is_also_a_word_when_the_context_is_clear():
     text = "总经理万里、副总经理常青出席会议。会计公布了上一季度的财务报告。"
     assert people(text) == {"万里": {"总经理"}, "常青": {"副总经理"}}

@@ -340,7 +340,7 @@ class PeopleFinder:
             return i, options[0]
         e = i + 4
         if sl == 1 and self._surname_len(i + 1) == 1 and self._plausible(self.text[i + 1:e]) and (
-                self._follower_at(e) or self._closes_name(e)):
+                self._follower_at(e) or self._closes_name(e) or self._word_opens_at(e)):
             return i, e  # 陈黄淑媛: a married woman's name with both surnames, as Taiwan writes it
         four = self.text[i:e]
         if sl == 1 and self.text[e:e + 1] == "、" and all(self.lex.word_tags.get(w, "nr")[:2] in ("nr", "ns", "nz") for w in (four, four[:2], four[2:])) \
