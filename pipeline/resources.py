@@ -92,7 +92,7 @@ WORD_LISTS = {
                          "site_words", "article_words", "reading_words", "reading_time_words", "ad_kinds", "url_marks",
                          "site_actions", "search_words", "keyword_words", "section_words"),
     "structure.json": ("body_subjects", "name_only_minutes_suffixes", "name_strip_prefixes", "decision_verbs",
-                       "cited_nouns", "name_closing_acts", "name_ends", "name_counters"),
+                       "cited_nouns", "name_closing_acts", "name_ends", "name_counters", "decision_adverbs"),
     "venues.json": ("venue_words", "rooms", "lead_words", "not_leading", "gather_words",
                     "manner_words", "held_adverbs", "not_venues"),
 }

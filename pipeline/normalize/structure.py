@@ -92,7 +92,8 @@ def _rules():
     verbs = trie_pattern(d["decision_verbs"])
     body = trie_pattern(d["body_subjects"])
     decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
-                          + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?(?P<verb>"
+                          + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?(?:"
+                          + trie_pattern(d["decision_adverbs"]) + r")?(?P<verb>"
                           + verbs + r")")
     heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r")\s*[:：]\s*")
     # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
