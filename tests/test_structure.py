@@ -115,6 +115,8 @@ def test_decisions(text, expected):
     # how a decision was taken is no second one; a heading that announces entries is none itself
     ("会议决定下届年会在杭州举办,全体理事一致同意,鼓掌通过。", [("决定下届年会在杭州举办,全体理事一致同意,鼓掌通过", None)]),
     ("会议审议通过了如下议案:\n1、同意修订财务制度\n2、同意增补理事", [("同意修订财务制度", None), ("同意增补理事", None)]),
+    # entries under 作出决定:
+    ("会上统一认识并作出决定:\n一、制作职位铭牌。\n二、办公室年底前搬迁。", [("制作职位铭牌", None), ("办公室年底前搬迁", None)]),
     # an adverb before the verb of the body's clause; 一致同意 is one verb
     ("会议审议了年会方案,初步决定在11月召开年会。", [("决定在11月召开年会", None)]),
     ("会议经过讨论,最终一致同意增设两个停车位。", [("一致同意增设两个停车位", None)]),

@@ -101,6 +101,15 @@ def test_reporter_is_not_an_author():
     assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")
 
 
+def test_a_list_of_those_taking_part_keeps_its_role():
+    # 参加会议的…有: a label of any group; the next clause's own subject does not take them over
+    text = "参加会议的副会长有冯立新、张春梅,各片区召集人列席会议。"
+    mentions = find_people(text)
+    got = {(mentions[k].key, role, text[a:b]) for k, role, a, b in assign_roles(text, mentions)}
+    assert {(name, role) for name, role, _ in got} == {("冯立新", "attendee"), ("张春梅", "attendee")}
+    assert not [cue for _, _, cue in got if "列席" in cue]  # 列席 would make them nonvoting
+
+
 def test_each_credit_word_credits_the_names_after_it():
     got = roles("工作落到实处。(通讯员 孙立华 审核:罗建平 吴明)")
     assert got == {("孙立华", "author"), ("罗建平", "editor"), ("吴明", "editor")}

@@ -78,8 +78,9 @@ def role_patterns(d: dict) -> tuple[dict[str, str], dict[str, str], str]:
         alone = vocabulary("form_labels.json", "labels", "line_opening", field=role)
         if alone:  # 主 席 柯文哲: a label opening a line, a space for its colon
             p += r"|^\s*" + _spaced(alone) + r"\s+"
-        if role == "attendee":  # 出席的领导有:
+        if role == "attendee":  # 出席的领导有:, 参加会议的副会长有
             p += "|" + _alt(listing) + "?的?" + _alt(d["listing_nouns"]) + r"有\s*[:：]?"
+            p += "|(?:" + _alt(listing) + r")(?:会议)?的[\u4e00-\u9fff]{1,8}?有\s*[:：]?"
         labels[role] = p
     not_chair = _alt(d["not_chair"]["without_colon"]) + "[^:：]|" + _alt(d["not_chair"]["words"])
     return verbs, labels, not_chair
@@ -183,10 +184,12 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
         for role, rx in verbs:
             v = _verb_in(clause, rx, 0, len(clause))
             if v:
-                if opens_next is not None and role != "attendee" and v.start() > opens_next + rules.verb_lead_chars \
-                        and not clause.startswith(continuations, opens_next):
+                if opens_next is not None and v.start() > opens_next + rules.verb_lead_chars \
+                        and not clause.startswith(continuations, opens_next) \
+                        and (role != "attendee" or any(o[0] == k and o[1] == "attendee" for o in out)):
                     # 王五,各组长汇报了…: a next clause with a subject of its own is not the name's; but
-                    # taking part is shared down a list (副总工程师叶志华,所属单位负责人参加会议)
+                    # taking part is shared down a list (副总工程师叶志华,所属单位负责人参加会议), unless
+                    # the name takes part already (参加的副会长有冯锐、喻发兵,各召集人列席会议)
                     continue
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
