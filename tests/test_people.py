@@ -94,6 +94,8 @@ def test_appointed_post_is_a_title():
     # the posts of courts and procuratorates
     ("会议任命孟凡强等25名同志为人民陪审员。", {"孟凡强": {"人民陪审员"}}),
     ("审判员邱晓梅宣读了判决书", {"邱晓梅": {"审判员"}}),
+    # the post ends the clause after a long body's name
+    ("会议任命韩振宇为市人大常委会代表工作委员会主任,免去其原职务。", {"韩振宇": {"主任"}}),
     ("检察官周立伟宣读了起诉书", {"周立伟": {"检察官"}}),
 ])
 def test_court_posts(sentence, expected):

@@ -38,7 +38,7 @@ class PeopleRules:
     chain_title_lookback_chars: int = 16  # how far back from its 、 the chain's previous post may start
     colon_list_reach_chars: int = 40  # 常务主席:王五、李四: how far along the line a list comma shows a shared post
     listing_verb_gap_chars: int = 8  # 参加会议的有: what may stand between the verb of attending and 的有
-    post_in_clause_chars: int = 10   # 任命李四为县农业局局长。: how far after 为 the post that ends the clause may start
+    post_in_clause_chars: int = 20   # 任命李四为全国人大常委会代表工作委员会主任。: how far after 为 the post that ends the clause may start
     posts_before_verb_chars: int = 8  # 由周建强副校长担任: how far after a name its posts and 同志 may run before 担任
     post_after_verb_chars: int = 10  # 担任学校工会主席: how far after 担任 its post may start
     # a word jieba counts this often (关怀, 荣获) is a name only where a post or a follower closes it,
