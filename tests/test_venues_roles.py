@@ -101,6 +101,12 @@ def test_reporter_is_not_an_author():
     assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")
 
 
+def test_a_comma_list_of_posts_and_groups_shares_its_verb():
+    text = "市政府副市长周国清,市法院院长王立军,市监察委员会负责同志,部分市人大代表等列席会议。"
+    assert roles(text) == {("周国清", "attendee"), ("王立军", "attendee")}
+    assert roles("县长王强,今天天气很好,大家都很高兴,全体干部参加会议。") == set()
+
+
 def test_a_list_of_those_taking_part_keeps_its_role():
     # 参加会议的…有: a label of any group; the next clause's own subject does not take them over
     text = "参加会议的副会长有冯立新、张春梅,各片区召集人列席会议。"

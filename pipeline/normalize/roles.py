@@ -25,6 +25,7 @@ class RoleRules:
     list_gap_chars: int = 80      # 省委书记A、省长B: how far apart two names of one list may start and end
     list_piece_max_chars: int = 12  # what may stand between one listed name's posts and the next (a short body)
     verb_lead_chars: int = 2      # 高汉义同志,主持召开: what may stand before the verb of a clause after a lone name
+    group_clauses_max: int = 8    # 院长张军,各部门负责同志,部分代表等列席: the clauses of groups a lone name's list runs through
 
 
 # named blocks of the role patterns; the words are in roles.json
@@ -172,6 +173,14 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
             opens_next = clause_end + 1 - j
             stop2 = CLAUSE_END.search(text, clause_end + 1)
             clause_end = stop2.start() if stop2 else end
+            # 院长张军,各部门负责同志,部分代表等列席会议: clauses of groups, without a verb or a
+            # name of their own, go on to the verb they share
+            for _ in range(rules.group_clauses_max):
+                if not stop2 or text[stop2.start()] not in ",，" or nxt < clause_end or not _ends_with_noun(text, clause_end) \
+                        or any(_verb_in(text, rx, j, clause_end) for _, rx in verbs):
+                    break
+                stop2 = CLAUSE_END.search(text, clause_end + 1)
+                clause_end = stop2.start() if stop2 else end
         # a later name in the same clause owns what follows it, unless the
         # names are listed together (A、B参加; A和B出席)
         if nxt < clause_end:
@@ -195,6 +204,17 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
     return _share_in_lists(text, ordered, out, rules)
+
+
+def _ends_with_noun(text: str, i: int) -> bool:
+    """Does a noun of jieba's dictionary end at i (负责同志, 成员, 人大代表), or a post
+    and a short name (检察长应勇)? A clause of a list of groups does; 今天天气很好 does not."""
+    from .people import lexicon
+
+    lex = lexicon()
+    if any(lex.word_tags.get(text[i - n:i], "").startswith("n") for n in (4, 3, 2) if i >= n):
+        return True
+    return any(m.end() in (i - 2, i - 3) for m in lex.title_re.finditer(text, max(0, i - 12), i - 1))
 
 
 def _credit_taken_over(head: str, label_start: int) -> bool:
