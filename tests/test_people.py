@@ -189,6 +189,8 @@ def test_group_words_and_counts_without_a_name(sentence):
     # a name opening a clause, an adverb before its verb of speaking; 均 ends a given name
     ("会上,宋明华也表示赞同。随后,黎晓岚又提出了两点建议。", {"宋明华": set(), "黎晓岚": set()}),
     ("会上,范元均通报了上半年工作。", {"范元均": set()}),
+    # 会 may stand inside a given name, not at its end
+    ("随后,孙立波、刘会杰两位同志介绍了入党情况", {"孙立波": set(), "刘会杰": set()}),
     # a name ends before 会见 (which jieba tags as a noun)
     ("镇长陈国栋会见了投资考察团一行", {"陈国栋": {"镇长"}}),
     # ... nor inside a word that follows names: 先生 is one word
