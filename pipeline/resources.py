@@ -84,7 +84,7 @@ WORD_LISTS = {
                        "news_item_openings"),
     "bylines.json": ("published", "counters", "url_keys"),
     "roles.json": ("label_suffixes", "listing_nouns",
-                   "not_chair", "leave_notes"),
+                   "not_chair", "leave_notes", "substitute_marks"),
     "items.json": ("directive_cues", "chair_address", "cited_words", "own_acts"),
     "boilerplate.json": ("section_headings", "neighbour_links", "page_actions", "addressee", "now_words", "home_pages",
                          "path_separators", "copyright_marks", "share_words", "font_words", "counter_words",

@@ -101,6 +101,12 @@ def test_reporter_is_not_an_author():
     assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")
 
 
+def test_a_substitute_takes_the_part_of_the_person_before_the_note():
+    got = roles("出席:林志明、张国华(吴佩琪代)、陈文雄(请假)\n列席:王淑芬")
+    assert {("吴佩琪", "attendee"), ("张国华", "attendee"), ("王淑芬", "attendee")} <= got
+    assert ("陈文雄", "absent") in got and ("陈文雄", "attendee") not in got
+
+
 def test_a_comma_list_of_posts_and_groups_shares_its_verb():
     text = "市政府副市长周国清,市法院院长王立军,市监察委员会负责同志,部分市人大代表等列席会议。"
     assert roles(text) == {("周国清", "attendee"), ("王立军", "attendee")}

@@ -129,6 +129,8 @@ class Lexicon:
         self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
                                               key=len, reverse=True))
         self.credit_words = frozenset(word for word, _ in keys)
+        self.substitute_re = re.compile(r"(?<=[" + CJK + r"])[(（]([" + CJK + r"]{2,4}?)(?:"
+                                        + trie_pattern(load_json("roles.json")["substitute_marks"]) + r")[)）]")
         # (通讯员 刘宜高 审核 周平 李功成): a bracket of credit words, each before its names
         self.credit_bracket_re = re.compile(r"[(（]([^()（）\n]{4,80})[)）]")
         # (包丽), (记者 杜有), (丁明强撰稿): a key may stand before the names or after them
@@ -779,6 +781,7 @@ class PeopleFinder:
             a, b = m.span(1)
             if a not in self.mentions and self._surname_len(a) and self._plausible(t[a:b], word_ok=True):
                 self._add(Mention(a, b, t[a:b], kind="verb"))
+        self._substitutes()
         self._form_lists()
         self._attending_lists()
         self._counted_lists()
@@ -815,6 +818,14 @@ class PeopleFinder:
                     self._add(Mention(a, b, t[a:b], kind="credit"))
                 if key:
                     break
+
+    def _substitutes(self):
+        """傅永茂(杜英辉代): the one who sits in for the person named before the note."""
+        t = self.text
+        for m in self.lex.substitute_re.finditer(t, self.body_start):
+            a, b = m.span(1)
+            if self._byline_name(a, b) and not any(x.start <= a < x.end for x in self.mentions.values()):
+                self._add(Mention(a, b, t[a:b], kind="list"))
 
     def _credit_brackets(self):
         """(通讯员 刘宜高 审核 周平 李功成 高亚庆): a bracket that holds only credit

@@ -203,7 +203,30 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
-    return _share_in_lists(text, ordered, out, rules)
+    return _substitutes_take_part(text, ordered, _share_in_lists(text, ordered, out, rules))
+
+
+def _substitutes_take_part(text: str, ordered, found):
+    """傅永茂(杜英辉代): the substitute in the note takes the part of the person before it
+    (a leave note or absence of that person's is theirs alone)."""
+    marks = _substitute_marks()
+    out = list(found)
+    for k, m in enumerate(ordered):
+        if not (text[m.start - 1:m.start] in "(（" and text.startswith(marks, m.end)):
+            continue
+        before = [i for i, o in enumerate(ordered) if o.end == m.start - 1]
+        if not before:
+            continue
+        have = {r[1] for r in found if r[0] == k}
+        for rec in [r for r in found if r[0] == before[0] and r[1] not in ("absent",) and r[1] not in have]:
+            out.append((k,) + rec[1:])
+            have.add(rec[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _substitute_marks() -> tuple[str, ...]:
+    return tuple(sorted(load_json("roles.json")["substitute_marks"], key=len, reverse=True))
 
 
 def _ends_with_noun(text: str, i: int) -> bool:
