@@ -120,6 +120,10 @@ class Lexicon:
         self.list_given_post_re = re.compile(opening + LIST_GIVEN_POST, re.M)
         self.counted_list_re = re.compile(opening + COUNTED_LIST, re.M)
         self.name_given_post_re = re.compile(opening + NAME_GIVEN_POST, re.M)
+        # the verbs those two end on: a page without one skips them (each pattern opens with a choice
+        # of boundaries, so the engine would try it at every position)
+        self.list_post_verb_re = re.compile(trie_pattern(vocabulary("people.json", "post_verbs", "list")))
+        self.one_post_verb_re = re.compile(trie_pattern(vocabulary("people.json", "post_verbs", "one")))
         # the form labels of a field that names one person (主席:, 记录:): the chair's and the recorder's labels
         # of form_labels.json that give their role
         self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
@@ -195,6 +199,7 @@ _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s]))(" + _NAME + r"(?:、" + _NAME + r")+)"
                             r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
                             + trie_pattern(vocabulary("verbs.json", "attend", "closes_list")) + ")")
+ATTENDING_VERB = re.compile(trie_pattern(vocabulary("verbs.json", "attend", "closes_list")))  # what ATTENDING_LIST ends on
 
 
 @lru_cache(maxsize=None)
@@ -232,6 +237,8 @@ NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent"
                         | set(vocabulary("verbs.json", "attend", "object"))
                         | {v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了")})
 ROLE_VERBS = re.compile("(" + trie_pattern(NAME_CUE_VERBS) + ")")
+# 徐振祥指出: a name opening a clause, then a role verb
+CLAUSE_THEN_VERB = re.compile(r"[。；;!！?？\n,，]([" + CJK + r"]{2,4}?)" + ROLE_VERBS.pattern)
 
 
 class PeopleFinder:
@@ -443,6 +450,8 @@ class PeopleFinder:
     def _form_lists(self):
         """参会人员: 李四、王五、赵六 — the names a form lists after its label."""
         t = self.text
+        if ":" not in t and "：" not in t:
+            return  # every label has its colon
         for m in self.lex.list_label_re.finditer(t):
             for item in re.finditer(r"[^、,，;；\s()（）]+", m.group(1)):
                 a, b = m.start(1) + item.start(), m.start(1) + item.end()
@@ -463,7 +472,8 @@ class PeopleFinder:
         without posts, closed by a verb of attending or opened by …的有. Every
         item must look like a name, and none may be a common word."""
         t = self.text
-        for m in ATTENDING_LIST.finditer(t, self.body_start):
+        listed = t.find("、", self.body_start) >= 0 and ATTENDING_VERB.search(t, self.body_start)
+        for m in ATTENDING_LIST.finditer(t, self.body_start) if listed else ():
             self._add_bare_list(m.start(1), m.end(1))
         for m in listed_have(self.rules.listing_verb_gap_chars).finditer(t, self.body_start):
             end = m.end()
@@ -505,7 +515,8 @@ class PeopleFinder:
         for: 肖苏燕、范元均晋升副会长; 副理事长为王秀阁、孙艳静; 任命吕靖、李保庚
         三位同志为委员; 张红波、李会杰两位同志."""
         t = self.text
-        for m in self.lex.list_given_post_re.finditer(t, self.body_start):
+        lists = self.lex.list_post_verb_re.search(t, self.body_start)
+        for m in self.lex.list_given_post_re.finditer(t, self.body_start) if lists else ():
             post = self._post_at_clause_end(m.end())
             if post:
                 self._add_bare_list(m.start(1), m.end(1), [post])
@@ -513,9 +524,11 @@ class PeopleFinder:
             post = self._title_ending_at(m.start())
             if post:
                 self._add_bare_list(m.start(1), m.end(1), [post])
-        for m in self.lex.counted_list_re.finditer(t, self.body_start):
+        counted = t.find("同志", self.body_start) >= 0  # what COUNTED_PERSONS ends on
+        for m in self.lex.counted_list_re.finditer(t, self.body_start) if counted else ():
             self._add_bare_list(m.start(1), m.end(1))
-        for m in self.lex.name_given_post_re.finditer(t, self.body_start):
+        ones = self.lex.one_post_verb_re.search(t, self.body_start)
+        for m in self.lex.name_given_post_re.finditer(t, self.body_start) if ones else ():
             post = self._post_at_clause_end(m.end())
             if post and m.start(1) not in self.mentions:
                 self._add_posted_name(*m.span(1), post, common_ok=False)
@@ -568,7 +581,7 @@ class PeopleFinder:
         """李源荣、陈弘烈等4位里长 / 王五和赵六2名委员: names before a counted
         post all hold it."""
         t = self.text
-        for m in COUNTED_POST.finditer(t):
+        for m in COUNTED_POST.finditer(t) if "位" in t or "名" in t else ():
             title = self.lex.title_re.match(t, m.end())
             if not title:
                 continue
@@ -732,14 +745,16 @@ class PeopleFinder:
                     self._add(Mention(a, e, t[a:e], kind="honorific"))
                     break
         # bylines in parentheses: (包丽), 政协办 何虹霞), (张云龙 王洁 孙雨静), (记者 杜有)
-        for m in lex.byline_re.finditer(t):
+        for m in lex.byline_re.finditer(t) if ")" in t or "）" in t else ():  # a byline closes its bracket
             for name in re.finditer(r"[" + CJK + r"]+", m.group(1)):
                 a, b = m.start(1) + name.start(), m.start(1) + name.end()
                 if self._byline_name(a, b):
                     self._add(Mention(a, b, t[a:b], kind="credit"))
         # a name opening a clause with a speech verb: 徐振祥指出
-        for m in re.finditer(r"(?:^|[。；;!！?？\n,，])([" + CJK + r"]{2,4}?)" + ROLE_VERBS.pattern, t[body:]):
-            a, b = m.start(1) + body, m.end(1) + body
+        # (the body's start, written as a line break before it, is a clause boundary too: the pattern
+        # then opens with a class of characters, which the engine skips to at C speed)
+        for m in CLAUSE_THEN_VERB.finditer("\n" + t[body:]):
+            a, b = m.start(1) + body - 1, m.end(1) + body - 1
             if b - a >= 2 and self._surname_len(a) and a not in self.mentions:
                 alias_end = self.alias_at(a)
                 if alias_end == b:

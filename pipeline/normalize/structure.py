@@ -215,7 +215,10 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
                 out += _entries("", a, b, text, start, rules)
                 taken.append((a, b))
             i = line_end + 1
-    for m in r["decision"].finditer(text, start, end):
+    # every decision ends on a decision verb: where the meeting has none, the pattern (which opens
+    # with a choice, so the engine would try it at every position) is not run
+    decisions = r["decision"].finditer(text, start, end) if r["verb"].search(text, start, end) else ()
+    for m in decisions:
         a = m.start("verb")
         if any(x <= a < y for x, y in taken):
             continue
@@ -548,5 +551,7 @@ URL = re.compile(r"(?:" + trie_pattern(load_json("bylines.json")["url_keys"]) + 
 
 def url_in_text(text: str | None) -> str | None:
     """转载请注明原文网址:http://…: the URL a page gives as its own."""
-    m = URL.search(text or "")
+    if not text or "://" not in text:
+        return None  # most pages give none: the pattern (case-insensitive, so slow to search) is not run
+    m = URL.search(text)
     return m.group("url") if m else None
