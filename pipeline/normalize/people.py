@@ -94,8 +94,7 @@ class Lexicon:
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
-        # the tags come with the default threshold's common words: one read of the dictionary serves both
-        self.word_tags = _jieba_dictionary(PeopleRules.common_word_freq)[0]
+        self.word_tags = _jieba_words()  # word -> tag, like a dict
         self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
@@ -155,14 +154,14 @@ def credit_keys() -> list[tuple[str, str]]:
     return sorted(keys, key=lambda k: len(k[0]), reverse=True)
 
 
-def _jieba_dictionary(common_freq: int) -> tuple[dict[str, str], frozenset[str]]:
+def _jieba_words():
     """jieba's dictionary: its part-of-speech tags (a candidate that the dictionary
-    knows as a common word, 公布 v, 居民 n, is no name) and its frequent words
+    knows as a common word, 公布 v, 居民 n, is no name) and its frequencies
     (关怀 and 荣获 carry a name's tag there, but a word that common is a name
-    only where strong evidence makes it one)."""
-    from ..resources import jieba_dictionary
+    only where strong evidence makes it one): a resources.WordTable."""
+    from ..resources import jieba_word_table
 
-    return jieba_dictionary(common_freq)
+    return jieba_word_table()
 
 
 @lru_cache(maxsize=1)
@@ -247,7 +246,7 @@ class PeopleFinder:
         self.body_start = body_start
         self.lex = lexicon()
         self.rules = rules
-        self.common_words = _jieba_dictionary(rules.common_word_freq)[1]
+        self.common_words = self.lex.word_tags.common(rules.common_word_freq)
         self._token_starts = token_starts  # the segmenter's word starts, or a function giving them
         self.mentions: dict[int, Mention] = {}
         self._title_inside = bytearray(len(text) + 1)  # positions strictly inside a post, set by find
