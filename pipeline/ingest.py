@@ -212,9 +212,10 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
 TAG_RESIDUE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
 ENTITY_RESIDUE = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|middot|#\d+|#x[0-9a-fA-F]+);")
 LITERAL_NEWLINES = re.compile(r"(?:\\r\\n|\\n|\\r|\\t)")
-# 國(guo)務(wù)院: glosses that some pages put after each character
+# 國(guo)務(wù)院: glosses that some pages put after each character (the character before the bracket
+# is tested once the bracket is read, so that the pattern opens with it and the engine skips to one)
 PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff\)])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6})\)")
+    r"\((?<=[\u3400-\u9fff\)]\()(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6})\)")
 # a run of a class is written X X*, not X+: a pattern that opens with a class lets the
 # engine skip at C speed to where one of its characters stands (X+ opens with a repeat,
 # which it would try to match at every position)

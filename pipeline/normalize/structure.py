@@ -105,7 +105,8 @@ def _rules():
                          + trie_pattern(d["appointed_posts"]) + r")$")
     # 村委会召开会议: a held verb with an object of its own makes its subject the organizer
     has_object = re.compile(r"了?" + NAME_PIECE + r"{0,40}?(?:" + ends + r")(?=$|[，。,；;、\n\s(（]|上|后|于|在|并)")
-    return {"object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "has_object": has_object, "minutes": minutes, "strip": strip,
+    return {"object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
+            "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
             "verb": re.compile(verbs), "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
@@ -148,7 +149,9 @@ def meeting_name(text: str, start: int, end: int, rules: StructureRules = Struct
         found = _clean_name(text, *m.span("name"))
         if found:
             return found
-    for m in r["subject"].finditer(text, start, end):
+    # the subject's pattern ends on a held verb, and opens with a choice (the engine would try it at
+    # every position): a meeting without one skips it
+    for m in r["subject"].finditer(text, start, end) if r["held"].search(text, start, end) else ():
         # …unless it is the body that holds the meeting (某某学会在…召开)
         if BODY_NAME.search(m.group("name2")) or r["has_object"].match(text, m.end()):
             continue
