@@ -212,12 +212,16 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
 TAG_RESIDUE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
 ENTITY_RESIDUE = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|middot|#\d+|#x[0-9a-fA-F]+);")
 LITERAL_NEWLINES = re.compile(r"(?:\\r\\n|\\n|\\r|\\t)")
-# 國(guo)務(wù)院, 會(huì )議: glosses that some pages put after each character
+# 國(guo)務(wù)院, 會(huì )議: glosses that some pages put after each character (the character before the
+# bracket is tested once the bracket is read, so that the pattern opens with it and the engine skips to one)
 PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff\)])\( ?(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6}) ?\)")
-PROTECTED_MARKS = re.compile(r"[\u2460-\u249b\u3220-\u3229]+")
+    r"\((?<=[\u3400-\u9fff\)]\()\ ?(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-z]{1,6})\ ?\)")
+# a run of a class is written X X*, not X+: a pattern that opens with a class lets the
+# engine skip at C speed to where one of its characters stands (X+ opens with a repeat,
+# which it would try to match at every position)
+PROTECTED_MARKS = re.compile(r"[\u2460-\u249b\u3220-\u3229][\u2460-\u249b\u3220-\u3229]*")
 PROTECTED_MARKS_SPLIT = re.compile(r"([\u2460-\u249b\u3220-\u3229]+)")
-HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")
+HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a][ \t\u00a0\u3000\u2002-\u200a]*")
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 
 
@@ -250,13 +254,14 @@ def normalize_text(text: str) -> str:
     noise = [ch for ch in set(MAYBE_NOISE.findall(text)) if _is_noise_char(ch)]  # each distinct character once
     if noise:
         text = text.translate(dict.fromkeys(map(ord, noise)))
-    # glosses may repeat: 国(guo)(guo)
-    previous = None
+    # glosses may repeat: 国(guo)(guo); each is in brackets, and most pages have none
+    previous = None if "(" in text else text
     while previous != text:
         previous, text = text, PINYIN_GLOSS.sub("", text)
     text = strip_spam(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = (HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    # horizontal space never spans a line break: one pass over the text, not one a line
+    lines = (line.strip() for line in HORIZONTAL_SPACE.sub(" ", text).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -326,8 +331,10 @@ def _boilerplate():
     line_sources, inline_sources, site_sources = furniture_patterns(data)
     lines = re.compile("|".join(f"(?:{p})" for p in line_sources))  # one match a line, not one a pattern
     inline = [re.compile(p) for p in inline_sources]
+    # every inline pattern holds one of these words: a page without them skips those patterns
+    inline_words = re.compile(trie_pattern([*data["share_words"], *data["counter_words"]]))
     site = [re.compile(p) for p in site_sources]
-    return heading, lines, inline, site
+    return heading, lines, inline, inline_words, site
 
 
 DATE_VALUE = re.compile(
@@ -492,8 +499,11 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
 def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
                published_hint: str | None = None) -> Page:
     """Fill page.text, title, published and bylines from the decoded text."""
-    heading, line_patterns, inline_patterns, site_patterns = _boilerplate()
-    lines = normalize_text(raw_text).split("\n")
+    heading, line_patterns, inline_patterns, inline_words, site_patterns = _boilerplate()
+    normalized = normalize_text(raw_text)
+    lines = normalized.split("\n")
+    if not inline_words.search(normalized):
+        inline_patterns = ()  # none can match; each line is already stripped (normalize_text)
 
     kept: list[str] = []
     for line, simple in zip(lines, simplified_lines(lines)):  # one set of patterns for both scripts

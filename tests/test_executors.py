@@ -421,7 +421,7 @@ def test_a_killed_worker_costs_no_page(tmp_path):
 def test_an_interrupted_run_exits_130_and_resumes(tmp_path, signum):
     import psutil
 
-    src = corpus(tmp_path, copies=15)
+    src = corpus(tmp_path, copies=40)  # enough work that the run is still going when the signal comes
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(src), "--out", str(out), "--workers", "2"],
                             cwd=ROOT, stderr=subprocess.PIPE, text=True)

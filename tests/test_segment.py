@@ -82,11 +82,21 @@ def test_saved_tokenizer_must_match_its_config(tmp_path):
 
 
 def test_word_tags_are_jieba_posseg_tags():
-    """The rules' word tags, read straight from jieba's dict.txt, are what jieba.posseg reads."""
+    """The rules' word tags, read straight from jieba's dict.txt, are what jieba.posseg reads,
+    and their frequencies what jieba counts."""
+    import jieba
     import jieba.posseg
 
-    from pipeline.resources import jieba_word_tags
+    from pipeline.resources import jieba_word_table
 
-    tags = jieba_word_tags()
-    assert tags == jieba.posseg.dt.word_tag_tab
-    assert tags["召开"].startswith("v") and tags["北京"] == "ns"
+    table = jieba_word_table()
+    posseg = jieba.posseg.dt.word_tag_tab
+    assert len(table) == len(posseg) and dict(table.items()) == posseg
+    assert all(table.get(w) == tag and w in table for w, tag in posseg.items())
+    assert table.get("召开").startswith("v") and table.get("北京") == "ns"
+    plain = jieba.Tokenizer()  # not jieba.dt, which other tests give the user dictionary
+    plain.initialize()
+    assert all(table.freq(w) == plain.FREQ[w] for w in ("会议", "召开", "北京", "的"))
+    # what is no word of it: like a dict, nothing, whatever the key holds
+    for key in ("", "会议\t", "会\n议", "不是一个词语", "\ud800"):
+        assert key not in table and table.get(key) is None and table.get(key, "nr") == "nr" and table.freq(key) == 0

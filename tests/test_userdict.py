@@ -158,14 +158,25 @@ def test_jieba_word_tags_are_kept_and_a_broken_copy_is_read_again(tmp_path, monk
     from pipeline import resources
 
     monkeypatch.setattr(resources, "generated_dir", lambda: tmp_path)
-    read = resources.jieba_dictionary.__wrapped__  # past the process's own cache
+    read = resources.jieba_word_table.__wrapped__  # past the process's own cache
     dict_txt = str(Path(find_spec("jieba").origin).parent / "dict.txt")
-    direct = resources._read_jieba_dictionary(dict_txt, 20000)
-    assert read(20000) == direct  # read from dict.txt, and kept
-    kept = list(tmp_path.glob("jieba-dict-*-20000.pickle"))
+    direct = resources._read_jieba_table(dict_txt)
+    assert read().buckets == direct.buckets  # read from dict.txt, and kept
+    kept = list(tmp_path.glob("jieba-table-*.pickle"))
     assert len(kept) == 1
-    assert read(20000) == direct  # from the kept copy
+    assert read().buckets == direct.buckets  # from the kept copy
     kept[0].write_bytes(b"not a pickle")
-    assert read(20000) == direct and kept[0].read_bytes() != b"not a pickle"
-    tags, common = direct
-    assert tags["会议"].startswith("n") and "会议" in common and len(tags) > 300_000
+    assert read().buckets == direct.buckets and kept[0].read_bytes() != b"not a pickle"
+    common = direct.common(20000)
+    assert direct.get("会议").startswith("n") and "会议" in common and len(direct) > 300_000
+    assert "开会" in direct and "开会" not in common and not direct.common(0).__contains__("会议")
+
+
+def test_word_table_reads_duplicates_as_jieba_does():
+    """A word on two lines of dict.txt (B超): the last line's tag, as jieba.posseg's dict
+    keeps it, and the highest count, so that it is common if any of its lines says so."""
+    from pipeline.resources import WordTable
+
+    table = WordTable.from_entries([("B超", "n", 500), ("会议", "n", 20), ("B超", "nz", 3)])
+    assert table.get("B超") == "nz" and table.freq("B超") == 500 and "B超" in table.common(300)
+    assert table.get("会议") == "n" and "会议" not in table.common(300) and len(table) == 2

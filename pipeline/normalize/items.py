@@ -22,11 +22,14 @@ from .numerals import cn_to_int
 from .patterns import CLAUSE_BREAK, SENTENCE_BREAK
 from .people import lexicon as people_lexicon
 
-# named blocks of the marker families; each family's words are in items.json
+# named blocks of the marker families; each family's words are in items.json. An ordinal is
+# (its first character's class, the rest): a run X{1,3} is written X X{0,2}, so that a pattern
+# opening with it opens with a class, which the engine skips to at C speed (a repeat it would
+# try to match at every position)
 CN_DIGIT = "[一二三四五六七八九十]"
-CN_NUM = CN_DIGIT + "{1,3}"                   # 一, 十二, 二十三
-CN_FORMAL = "[壹贰叁参肆伍陆柒捌玖拾]{1,2}"  # 壹、贰、 (Traditional 貳 參 read after conversion)
-DIGITS = r"\d{1,2}"                           # 1. 12、
+CN_NUM = (CN_DIGIT, CN_DIGIT + "{0,2}")        # 一, 十二, 二十三
+CN_FORMAL = ("[壹贰叁参肆伍陆柒捌玖拾]", "[壹贰叁参肆伍陆柒捌玖拾]?")  # 壹、贰、 (Traditional 貳 參 read after conversion)
+DIGITS = (r"\d", r"\d?")                      # 1. 12、
 ENCLOSED_SERIES = {"circled": "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "parenthesized": "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"}
 ENCLOSED = {ch: k + 1 for series in ENCLOSED_SERIES.values() for k, ch in enumerate(series)}
 ORDINALS = {"chinese": CN_NUM, "financial": CN_FORMAL, "digits": DIGITS}
@@ -116,14 +119,20 @@ def family_pattern(fam: dict, data: dict) -> str:
     the ordinal's class, the words that close it (要, 项议程, 、) and what may or
     may not follow (not_followed_by: 一要 but not 一要素)."""
     if fam["ordinal"] == "sequence_words":
-        ordinal = _alt(data["sequence_words"])
+        first, rest = _alt(data["sequence_words"]), ""
     elif fam["ordinal"] in ENCLOSED_SERIES:
-        ordinal = "[" + ENCLOSED_SERIES[fam["ordinal"]] + "]"
+        first, rest = "[" + ENCLOSED_SERIES[fam["ordinal"]] + "]", ""
     else:
-        ordinal = ORDINALS[fam["ordinal"]]
-    p = f"(?<!{_one_of(fam['not_after'])})" if fam.get("not_after") else ""
-    p += re.escape(fam.get("prefix", ""))
-    p += OPEN_BRACKET + f"({ordinal})" + CLOSE_BRACKET if fam.get("bracketed") else f"({ordinal})"
+        first, rest = ORDINALS[fam["ordinal"]]
+    ordinal = first + rest
+    not_after = f"(?<!{_one_of(fam['not_after'])})" if fam.get("not_after") else ""
+    if not_after and rest and not fam.get("prefix") and not fam.get("bracketed"):
+        # 一要 not after 第: tested after the ordinal's first character ((?<!第一) once 一 is read), so
+        # that the pattern opens with the ordinal's class
+        p = f"({first}(?<!{_one_of(fam['not_after'])}{first}){rest})"
+    else:
+        p = not_after + re.escape(fam.get("prefix", ""))
+        p += OPEN_BRACKET + f"({ordinal})" + CLOSE_BRACKET if fam.get("bracketed") else f"({ordinal})"
     if fam.get("may_close_with"):  # (1)、: the mark after the bracket is the marker's
         p += _one_of(fam["may_close_with"]) + "?"
     if fam.get("or_followed_by"):  # 第一, / 第一要: a mark closes it, or a verb follows it

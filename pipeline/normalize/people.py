@@ -98,8 +98,7 @@ class Lexicon:
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
-        # the tags come with the default threshold's common words: one read of the dictionary serves both
-        self.word_tags = _jieba_dictionary(PeopleRules.common_word_freq)[0]
+        self.word_tags = _jieba_words()  # word -> tag, like a dict
         self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
@@ -124,6 +123,10 @@ class Lexicon:
         self.list_given_post_re = re.compile(opening + LIST_GIVEN_POST, re.M)
         self.counted_list_re = re.compile(opening + COUNTED_LIST, re.M)
         self.name_given_post_re = re.compile(opening + NAME_GIVEN_POST, re.M)
+        # the verbs those two end on: a page without one skips them (each pattern opens with a choice
+        # of boundaries, so the engine would try it at every position)
+        self.list_post_verb_re = re.compile(trie_pattern(vocabulary("people.json", "post_verbs", "list")))
+        self.one_post_verb_re = re.compile(trie_pattern(vocabulary("people.json", "post_verbs", "one")))
         # the form labels of a field that names one person (主席:, 记录:): the chair's and the recorder's labels
         # of form_labels.json that give their role
         self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
@@ -134,7 +137,7 @@ class Lexicon:
         # (通讯员 刘宜高 审核 周平 李功成): a bracket of credit words, each before its names
         self.credit_bracket_re = re.compile(r"[(（]([^()（）\n]{4,80})[)）]")
         # (包丽), (记者 杜有), (丁明强撰稿): a key may stand before the names or after them
-        self.clause_speaker_re = re.compile(r"(?:^|[。；;!！?？\n,，])([" + CJK + r"]{2,4}?)(?:"
+        self.clause_speaker_re = re.compile(r"[。；;!！?？\n,，]([" + CJK + r"]{2,4}?)(?:"
                                             + trie_pattern(data["adverbs_before_verb"]) + ")?" + ROLE_VERBS.pattern)
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3}?)(?:\s*(?:" + byline_keys + r"))?[)）]")
@@ -163,14 +166,14 @@ def credit_keys() -> list[tuple[str, str]]:
     return sorted(keys, key=lambda k: len(k[0]), reverse=True)
 
 
-def _jieba_dictionary(common_freq: int) -> tuple[dict[str, str], frozenset[str]]:
+def _jieba_words():
     """jieba's dictionary: its part-of-speech tags (a candidate that the dictionary
-    knows as a common word, 公布 v, 居民 n, is no name) and its frequent words
+    knows as a common word, 公布 v, 居民 n, is no name) and its frequencies
     (关怀 and 荣获 carry a name's tag there, but a word that common is a name
-    only where strong evidence makes it one)."""
-    from ..resources import jieba_dictionary
+    only where strong evidence makes it one): a resources.WordTable."""
+    from ..resources import jieba_word_table
 
-    return jieba_dictionary(common_freq)
+    return jieba_word_table()
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +211,7 @@ _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s" + re.escape(load_json("people.json")["org_suffixes"]) + r"]))(" + _NAME + r"(?:、" + _NAME + r")+)"
                             r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
                             + trie_pattern(vocabulary("verbs.json", "attend", "closes_list")) + ")")
+ATTENDING_VERB = re.compile(trie_pattern(vocabulary("verbs.json", "attend", "closes_list")))  # what ATTENDING_LIST ends on
 
 
 @lru_cache(maxsize=None)
@@ -253,7 +257,7 @@ class PeopleFinder:
         self.body_start = body_start
         self.lex = lexicon()
         self.rules = rules
-        self.common_words = _jieba_dictionary(rules.common_word_freq)[1]
+        self.common_words = self.lex.word_tags.common(rules.common_word_freq)
         self._token_starts = token_starts  # the segmenter's word starts, or a function giving them
         self.mentions: dict[int, Mention] = {}
         self._title_inside = bytearray(len(text) + 1)  # positions strictly inside a post, set by find
@@ -469,6 +473,8 @@ class PeopleFinder:
     def _form_lists(self):
         """参会人员: 李四、王五、赵六 — the names a form lists after its label."""
         t = self.text
+        if ":" not in t and "：" not in t:
+            return  # every label has its colon
         for m in self.lex.list_label_re.finditer(t):
             for item in re.finditer(r"[^、,，;；\s()（）]+", m.group(1)):
                 a, b = m.start(1) + item.start(), m.start(1) + item.end()
@@ -489,7 +495,8 @@ class PeopleFinder:
         without posts, closed by a verb of attending or opened by …的有. Every
         item must look like a name, and none may be a common word."""
         t = self.text
-        for m in ATTENDING_LIST.finditer(t, self.body_start):
+        listed = t.find("、", self.body_start) >= 0 and ATTENDING_VERB.search(t, self.body_start)
+        for m in ATTENDING_LIST.finditer(t, self.body_start) if listed else ():
             self._add_bare_list(m.start(1), m.end(1))
         for m in listed_have(self.rules.listing_verb_gap_chars).finditer(t, self.body_start):
             end = m.end()
@@ -531,7 +538,8 @@ class PeopleFinder:
         for: 肖苏燕、范元均晋升副会长; 副理事长为王秀阁、孙艳静; 任命吕靖、李保庚
         三位同志为委员; 张红波、李会杰两位同志."""
         t = self.text
-        for m in self.lex.list_given_post_re.finditer(t, self.body_start):
+        lists = self.lex.list_post_verb_re.search(t, self.body_start)
+        for m in self.lex.list_given_post_re.finditer(t, self.body_start) if lists else ():
             post = self._post_at_clause_end(m.end())
             if post:
                 self._add_bare_list(m.start(1), m.end(1), [post])
@@ -539,9 +547,11 @@ class PeopleFinder:
             post = self._title_ending_at(m.start())
             if post:
                 self._add_bare_list(m.start(1), m.end(1), [post])
-        for m in self.lex.counted_list_re.finditer(t, self.body_start):
+        counted = t.find("同志", self.body_start) >= 0  # what COUNTED_PERSONS ends on
+        for m in self.lex.counted_list_re.finditer(t, self.body_start) if counted else ():
             self._add_bare_list(m.start(1), m.end(1))
-        for m in self.lex.name_given_post_re.finditer(t, self.body_start):
+        ones = self.lex.one_post_verb_re.search(t, self.body_start)
+        for m in self.lex.name_given_post_re.finditer(t, self.body_start) if ones else ():
             post = self._post_at_clause_end(m.end())
             if post and m.start(1) not in self.mentions:
                 self._add_posted_name(*m.span(1), post, common_ok=False)
@@ -594,7 +604,7 @@ class PeopleFinder:
         """李源荣、陈弘烈等4位里长 / 王五和赵六2名委员: names before a counted
         post all hold it."""
         t = self.text
-        for m in COUNTED_POST.finditer(t):
+        for m in COUNTED_POST.finditer(t) if "位" in t or "名" in t else ():
             title = self.lex.title_re.match(t, m.end())
             if not title:
                 continue
@@ -762,14 +772,16 @@ class PeopleFinder:
         self._credit_runs()
         self._credit_brackets()
         # bylines in parentheses: (包丽), 政协办 何虹霞), (张云龙 王洁 孙雨静), (记者 杜有)
-        for m in lex.byline_re.finditer(t):
+        for m in lex.byline_re.finditer(t) if ")" in t or "）" in t else ():  # a byline closes its bracket
             for name in re.finditer(r"[" + CJK + r"]+", m.group(1)):
                 a, b = m.start(1) + name.start(), m.start(1) + name.end()
                 if self._byline_name(a, b):
                     self._add(Mention(a, b, t[a:b], kind="credit"))
         # a name opening a clause with a speech verb, an adverb may stand between: 徐振祥指出, 张明华也表示
-        for m in lex.clause_speaker_re.finditer(t[body:]):
-            a, b = m.start(1) + body, m.end(1) + body
+        # (the body's start, written as a line break before it, is a clause boundary too: the pattern
+        # then opens with a class of characters, which the engine skips to at C speed)
+        for m in lex.clause_speaker_re.finditer("\n" + t[body:]):
+            a, b = m.start(1) + body - 1, m.end(1) + body - 1
             if b - a >= 2 and self._surname_len(a) and a not in self.mentions:
                 alias_end = self.alias_at(a)
                 if alias_end == b:

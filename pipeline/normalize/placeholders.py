@@ -17,7 +17,7 @@ CJK = r"\u3400-\u9fff"
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern, re.Pattern, int]:
+def _pattern() -> tuple[re.Pattern, tuple[re.Pattern, tuple[str, ...]], int]:
     data = load_json("placeholders.json")
     letters = "".join(map(re.escape, data["blank_letters"]))
     blank = rf"(?<![A-Za-z])(?:19|20)?[{letters}]{{2,}}(?![A-Za-z])"
@@ -25,14 +25,15 @@ def _pattern() -> tuple[re.Pattern, re.Pattern, int]:
     # a blank counts where Chinese text or a line runs on from it or into it: 20xx年, xxx校长, 由××主持
     placeholder = re.compile(rf"(?m)(?:(?:(?<=[{CJK}])|^)(?:{blank})|(?:{blank})(?=[{CJK}]|$)|{words})")
     # what every placeholder holds, without the lookarounds: most pages have none, and say so at once
-    candidate = re.compile(rf"[{letters}]{{2}}|{words}")
-    return placeholder, candidate, int(data["min_placeholders"])
+    # (two blank letters, a pattern that opens with a class, so the engine skips to one; or a blank word)
+    candidate = re.compile(rf"[{letters}][{letters}]")
+    return placeholder, (candidate, tuple(data["blank_words"])), int(data["min_placeholders"])
 
 
 def placeholders(text: str) -> list[tuple[int, int]]:
     """Offsets of every placeholder in the text."""
-    placeholder, candidate, _ = _pattern()
-    if not text or not candidate.search(text):
+    placeholder, (letters, words), _ = _pattern()
+    if not text or not (letters.search(text) or any(w in text for w in words)):
         return []
     return [m.span() for m in placeholder.finditer(text)]
 

@@ -106,7 +106,8 @@ def _rules():
                          + trie_pattern(d["appointed_posts"]) + r")$")
     # 村委会召开会议: a held verb with an object of its own makes its subject the organizer
     has_object = re.compile(r"了?" + NAME_PIECE + r"{0,40}?(?:" + ends + r")(?=$|[，。,；;、\n\s(（]|上|后|于|在|并)")
-    return {"object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "has_object": has_object, "minutes": minutes, "strip": strip,
+    return {"object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
+            "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
             "verb": re.compile(verbs), "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
@@ -177,7 +178,9 @@ def meeting_name(text: str, start: int, end: int, rules: StructureRules = Struct
         found = _clean_name(text, *m.span("name"))
         if found:
             return found
-    for m in r["subject"].finditer(text, start, end):
+    # the subject's pattern ends on a held verb, and opens with a choice (the engine would try it at
+    # every position): a meeting without one skips it
+    for m in r["subject"].finditer(text, start, end) if r["held"].search(text, start, end) else ():
         # …unless it is the body that holds the meeting (某某学会在…召开)
         if BODY_NAME.search(m.group("name2")) or r["has_object"].match(text, m.end()):
             continue
@@ -244,7 +247,10 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
                 out += _entries("", a, b, text, start, rules)
                 taken.append((a, b))
             i = line_end + 1
-    for m in r["decision"].finditer(text, start, end):
+    # every decision ends on a decision verb: where the meeting has none, the pattern (which opens
+    # with a choice, so the engine would try it at every position) is not run
+    decisions = r["decision"].finditer(text, start, end) if r["verb"].search(text, start, end) else ()
+    for m in decisions:
         a = m.start("verb")
         if any(x <= a < y for x, y in taken):
             continue
@@ -584,5 +590,7 @@ URL = re.compile(r"(?:" + trie_pattern(load_json("bylines.json")["url_keys"]) + 
 
 def url_in_text(text: str | None) -> str | None:
     """转载请注明原文网址:http://…: the URL a page gives as its own."""
-    m = URL.search(text or "")
+    if not text or "://" not in text:
+        return None  # most pages give none: the pattern (case-insensitive, so slow to search) is not run
+    m = URL.search(text)
     return m.group("url") if m else None
