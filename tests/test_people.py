@@ -112,6 +112,17 @@ def test_taiwan_names_and_posts(sentence, expected):
     assert people(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a surname that is mostly a word: after a post, and opening a clause elsewhere
+    ("公司总经理和立军、副总经理曾乃东参加了会议。最后,和立军对工作提出了要求。",
+     {"和立军": {"总经理"}, "曾乃东": {"副总经理"}}),
+    ("公司总经理和立军出席。", {}),
+    ("校长和老师们参加了会议。最后,和老师们一起合影。", {}),
+])
+def test_rare_surnames_need_a_second_mention(sentence, expected):
+    assert people(sentence) == expected
+
+
 def test_a_name_that_is_also_a_word_when_the_context_is_clear():
     text = "总经理万里、副总经理常青出席会议。会计公布了上一季度的财务报告。"
     assert people(text) == {"万里": {"总经理"}, "常青": {"副总经理"}}

@@ -98,6 +98,7 @@ class Lexicon:
         alias_cores = sorted(data["alias_cores"], key=len, reverse=True)
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
+        self.rare_surnames = frozenset(data["rare_surnames"])
         self.word_tags = _jieba_words()  # word -> tag, like a dict
         self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
@@ -304,6 +305,23 @@ class PeopleFinder:
             return True
         m = self.lex.title_re.match(t, i)
         return bool(m)
+
+    def _rare_surname_name(self, i: int) -> tuple[int, int] | None:
+        """总经理和向钧、…最后,和向钧对工作提出要求: a name whose surname is mostly a word
+        (people.json rare_surnames), right after a post, closed there, and opening a clause
+        elsewhere on the page; one mention alone is no evidence (校长和老师们)."""
+        t, lex = self.text, self.lex
+        for n in (3, 2):
+            b = i + n
+            given = t[i + 1:b]
+            if len(given) != n - 1 or not all("\u3400" <= ch <= "\u9fff" for ch in given) \
+                    or given[-1] in lex.bad_last_chars or any(ch in lex.bad_inner_chars for ch in given[:-1]):
+                continue
+            if not (self._closes_name(b) or self._follower_word_at(b)) or lex.word_tags.get(given, "nr")[:1] not in ("n",):
+                continue
+            if re.search(r"[,，。；;!！?？\n]" + re.escape(t[i:b]), t[b:]):
+                return i, b
+        return None
 
     def _follower_spans(self, a: int, e: int) -> bool:
         """Does a follower word of two or more characters (先生, 同志, 出席) start at a
@@ -708,6 +726,8 @@ class PeopleFinder:
                 after = self.name_after(e + 1)  # 会议由区委副书记\n王建国主持: a line broken after the post
             if not after and t[e:e + 1] in ":：" and self._listed_after_colon(s, e):
                 after = self.name_after(e + 1)  # 主席团常务主席:王建国、李明华…
+            if not after and t[e:e + 1] in lex.rare_surnames:
+                after = self._rare_surname_name(e)
             if after:
                 a, b = after
                 chain = [(s, e)] + self._title_chain_before(s)
