@@ -158,6 +158,12 @@ def test_numerals_that_open_no_list(text):
     assert items(text) == []
 
 
+def test_the_last_as_an_adjective_is_no_step():
+    # 最后的 is 'the last', no step of the sequence
+    text = "首先由各单位介绍情况。接着大家展开讨论,为最后的总结环节打下基础。"
+    assert [g[0] for g in items(text)] == ["首先", "接着"]
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a paragraph opened by a person's speech is that person's to its end
     ("县长郑国华指出,今年任务艰巨。防汛工作是重中之重。主要任务:一是加固堤防;二是疏通河道。", "郑国华"),
