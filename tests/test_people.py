@@ -97,6 +97,8 @@ def test_appointed_post_is_a_title():
     ("审判员邱晓梅宣读了判决书", {"邱晓梅": {"审判员"}}),
     # the post ends the clause after a long body's name
     ("会议任命韩振宇为市人大常委会代表工作委员会主任,免去其原职务。", {"韩振宇": {"主任"}}),
+    # the holder's own post may stand between 由 and the name
+    ("理事长由市中医院院长高立群担任,秘书长由曹丽娟担任。", {"高立群": {"理事长", "院长"}, "曹丽娟": {"秘书长"}}),
     ("检察官周立伟宣读了起诉书", {"周立伟": {"检察官"}}),
 ])
 def test_court_posts(sentence, expected):

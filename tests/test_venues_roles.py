@@ -101,6 +101,10 @@ def test_reporter_is_not_an_author():
     assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")
 
 
+def test_an_opening_address_is_a_speech():
+    assert roles("市中医院院长高立群致开幕词,他希望学会再创佳绩。") == {("高立群", "speaker")}
+
+
 def test_a_substitute_takes_the_part_of_the_person_before_the_note():
     got = roles("出席:林志明、张国华(吴佩琪代)、陈文雄(请假)\n列席:王淑芬")
     assert {("吴佩琪", "attendee"), ("张国华", "attendee"), ("王淑芬", "attendee")} <= got

@@ -235,8 +235,8 @@ LIST_GIVEN_POST = (NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等)?(?:"
                    + trie_pattern(vocabulary("people.json", "post_verbs", "list")) + ")")
 # 齐利锋当选第二届理事会会长: one name, and a verb that gives it the post after it (use one)
 NAME_GIVEN_POST = "(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "one")) + ")"
-# 秘书长由曹亚丽担任: a post, then who holds it (use held_by)
-HELD_BY = re.compile(r"由(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "held_by")) + ")")
+# 秘书长由曹亚丽担任, 理事长由市中医院院长孙良金担任: a post, then who holds it (use held_by)
+HELD_BY = re.compile(r"由(?:[^，。,；;、\n]{2,20}?)?(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "held_by")) + ")")
 # 副理事长为王秀阁、孙艳静 / 名誉会长有李志诚、林文玲: a post, then the list that holds it
 POST_THEN_LIST = re.compile(r"(?:为|有)\s*[:：]?\s*" + NAME_LIST + r"(?=[,，。；;\n]|等|$)")
 # 张红波、李会杰两位同志: names counted as persons
@@ -575,7 +575,8 @@ class PeopleFinder:
                 self._add_posted_name(*m.span(1), post, common_ok=False)
         for m in HELD_BY.finditer(t, self.body_start):
             post = self._title_ending_at(m.start())
-            if post:
+            if post and (m.start(1) == m.start() + 1 or self._title_ends_at(m.start(1))):
+                # 秘书长由曹亚丽担任; 理事长由市中医院院长孙良金担任: the holder's own post before the name
                 self._add_posted_name(*m.span(1), post)
         for verb in self.lex.appointment_re.finditer(t, self.body_start):
             m = APPOINTED_LIST.match(t, verb.end())
