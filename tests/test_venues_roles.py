@@ -101,6 +101,11 @@ def test_reporter_is_not_an_author():
     assert ("张三", "author") not in roles("接受记者采访的张三表示,会议开得很成功。")
 
 
+def test_a_title_in_brackets_is_read_whole():
+    text = "会议审议通过了刘玉珍同志代表第七届理事会所作的《继往开来,锐意创新》工作报告,回顾了五年工作。"
+    assert roles(text) == {("刘玉珍", "reporter")}
+
+
 def test_an_opening_address_is_a_speech():
     assert roles("市中医院院长高立群致开幕词,他希望学会再创佳绩。") == {("高立群", "speaker")}
 

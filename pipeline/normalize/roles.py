@@ -165,13 +165,13 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
         # the clause after the name, through a list of names joined by 、/和
         j, end = m.end, len(text)
         nxt = next((s for s in starts[k + 1:] if s >= m.end), end)
-        stop = CLAUSE_END.search(text, j)
+        stop = _clause_stop(text, j)
         clause_end = stop.start() if stop else end
         opens_next = None  # where the next clause starts, when the name's own clause is the name alone
         if stop and text[stop.start()] in ",，" and clause_end == j + _honorific_len(text, j):
             # 高汉义同志,主持召开: the verb opens the next clause
             opens_next = clause_end + 1 - j
-            stop2 = CLAUSE_END.search(text, clause_end + 1)
+            stop2 = _clause_stop(text, clause_end + 1)
             clause_end = stop2.start() if stop2 else end
             # 院长张军,各部门负责同志,部分代表等列席会议: clauses of groups, without a verb or a
             # name of their own, go on to the verb they share
@@ -179,7 +179,7 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                 if not stop2 or text[stop2.start()] not in ",，" or nxt < clause_end or not _ends_with_noun(text, clause_end) \
                         or any(_verb_in(text, rx, j, clause_end) for _, rx in verbs):
                     break
-                stop2 = CLAUSE_END.search(text, clause_end + 1)
+                stop2 = _clause_stop(text, clause_end + 1)
                 clause_end = stop2.start() if stop2 else end
         # a later name in the same clause owns what follows it, unless the
         # names are listed together (A、B参加; A和B出席)
@@ -227,6 +227,18 @@ def _substitutes_take_part(text: str, ordered, found):
 @lru_cache(maxsize=1)
 def _substitute_marks() -> tuple[str, ...]:
     return tuple(sorted(load_json("roles.json")["substitute_marks"], key=len, reverse=True))
+
+
+def _clause_stop(text: str, i: int):
+    """The mark that ends the clause from i, a title in 《》 read whole (…所作的《继往开来,
+    锐意创新》工作报告: its comma ends nothing)."""
+    stop = CLAUSE_END.search(text, i)
+    while stop and text.count("《", i, stop.start()) > text.count("》", i, stop.start()):
+        close = text.find("》", stop.start())
+        if close < 0:
+            break
+        stop = CLAUSE_END.search(text, close)
+    return stop
 
 
 def _ends_with_noun(text: str, i: int) -> bool:
