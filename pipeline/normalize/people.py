@@ -133,7 +133,8 @@ class Lexicon:
         self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
                                               key=len, reverse=True))
         self.credit_words = frozenset(word for word, _ in keys)
-        self.substitute_re = re.compile(r"(?<=[" + CJK + r"])[(（]([" + CJK + r"]{2,4}?)(?:"
+        # (the character before the bracket is tested once the bracket is read: the pattern opens with it)
+        self.substitute_re = re.compile(r"[(（](?<=[" + CJK + r"][(（])([" + CJK + r"]{2,4}?)(?:"
                                         + trie_pattern(load_json("roles.json")["substitute_marks"]) + r")[)）]")
         # (通讯员 刘宜高 审核 周平 李功成): a bracket of credit words, each before its names
         self.credit_bracket_re = re.compile(r"[(（]([^()（）\n]{4,80})[)）]")

@@ -143,9 +143,8 @@ def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 def _past_description(text: str, a: int, b: int) -> int:
     """一场别开生面的议事会, 一次十分重要的会议: after a counter, an idiom, a set
-    phrase or an adjective (an adverb before it) with 的 describes the meeting; it
-    names none.
-    关于安全生产的专题会议 keeps its 的: 安全生产 is no description."""
+    phrase or an adjective (an adverb before it) with 的 describes the meeting and
+    names none; 关于安全生产的专题会议 keeps its 的 (安全生产 is no description)."""
     m = re.match(r"([^的，。,；;\s]{2,6})的", text[a:b])
     if not m or b - a - m.end() < 2:
         return a
