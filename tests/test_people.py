@@ -203,6 +203,10 @@ def test_group_words_and_counts_without_a_name(sentence):
     # a name opening a clause, an adverb before its verb of speaking; 均 ends a given name
     ("会上,宋明华也表示赞同。随后,黎晓岚又提出了两点建议。", {"宋明华": set(), "黎晓岚": set()}),
     ("会上,范元均通报了上半年工作。", {"范元均": set()}),
+    # ... or a preposition and its object; a group word before the name
+    ("会上,邓立新对此表示赞同。", {"邓立新": set()}),
+    ("优秀党员钟立鹏就入党初心作了发言。", {"钟立鹏": set()}),
+    ("会议对下阶段工作作了部署。", {}),
     # 会 may stand inside a given name, not at its end
     ("随后,孙立波、刘会杰两位同志介绍了入党情况", {"孙立波": set(), "刘会杰": set()}),
     # a name ends before 会见 (which jieba tags as a noun)

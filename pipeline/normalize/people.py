@@ -99,6 +99,10 @@ class Lexicon:
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.rare_surnames = frozenset(data["rare_surnames"])
+        # 对下阶段工作 (进行部署): a preposition and its object before a verb of speaking
+        prepositional = r"(?:" + trie_pattern(data["prepositions_before_verb"]) + r")[^,，。；;!！?？\n]{1,20}?"
+        self.prepositional = "(?:" + prepositional + ")?"
+        self.prepositional_verb_re = re.compile(prepositional + ROLE_VERBS.pattern)
         self.word_tags = _jieba_words()  # word -> tag, like a dict
         self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
@@ -140,7 +144,8 @@ class Lexicon:
         self.credit_bracket_re = re.compile(r"[(（]([^()（）\n]{4,80})[)）]")
         # (包丽), (记者 杜有), (丁明强撰稿): a key may stand before the names or after them
         self.clause_speaker_re = re.compile(r"[。；;!！?？\n,，]([" + CJK + r"]{2,4}?)(?:"
-                                            + trie_pattern(data["adverbs_before_verb"]) + ")?" + ROLE_VERBS.pattern)
+                                            + trie_pattern(data["adverbs_before_verb"]) + ")?" + self.prepositional
+                                            + ROLE_VERBS.pattern)
         self.byline_re = re.compile(r"(?:[(（]|(?<=\s))(?:(?:" + byline_keys + r")\s*)?((?:[" + CJK + r"]{2,3}\s+){0,5}["
                                     + CJK + r"]{2,3}?)(?:\s*(?:" + byline_keys + r"))?[)）]")
 
@@ -764,7 +769,7 @@ class PeopleFinder:
             alias = bool(lex.alias_core_re.fullmatch(t[a + 1:b]))
             if not alias and (not lex.word_tags.get(t[a:a + 2], "nr").startswith("nr") or self._common_word(a, b)):
                 continue  # 群众幸福感, 领导关怀: the name would open with, or be, a common word
-            if alias or self._closes_name(b) or ROLE_VERBS.match(t, b):
+            if alias or self._closes_name(b) or ROLE_VERBS.match(t, b) or lex.prepositional_verb_re.match(t, b):
                 self._add(Mention(a, b, t[a:b], kind="introduced", alias=alias))
         for m in lex.credit_re.finditer(t):
             name = m.group(1)
