@@ -216,6 +216,9 @@ def test_group_words_and_counts_without_a_name(sentence):
     # a preposition that is also a surname, before a word, is no name
     ("校长向全体教师提出三点要求", {}),
     ("会长向大家介绍了商会的发展情况", {}),
+    # a verb of the dictionary before a name and its post, unless the name would open with a word
+    ("校长强调胡丽萍局长对安全工作的要求", {"胡丽萍": {"局长"}}),
+    ("我们要了解班级和班主任的情况", {}),
     # an organisation after a list comma opens the next post
     ("副县长孔令武、县政协副主席甘小鹏列席会议", {"孔令武": {"副县长"}, "甘小鹏": {"副主席"}}),
     ("总经理顾问钱国良列席会议", {"钱国良": {"顾问"}}),

@@ -329,6 +329,11 @@ class PeopleFinder:
                 return i, b
         return None
 
+    def _verb_ends_at(self, i: int) -> bool:
+        """Does a verb of two characters of the dictionary end at i, and not run into i (强调|吴)?"""
+        t = self.text
+        return i >= 2 and self.lex.word_tags.get(t[i - 2:i], "")[:1] == "v" and t[i - 1:i + 1] not in self.lex.word_tags
+
     def _follower_spans(self, a: int, e: int) -> bool:
         """Does a follower word of two or more characters (先生, 同志, 出席) start at a
         and run past e? A name that ended at e would cut it in two."""
@@ -453,8 +458,11 @@ class PeopleFinder:
                 continue
             name = self.text[s:j]
             if self._surname_len(s) and self._plausible(name) and (
-                    self._boundary_before(s) or self.lex.word_tags.get(name, "").startswith("nr")):
-                return s, j, False  # a name the dictionary knows needs no boundary: 贯彻习近平总书记
+                    self._boundary_before(s) or self.lex.word_tags.get(name, "").startswith("nr")
+                    or self._verb_ends_at(s) and self.lex.word_tags.get(name[:2], "nr").startswith("nr")):
+                # a name the dictionary knows needs no boundary (贯彻习近平总书记), nor one after a
+                # verb of the dictionary that opens with no word of it (强调吴映红局长对…, not 了解班级和班主任)
+                return s, j, False
         for s in (j - 2, j - 1):
             if s >= 0 and self._surname_len(s) == j - s and self.text[s] not in self.lex.alias_excluded \
                     and self._boundary_before(s):
