@@ -212,7 +212,7 @@ def _substitutes_take_part(text: str, ordered, found):
     marks = _substitute_marks()
     out = list(found)
     for k, m in enumerate(ordered):
-        if not (text[m.start - 1:m.start] in "(（" and text.startswith(marks, m.end)):
+        if not (m.start > 0 and text[m.start - 1] in "(（" and text.startswith(marks, m.end)):
             continue
         before = [i for i, o in enumerate(ordered) if o.end == m.start - 1]
         if not before:
