@@ -100,6 +100,8 @@ def test_appointed_post_is_a_title():
     # the holder's own post may stand between 由 and the name
     ("理事长由市中医院院长高立群担任,秘书长由曹丽娟担任。", {"高立群": {"理事长", "院长"}, "曹丽娟": {"秘书长"}}),
     ("检察官周立伟宣读了起诉书", {"周立伟": {"检察官"}}),
+    # the posts of a party branch committee
+    ("纪律委员郭立文和青年委员吴晓丹参加会议", {"郭立文": {"纪律委员"}, "吴晓丹": {"青年委员"}}),
 ])
 def test_court_posts(sentence, expected):
     assert people(sentence) == expected
