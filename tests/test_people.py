@@ -103,7 +103,7 @@ def test_appointed_post_is_a_title():
     # the posts of a party branch committee
     ("纪律委员郭立文和青年委员吴晓丹参加会议", {"郭立文": {"纪律委员"}, "吴晓丹": {"青年委员"}}),
 ])
-def test_court_posts(sentence, expected):
+def test_posts_of_courts_and_party_committees(sentence, expected):
     assert people(sentence) == expected
 
 
