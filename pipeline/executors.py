@@ -283,6 +283,33 @@ def process_chunk(chunk: list[tuple], root: str, segmenter: str, limits: PageLim
 RETRY = "retry:"  # a key no file hashes to: the file is processed again next run
 
 
+def process_chunk_to_spool(chunk: list[tuple], root: str, segmenter: str, limits: PageLimits, spool: str) -> str:
+    """process_chunk in a pool's worker, its result written to a file of `spool`;
+    only the file's path goes back through the pool's pipe. A worker killed while
+    it sends a large result leaves half a message in that pipe, and the pool's
+    reading thread then waits for the rest for ever; a path is one write, which a
+    pipe never splits (less than PIPE_BUF bytes). A worker killed while it writes
+    the file leaves no result: the chunk's files run again."""
+    import pickle
+
+    result = process_chunk(chunk, root, segmenter, limits)
+    fd, tmp = tempfile.mkstemp(dir=spool, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+    path = tmp[:-len(".tmp")] + ".chunk"
+    os.replace(tmp, path)
+    return path
+
+
+def _from_spool(path: str) -> ChunkResult:
+    import pickle
+
+    with open(path, "rb") as f:
+        result = pickle.load(f)
+    os.unlink(path)
+    return result
+
+
 def failed_file(item: tuple, error: str) -> ChunkResult:
     """The documents row of a file no worker could process."""
     path, source, key, doc_id = item
@@ -655,19 +682,26 @@ def _run_local(pending, root: str, segmenter: str, workers: int, collect, limits
         ctx = mp.get_context("spawn")
     hard_limit = 2 * limits.timeout + 10 if limits.timeout else None
     pending = iter(pending)
-    while True:
-        suspects = _run_pool(pending, ctx, root, segmenter, workers, collect, limits, hard_limit, per_worker=4)
-        if suspects is None:
-            return
-        # again, one file per task and one task per worker: should a worker
-        # die again, at most `workers` files were in flight; each runs alone
-        retry = iter([[item] for item in suspects])
+    spool = tempfile.mkdtemp(prefix="meeting-pipeline-spool-")  # the workers' results (process_chunk_to_spool)
+    try:
         while True:
-            culprits = _run_pool(retry, ctx, root, segmenter, workers, collect, limits, hard_limit, per_worker=1)
-            if culprits is None:
-                break
-            for item in culprits:
-                _run_alone(item, ctx, root, segmenter, collect, limits, hard_limit)
+            suspects = _run_pool(pending, ctx, root, segmenter, workers, collect, limits, hard_limit, spool, per_worker=4)
+            if suspects is None:
+                return
+            # again, one file per task and one task per worker: should a worker
+            # die again, at most `workers` files were in flight; each runs alone
+            retry = iter([[item] for item in suspects])
+            while True:
+                culprits = _run_pool(retry, ctx, root, segmenter, workers, collect, limits, hard_limit, spool,
+                                     per_worker=1)
+                if culprits is None:
+                    break
+                for item in culprits:
+                    _run_alone(item, ctx, root, segmenter, collect, limits, hard_limit, spool)
+    finally:
+        import shutil
+
+        shutil.rmtree(spool, ignore_errors=True)  # what a killed worker left half written
 
 
 def _start_pool(ctx, workers: int, segmenter: str, limits: PageLimits):
@@ -702,7 +736,8 @@ def _overdue(beats, pids, hard_limit: float | None) -> list[int]:
     return [pids[k] for k in range(len(beats)) if beats[k] and now - beats[k] > hard_limit and pids[k]]
 
 
-def _run_pool(pending, ctx, root, segmenter, workers, collect, limits, hard_limit, per_worker: int = 4) -> list | None:
+def _run_pool(pending, ctx, root, segmenter, workers, collect, limits, hard_limit, spool: str,
+              per_worker: int = 4) -> list | None:
     """Feed chunks to one pool until the input ends (None) or the pool breaks
     (the files of the chunks it had in flight)."""
     pool, beats, pids = _start_pool(ctx, workers, segmenter, limits)
@@ -716,7 +751,7 @@ def _run_pool(pending, ctx, root, segmenter, workers, collect, limits, hard_limi
                 if chunk is None:
                     exhausted = True
                     break
-                in_flight[pool.submit(process_chunk, chunk, root, segmenter, limits)] = chunk
+                in_flight[pool.submit(process_chunk_to_spool, chunk, root, segmenter, limits, spool)] = chunk
             if not in_flight:
                 return None
             done, _ = wait(in_flight, timeout=1.0, return_when=FIRST_COMPLETED)
@@ -727,14 +762,14 @@ def _run_pool(pending, ctx, root, segmenter, workers, collect, limits, hard_limi
                 except BrokenProcessPool:
                     in_flight[f] = chunk
                     raise
-                collect(result)
+                collect(_from_spool(result))
             for pid in _overdue(beats, pids, hard_limit):
                 _kill(pid)
     except BrokenProcessPool:
         suspects = []
         for f, chunk in in_flight.items():
             if f.done() and not f.cancelled() and f.exception() is None:
-                collect(f.result())  # finished before the pool broke
+                collect(_from_spool(f.result()))  # finished before the pool broke
             else:
                 suspects.extend(chunk)
         return suspects
@@ -750,11 +785,11 @@ def _kill(pid: int) -> None:
             pass
 
 
-def _run_alone(item: tuple, ctx, root, segmenter, collect, limits, hard_limit) -> None:
+def _run_alone(item: tuple, ctx, root, segmenter, collect, limits, hard_limit, spool: str) -> None:
     """One file in a pool of its own: its result, or its error row."""
     pool, beats, pids = _start_pool(ctx, 1, segmenter, limits)
     try:
-        future = pool.submit(process_chunk, [item], root, segmenter, limits)
+        future = pool.submit(process_chunk_to_spool, [item], root, segmenter, limits, spool)
         started = time.time()
         while True:
             done, _ = wait([future], timeout=1.0)
@@ -764,7 +799,7 @@ def _run_alone(item: tuple, ctx, root, segmenter, collect, limits, hard_limit) -
                 for pid in pids:
                     _kill(pid)
         try:
-            collect(future.result())
+            collect(_from_spool(future.result()))
         except BrokenProcessPool:
             collect(failed_file(item, f"the worker process died while processing {Path(item[0]).name} "
                                       f"(killed, out of memory, or over the hard time limit of "

@@ -403,6 +403,28 @@ def test_workers_die_with_the_main_process(tmp_path):
     assert not alive
 
 
+def test_a_worker_sends_back_a_path_that_one_pipe_write_holds(tmp_path):
+    """A worker killed while sending a result must not leave half a message in the
+    pool's pipe (the pool's reader would wait for the rest for ever): the rows go
+    through a file, and what the pipe carries fits in one atomic write."""
+    import pickle
+    import select
+
+    from pipeline.executors import PageLimits, _from_spool, process_chunk, process_chunk_to_spool
+
+    src = corpus(tmp_path)
+    chunk = [(str(f), f.name, "key", f.stem) for f in sorted(src.iterdir())[:8]]
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    path = process_chunk_to_spool(chunk, str(src), "jieba", PageLimits(), str(spool))
+    assert len(pickle.dumps(path)) < select.PIPE_BUF
+    result = _from_spool(path)
+    assert not list(spool.iterdir())  # read once, then gone
+    direct = process_chunk(chunk, str(src), "jieba", PageLimits())
+    assert [e.source for e in result.entries] == [e.source for e in direct.entries]
+    assert result.table("people").equals(direct.table("people"))
+
+
 def test_a_killed_worker_costs_no_page(tmp_path):
     import psutil
 
