@@ -320,10 +320,8 @@ class PeopleFinder:
         for n in (3, 2):
             b = i + n
             given = t[i + 1:b]
-            if len(given) != n - 1 or not all("\u3400" <= ch <= "\u9fff" for ch in given) \
-                    or given[-1] in lex.bad_last_chars or any(ch in lex.bad_inner_chars for ch in given[:-1]):
-                continue
-            if not (self._closes_name(b) or self._follower_word_at(b)) or lex.word_tags.get(given, "nr")[:1] not in ("n",):
+            if len(given) != n - 1 or not self._plausible(t[i:b]) or lex.word_tags.get(given, "nr")[:1] != "n" \
+                    or not (self._closes_name(b) or self._follower_word_at(b)):
                 continue
             if re.search(r"[,，。；;!！?？\n]" + re.escape(t[i:b]), t[b:]):
                 return i, b
@@ -510,7 +508,7 @@ class PeopleFinder:
         for m in self.lex.list_label_re.finditer(t):
             for item in re.finditer(r"[^、,，;；\s()（）]+", m.group(1)):
                 a, b = m.start(1) + item.start(), m.start(1) + item.end()
-                if any(x.start <= a < x.end for x in self.mentions.values()):
+                if self._inside_mention(a):
                     continue  # 村党支部书记刘德明: found with its post
                 name = t[a:b]
                 for h in self.lex.honorifics:
@@ -545,7 +543,7 @@ class PeopleFinder:
         if len(items) < 2 or len(good) < len(items):
             return
         for x, y in good:
-            if not any(mm.start <= x < mm.end for mm in self.mentions.values()):
+            if not self._inside_mention(x):
                 self._add(Mention(x, y, t[x:y], titles=list(titles), kind="list"))
             elif titles and x in self.mentions:
                 self._add(Mention(x, y, t[x:y], titles=list(titles), kind="list"))  # adds the post
@@ -842,6 +840,10 @@ class PeopleFinder:
         self._repeats()
         return sorted(self.mentions.values(), key=lambda m: m.start)
 
+    def _inside_mention(self, i: int) -> bool:
+        """Does a mention found already cover position i?"""
+        return any(m.start <= i < m.end for m in self.mentions.values())
+
     def _credit_runs(self):
         """核稿:宣传部 张雷, 审稿:向敏 肖亦然, 审核:庄娜莎 蔡任午: after a credit key,
         the unit the credited come from may stand first, and several names may
@@ -861,7 +863,7 @@ class PeopleFinder:
                     continue  # 宣传部 before the names is their unit
                 if not self._byline_name(a, b):
                     break
-                if not any(x.start <= a < x.end for x in self.mentions.values()):
+                if not self._inside_mention(a):
                     self._add(Mention(a, b, t[a:b], kind="credit"))
                 if key:
                     break
@@ -871,7 +873,7 @@ class PeopleFinder:
         t = self.text
         for m in self.lex.substitute_re.finditer(t, self.body_start):
             a, b = m.span(1)
-            if self._byline_name(a, b) and not any(x.start <= a < x.end for x in self.mentions.values()):
+            if self._byline_name(a, b) and not self._inside_mention(a):
                 self._add(Mention(a, b, t[a:b], kind="list"))
 
     def _credit_brackets(self):
@@ -887,7 +889,7 @@ class PeopleFinder:
             names = [(a, b) for (a, b), key in zip(parts, keys) if not key]
             if all(self._byline_name(a, b) for a, b in names):
                 for a, b in names:
-                    if not any(x.start <= a < x.end for x in self.mentions.values()):
+                    if not self._inside_mention(a):
                         self._add(Mention(a, b, t[a:b], kind="credit"))
 
     def _credited_unit(self, a: int, b: int) -> bool:
