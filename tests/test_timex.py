@@ -43,6 +43,8 @@ def test_numerals(numeral, value):
     ("14:30", None, None, "XXXX-XX-XXT14:30"),
     ("1月5日下午2点半", dt.date(2024, 1, 8), None, "2024-01-05T14:30"),
     ("1月5日下午2点半", PUB, None, "2023-01-05T14:30"),  # not after the page's own date
+    ("8点30分", None, None, "XXXX-XX-XXT08:30"),  # an hour with its minutes needs no part of day
+    ("九时三十分", None, None, "XXXX-XX-XXT09:30"),
     # ranges, also across months
     ("xx年6月13日至16日", None, None, "XXXX-06-13/XXXX-06-16"),
     ("3月5日至7日", None, 2023, "2023-03-05/2023-03-07"),
@@ -65,6 +67,9 @@ def test_numerals(numeral, value):
     ("今年", PUB, None, "2024"),
     ("昨天", PUB, None, "2024-01-02"),
     ("本周三", PUB, None, "2024-01-03"),
+    ("本周四下午3:00", PUB, None, "2024-01-04T15:00"),  # a weekday of this week, with its clock
+    ("下周一上午", PUB, None, "2024-01-08TMO"),
+    ("本周四下午3:00", None, None, "REL"),
 ])
 def test_values(expr, published, context, value):
     assert normalize(expr, published, context) == value
@@ -77,6 +82,18 @@ def test_values(expr, published, context, value):
 ])
 def test_not_temporal(text):
     assert find_timexes(text) == []
+
+
+def test_a_note_in_brackets_may_stand_before_the_part_of_day():
+    t = find_timexes("实验小学于9月10日(教师节)上午召开家长会。")[0]
+    assert (t.text, t.value, t.time_of_day) == ("9月10日(教师节)上午", "XXXX-09-10TMO", "上午")
+    assert [x.text for x in find_timexes("9月10日(教师节)召开家长会。")] == ["9月10日"]
+
+
+def test_a_relative_day_keeps_its_part_of_day_for_the_meeting():
+    t = find_timexes("本周三下午3点半,全体教师在会议室开会。")[0]
+    assert (t.text, t.time_of_day) == ("本周三下午3点半", "下午3点半")
+    assert find_timexes("今天上午,村委召开会议。")[0].time_of_day == "上午"
 
 
 def test_nearest_year_before_in_the_same_segment_only():

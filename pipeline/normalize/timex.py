@@ -66,7 +66,9 @@ def _pattern() -> re.Pattern:
     # 3月20 at a line's end or before a part of day: the day without its unit, as notes write it
     day = (rf"{sp}(?P<day>{day_digits}|{day_cn})"
            rf"(?:{sp}[日号]|(?=[ \t]*(?:\n|$|{_alt(lx['part_of_day'])})))")
-    weekday = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
+    # (周二), 星期三; a note before the part of day: 9月10日(教师节)上午
+    weekday = (r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?"
+               rf"|[(（][\u3400-\u9fff]{{1,6}}[)）](?={sp}(?:{_alt(lx['part_of_day'])})))?")
     tod = rf"(?:{sp}(?P<tod>{_alt(lx['part_of_day'])}))?"
     clock = (rf"{sp}(?P<hour>[01]?\d|2[0-4]|[{CN}]{{1,3}})"
              rf"(?:[:：](?P<minute>[0-5]\d)|{sp}[点时](?:{sp}(?P<minute2>[0-5]?\d|[{CN}]{{1,3}}){sp}分|(?P<half>半)|(?P<quarter>一刻)|整)?)")
@@ -77,7 +79,9 @@ def _pattern() -> re.Pattern:
                r"(?:\s*(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?")
     relative = (rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
                 rf"(?P<reltod>{_alt(lx['part_of_day'])})?")
-    rel_week = rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
+    # 本周四下午3:00: a weekday of a week named relative to the page's date, with its part of day and clock
+    rel_week = (rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
+                rf"(?:(?P<rwtod>{_alt(lx['part_of_day'])})(?P<rwclk>{clock.replace('?P<', '?P<rw')})?)?")
     # 本月28日, 下月5号上午: a day of a month named relative to the page's date
     rel_month_day = (rf"(?P<relm>{_alt(lx['relative_months'])}){sp}(?P<relmd>{day_digits}|{day_cn}){sp}[日号]"
                      rf"(?P<relmtod>{_alt(lx['part_of_day'])})?")
@@ -85,6 +89,10 @@ def _pattern() -> re.Pattern:
                 rf"{tod}(?P<clk>{clock})?{range_end}")
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
     colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
+    # 8点30分, 九时三十分: an hour with its minutes is a clock time without a part of day (a bare 8点 may
+    # count points: 提出8点要求)
+    hour_minute = (rf"(?<![\d.:{CN}])(?P<hmh>[01]?\d|2[0-3]|[{CN}]{{1,3}}){sp}[点时]{sp}"
+                   rf"(?P<hmm>[0-5]?\d|[{CN}]{{1,3}}){sp}分")
     # 12日上午, 1日-7日: a day whose month the text gave before (a range needs no follower)
     day_only = (rf"(?:(?<=^)|(?<=[\n,，:：。；;、(（\s]))(?P<dayonly>{day_digits})日"
                 rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>{day_digits})日|(?=[,，)）\s上下晚早中]))")
@@ -111,7 +119,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, roc_numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, f"(?P<cal>{calendar})", rel_week, rel_month_day, relative, clock_only])
+        numeric, roc_numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, hour_minute, f"(?P<cal>{calendar})", rel_week, rel_month_day, relative, clock_only])
         + ")")
 
 
@@ -131,6 +139,12 @@ def _num(s: str | None) -> int | None:
 
 def _tod_code(word: str | None) -> str | None:
     return _lexicon()["part_of_day"].get(word) if word else None
+
+
+def _hour_minute(g: dict, prefix: str = "") -> tuple[int | None, int]:
+    """Hour and minute of a clock block's groups (3点半, 9:30, 十点一刻), the block's names prefixed."""
+    minute = _num(g.get(prefix + "minute") or g.get(prefix + "minute2"))
+    return _num(g.get(prefix + "hour")), minute or (30 if g.get(prefix + "half") else 15 if g.get(prefix + "quarter") else 0)
 
 
 def _clock(tod: str | None, hour: int | None, minute: int) -> str | None:
@@ -208,8 +222,7 @@ class _Parse:
                     self.year = _num(yr)
             self.month, self.day = _num(g.get("month")), _num(g.get("day"))
             self.tod = g.get("tod")
-            hour = _num(g.get("hour"))
-            minute = _num(g.get("minute") or g.get("minute2")) or (30 if g.get("half") else 15 if g.get("quarter") else 0)
+            hour, minute = _hour_minute(g)
             if hour is not None and not g.get("tod") and self.day is None:
                 self.valid = False  # 3点要求: a count, not a time
             self.clock = _clock(self.tod, hour, minute) if hour is not None else None
@@ -229,6 +242,9 @@ class _Parse:
         elif g.get("relweek"):
             self.kind = "relweek"
             self.rel = (g["relweek"], g["wd"])
+            self.tod = g.get("rwtod")
+            if g.get("rwclk"):
+                self.clock = _clock(self.tod, *_hour_minute(g, "rw"))
         elif g.get("relm"):
             self.kind = "rel"
             self.rel = g["relm"]
@@ -241,15 +257,19 @@ class _Parse:
         elif g.get("tod3"):
             self.kind = "clock"
             self.tod = g["tod3"]
-            hour = _num(g.get("c3hour"))
-            minute = _num(g.get("c3minute") or g.get("c3minute2")) or (30 if g.get("c3half") else 15 if g.get("c3quarter") else 0)
-            self.clock = _clock(self.tod, hour, minute)
+            self.clock = _clock(self.tod, *_hour_minute(g, "c3"))
             self.clock_text = m.group(0)
             self.valid = self.clock is not None
         elif g.get("hh"):
             self.kind = "clock"
             self.clock = _clock(None, int(g["hh"]), int(g["mm"]))
             self.clock_text = m.group(0)
+        elif g.get("hmh"):
+            self.kind = "clock"
+            hour, minute = _num(g["hmh"]), _num(g["hmm"])
+            self.clock = _clock(None, hour, minute) if minute is not None else None
+            self.clock_text = m.group(0)
+            self.valid = self.clock is not None
         elif g.get("dayonly") or g.get("dayonly2"):
             self.kind = "day"
             self.day = _num(g.get("dayonly") or g["dayonly2"])
@@ -259,9 +279,11 @@ class _Parse:
         elif g.get("rochalf"):
             self.roc = "bare"
             self.year = int(g["rochalf"]) + 1911
-
         elif g.get("byear"):
             self.year = int(g["byear"])
+        if self.kind in ("rel", "relweek") and self.tod:  # 今天上午, 本周四下午3:00: the part of day as written
+            tod_group = next(k for k in ("rwtod", "relmtod", "reltod") if g.get(k))
+            self.clock_text = m.string[m.start(tod_group):m.end()]
         if self.month is not None and not 1 <= self.month <= 12:
             self.valid = False
         if self.day is not None and not 1 <= self.day <= 31:
@@ -294,7 +316,8 @@ def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | No
         week, wd = p.rel
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=lx["relative_weeks"][week])
         day = monday + dt.timedelta(days=lx["weekdays"][wd])
-        return day.isoformat(), day.isoformat()
+        at = f"T{p.clock}" if p.clock else f"T{_tod_code(p.tod)}" if p.tod else ""
+        return day.isoformat() + at, day.isoformat()
     word = p.rel
     if word in lx["relative_days"]:
         day = published + dt.timedelta(days=lx["relative_days"][word])
@@ -353,7 +376,7 @@ def find_timexes(text: str, published: dt.date | None = None,
             continue  # 更加美好的明天: the future, not a day
         if p.kind in ("rel", "relweek"):
             value, date = _relative_value(p, published)
-            out.append(Timex(s, e, expr, value, None, date is not None, date, None, None))
+            out.append(Timex(s, e, expr, value, None, date is not None, date, None, p.clock_text))
             continue
         if p.kind == "clock":
             out.append(Timex(s, e, expr, f"XXXX-XX-XXT{p.clock}", None, False, None, None, p.clock_text))
