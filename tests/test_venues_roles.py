@@ -112,10 +112,21 @@ def test_an_opening_address_is_a_speech():
     assert roles("市中医院院长高立群致开幕词,他希望学会再创佳绩。") == {("高立群", "speaker")}
 
 
-def test_a_substitute_takes_the_part_of_the_person_before_the_note():
+def test_a_substitute_takes_the_part_of_the_person_before_the_note_who_is_absent():
     got = roles("出席:林志明、张国华(吴佩琪代)、陈文雄(请假)\n列席:王淑芬")
-    assert {("吴佩琪", "attendee"), ("张国华", "attendee"), ("王淑芬", "attendee")} <= got
-    assert ("陈文雄", "absent") in got and ("陈文雄", "attendee") not in got
+    assert {("吴佩琪", "attendee"), ("张国华", "absent"), ("王淑芬", "attendee"), ("林志明", "attendee")} <= got
+    assert ("陈文雄", "absent") in got and not {("陈文雄", "attendee"), ("张国华", "attendee")} & got
+
+
+def test_a_list_under_a_form_label_runs_past_notes_and_its_label_window():
+    listed = "、".join(["林志明", "陈文雄(公假)", "周建华", "赵丽娟(请假)", "孙国强", "郑美玲", "黄志伟(吴佩琪代)",
+                        "刘德胜", "杨淑芬", "许国栋", "何振宇", "罗文斌", "高明辉", "郭丽华"])
+    got = roles("主席:王国强(请假)刘德明(代)\n出席:" + listed + "\n列席:王淑芬")
+    assert {("刘德明", "chair"), ("王国强", "absent"), ("郭丽华", "attendee"), ("罗文斌", "attendee"),
+            ("吴佩琪", "attendee"), ("黄志伟", "absent"), ("赵丽娟", "absent"), ("王淑芬", "attendee")} <= got
+    assert not {("王国强", "chair"), ("赵丽娟", "attendee"), ("黄志伟", "attendee")} & got
+    first_on_leave = roles("出席:" + "、".join(["陈文雄(公假)"] + listed[1:].split("、")[1:]) + "\n列席:王淑芬")
+    assert {("陈文雄", "absent"), ("郭丽华", "attendee"), ("周建华", "attendee")} <= first_on_leave
 
 
 def test_a_comma_list_of_posts_and_groups_shares_its_verb():

@@ -134,6 +134,7 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
     out = []
     ordered = list(mentions)
     starts = [m.start for m in ordered]
+    on_leave = {m.start for m in ordered if leave.match(text, m.end + _honorific_len(text, m.end))}
     for k, m in enumerate(ordered):
         note = leave.match(text, m.end + _honorific_len(text, m.end))
         if note:
@@ -153,8 +154,9 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                 cue_start, cue_end = m.start - len(head) + lab.start(), m.start - len(head) + lab.end()
                 colon = re.search("[:：]", lab.group(0))
                 label_end = cue_start + colon.end() if colon else cue_end
-                if role in SINGLE_ROLES and any(label_end <= s < m.start for s in starts[:k]):
+                if role in SINGLE_ROLES and any(label_end <= s < m.start and s not in on_leave for s in starts[:k]):
                     continue  # 主席: 曹其真 顾问赵向阳: a form names one chair, the first after its label
+                    # who is there (主席: 柯文哲(请假)邓家基(代): 邓家基 chairs)
                 out.append((k, role, cue_start, cue_end))
         line_end = text.find("\n", m.end)
         own_line = text[line_start:line_end if line_end >= 0 else len(text)]
@@ -207,8 +209,9 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
 
 
 def _substitutes_take_part(text: str, ordered, found):
-    """傅永茂(杜英辉代): the substitute in the note takes the part of the person before it
-    (a leave note or absence of that person's is theirs alone)."""
+    """傅永茂(杜英辉代): the substitute in the note takes the part of the person
+    before it, who was not there: that person is absent (a leave note or absence
+    of that person's is theirs alone)."""
     marks = _substitute_marks()
     out = list(found)
     for k, m in enumerate(ordered):
@@ -221,6 +224,8 @@ def _substitutes_take_part(text: str, ordered, found):
         for rec in [r for r in found if r[0] == before[0] and r[1] not in ("absent",) and r[1] not in have]:
             out.append((k,) + rec[1:])
             have.add(rec[1])
+        note = (m.start - 1, m.end + next(len(w) for w in marks if text.startswith(w, m.end)) + 1)
+        out = [r for r in out if r[0] != before[0]] + [(before[0], "absent") + note]
     return out
 
 
@@ -289,8 +294,11 @@ def listed_together(text: str, a, b, rules: RoleRules = RoleRules()) -> bool:
         if x == pos:
             pos = y
     pos += _honorific_len(text, pos)
+    note = BRACKETED.match(text, pos)  # 林钦荣(公假)、陈景峻; 彭振声(张郁慧代)、陈学台: a note on a
+    if note:
+        pos = note.end()
     sep = LIST_SEPARATOR.match(text, pos)
-    if not sep:
+    if not sep or b.start < sep.end():
         return False
     own_posts = sorted((x, y) for x, y in b.titles if sep.end() <= x and y <= b.start)
     if text[pos] in ",，" and not own_posts:
@@ -315,7 +323,10 @@ def _share_in_lists(text: str, ordered, found, rules: RoleRules):
     by_mention: dict[int, list] = {}
     for rec in found:
         by_mention.setdefault(rec[0], []).append(rec)
-    order = sorted(range(len(ordered)), key=lambda k: ordered[k].start)
+    ends = {m.end for m in ordered}
+    # a name in a note on the name before it (彭振声(张郁慧代)) is not an item of the list
+    order = sorted((k for k, m in enumerate(ordered) if not (text[m.start - 1:m.start] in ("(", "（") and m.start - 1 in ends)),
+                   key=lambda k: ordered[k].start)
     chains, chain = [], [order[0]] if order else []
     for prev, nxt in zip(order, order[1:]):
         if listed_together(text, ordered[prev], ordered[nxt], rules):
@@ -334,7 +345,8 @@ def _share_in_lists(text: str, ordered, found, rules: RoleRules):
         # (a leave note, 周建民(公假), is its one name's: neither shared nor overruled)
         shared = [r for k in chain for r in by_mention.get(k, []) if r[2] >= ordered[last].end
                   and text[r[2]] not in "(（"]
-        shared += [r for r in by_mention.get(first, []) if r[3] <= ordered[first].start]
+        # (the label reaches names the form label window does not; the first name may be on leave)
+        shared += [r for k in chain for r in by_mention.get(k, []) if r[2] < ordered[first].start]
         for k in chain:
             have = {r[1] for r in by_mention.get(k, [])}
             if "absent" in have:
