@@ -72,6 +72,8 @@ CASES = [
     ("post_after_verb_chars", people, "由周建强副校长担任学校工会主席。", [("周建强", ["副校长", "工会主席"])],
      PeopleRules(post_after_verb_chars=2), [("周建强", ["副校长"])]),
     # jieba counts 关怀 697 times: common at the default threshold, a possible name above 697
+    ("vouched_list_min_items", people, "名誉会长有候国平、严丽华、蔡志诚。", [], PeopleRules(vouched_list_min_items=3),
+     [("严丽华", ["名誉会长"]), ("候国平", ["名誉会长"]), ("蔡志诚", ["名誉会长"])]),
     ("common_word_freq", people, "社区领导关怀慰问老人。", [], PeopleRules(common_word_freq=800), [("关怀", [])]),
     ("label_window_chars", roles, "主持人:村党支部书记刘德明\n会议讨论了春耕。", [("刘德明", "chair")],
      RoleRules(label_window_chars=5), []),

@@ -16,6 +16,8 @@ def people(text: str) -> dict[str, set[str]]:
 @pytest.mark.parametrize("sentence, expected", [
     # title + name
     ("2月28日上午,副校长张立峰在一号楼第五会议室主持召开会议", {"张立峰": {"副校长"}}),
+    # a name between two posts holds both
+    ("会议由学术委员会主任委员盛维民院士主持", {"盛维民": {"主任委员", "院士"}}),
     # name + title, two people joined by 和
     ("付梦印校长和刘丽华副校长出席了会议", {"付梦印": {"校长"}, "刘丽华": {"副校长"}}),
     # an organisation glued before the name
@@ -340,6 +342,11 @@ def test_bare_lists_of_attending_names(sentence, expected):
     ("大会选举产生了新一届理事会,副理事长为丁立新、蒋雅琴和贺晓军。",
      {"丁立新": {"副理事长"}, "蒋雅琴": {"副理事长"}, "贺晓军": {"副理事长"}}),
     ("参加会议的常委有苗志强、温海燕、鲁永生。", {"苗志强": {"常委"}, "温海燕": {"常委"}, "鲁永生": {"常委"}}),
+    # one name after the post; a long list may hold one name whose surname we do not know (候 for 侯)
+    ("大会推选创会会长为吕建邦,名誉会长有候国平、严丽华、蔡志诚、钟美玲。",
+     {"吕建邦": {"创会会长"}, "候国平": {"名誉会长"}, "严丽华": {"名誉会长"}, "蔡志诚": {"名誉会长"}, "钟美玲": {"名誉会长"}}),
+    ("名誉会长有候国平、严丽华。", {}),
+    ("校长为大家介绍了学校概况。", {}),
     # names counted as persons, with or without a verb after them
     ("支部书记介绍了孟繁星、钟丽两位同志的入党情况。", {"孟繁星": set(), "钟丽": set()}),
     ("会议决定任命邱明远、柏玉芬、蔡俊三位同志为县监察委员会委员。",
@@ -348,6 +355,9 @@ def test_bare_lists_of_attending_names(sentence, expected):
     ("会议同意了彭建业、苏晓梅、霍志刚等12位同志辞去职务的请求。", {"彭建业": set(), "苏晓梅": set(), "霍志刚": set()}),
     # one name given a post by an unambiguous verb, or a post held by a name
     ("大会选举产生了新一届理事会。顾明轩当选第二届理事会会长。", {"顾明轩": {"会长"}}),
+    # the appointed keeps the post when an honorific closes the name
+    ("本次股东大会选举林素芬女士为公司独立董事。", {"林素芬": {"独立董事"}}),
+    ("会议选举聂建平同志为工会主席。", {"聂建平": {"工会主席"}}),
     ("理事长由马国庆担任,秘书长由严立红担任。", {"马国庆": {"理事长"}, "严立红": {"秘书长"}}),
     # a list closed by 等 and the group it belongs to
     ("谭振华、鲍丽君、韦国强等县领导出席会议。", {"谭振华": set(), "鲍丽君": set(), "韦国强": set()}),

@@ -14,11 +14,11 @@ from .extensions import set_spans, text_of, word_starts
 def make_people(nlp: Language, name: str, spans_key: str, title_lookback_chars: int, chain_org_max_chars: int,
                 chain_title_lookback_chars: int, colon_list_reach_chars: int, listing_verb_gap_chars: int,
                 post_in_clause_chars: int, posts_before_verb_chars: int, post_after_verb_chars: int,
-                common_word_freq: int):
+                common_word_freq: int, vouched_list_min_items: int):
     return PeopleRecognizer(spans_key, PeopleRules(
         title_lookback_chars, chain_org_max_chars, chain_title_lookback_chars, colon_list_reach_chars,
         listing_verb_gap_chars, post_in_clause_chars, posts_before_verb_chars, post_after_verb_chars,
-        common_word_freq))
+        common_word_freq, vouched_list_min_items))
 
 
 class PeopleRecognizer:

@@ -27,6 +27,7 @@ from ..resources import load_json, load_lines, vocabulary, vocabulary_entries
 from .patterns import CREDIT_MARKS, LABEL_GAP, trie_pattern
 
 CJK = r"\u3400-\u9fff"
+CJK_CHAR = re.compile("[" + CJK + "]")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class PeopleRules:
     # a word jieba counts this often (关怀, 荣获) is a name only where a post or a follower closes it,
     # not on a segmenter boundary or after a group word
     common_word_freq: int = 300
+    # 名誉会长有候沐天、李志诚、林文玲、卢文辉: in a list a post vouches for, this long at least, one
+    # three-character item may begin with a surname we do not know (a rare one, or a typo's)
+    vouched_list_min_items: int = 4
 
 
 @dataclass
@@ -104,6 +108,7 @@ class Lexicon:
         self.prepositional = "(?:" + prepositional + ")?"
         self.prepositional_verb_re = re.compile(prepositional + ROLE_VERBS.pattern)
         self.word_tags = _jieba_words()  # word -> tag, like a dict
+        self.closing_honorifics = vocabulary("people.json", "honorifics", "closes_name")  # 同志, 先生, 女士
         self.honorific_re = re.compile(trie_pattern(vocabulary("people.json", "honorifics", "address")))
         # words that introduce names without being posts: 校领导张三、李四出席
         self.introducer_re = re.compile(trie_pattern(data["name_introducers"]))
@@ -245,6 +250,7 @@ NAME_GIVEN_POST = "(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json",
 HELD_BY = re.compile(r"由(?:[^，。,；;、\n]{2,20}?)?(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "held_by")) + ")")
 # 副理事长为王秀阁、孙艳静 / 名誉会长有李志诚、林文玲: a post, then the list that holds it
 POST_THEN_LIST = re.compile(r"(?:为|有)\s*[:：]?\s*" + NAME_LIST + r"(?=[,，。；;\n]|等|$)")
+POST_THEN_NAME = re.compile(r"[为有]\s*[:：]?\s*(" + _NAME + r")(?=[,，。；;\n]|$)")  # 永远会长为周锦辉,
 # 张红波、李会杰两位同志: names counted as persons
 COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
 # 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员: after an appointment verb
@@ -455,8 +461,9 @@ class PeopleFinder:
             if s < 0:
                 continue
             name = self.text[s:j]
+            known = s in self.mentions and self.mentions[s].end == j  # 主任委员黄维院士: found after a post
             if self._surname_len(s) and self._plausible(name) and (
-                    self._boundary_before(s) or self.lex.word_tags.get(name, "").startswith("nr")
+                    known or self._boundary_before(s) or self.lex.word_tags.get(name, "").startswith("nr")
                     or self._verb_ends_at(s) and self.lex.word_tags.get(name[:2], "nr").startswith("nr")):
                 # a name the dictionary knows needs no boundary (贯彻习近平总书记), nor one after a
                 # verb of the dictionary that opens with no word of it (强调吴映红局长对…, not 了解班级和班主任)
@@ -535,11 +542,20 @@ class PeopleFinder:
 
     def _add_bare_list(self, a: int, b: int, titles=()):
         """Every item of the list a..b as a name, when each looks like one (the
-        list vouches for them all, or for none: 全体党员、王五 is no list of names)."""
+        list vouches for them all, or for none: 全体党员、王五 is no list of names).
+        A long list that a post vouches for may hold one name whose surname is
+        not in our list."""
         t = self.text
         items = self._list_items(a, b)
-        good = [(x, y) for x, y in items if 2 <= y - x <= 3 and self._surname_len(x) and self._plausible(t[x:y])
-                and not self._common_word(x, y) and t[x:y] not in self.lex.not_names]
+
+        def name_like(x: int, y: int, surname_known: bool = True) -> bool:
+            return 2 <= y - x <= 3 and (self._surname_len(x) > 0) == surname_known and self._plausible(t[x:y]) \
+                and not self._common_word(x, y) and t[x:y] not in self.lex.not_names
+        good = [(x, y) for x, y in items if name_like(x, y)]
+        if titles and len(items) >= self.rules.vouched_list_min_items and len(good) == len(items) - 1:
+            stranger = next(item for item in items if item not in good)
+            if stranger[1] - stranger[0] == 3 and CJK_CHAR.match(t, stranger[0]) and name_like(*stranger, surname_known=False):
+                good = items
         if len(items) < 2 or len(good) < len(items):
             return
         for x, y in good:
@@ -565,7 +581,7 @@ class PeopleFinder:
 
     def _posted_lists(self):
         """Lists of bare names that a post, an appointment or a count vouches
-        for: 肖苏燕、范元均晋升副会长; 副理事长为王秀阁、孙艳静; 任命吕靖、李保庚
+        for: 肖苏燕、范元均晋升副会长; 副理事长为王秀阁、孙艳静 (会长为周锦辉); 任命吕靖、李保庚
         三位同志为委员; 张红波、李会杰两位同志."""
         t = self.text
         lists = self.lex.list_post_verb_re.search(t, self.body_start)
@@ -577,6 +593,10 @@ class PeopleFinder:
             post = self._title_ending_at(m.start())
             if post:
                 self._add_bare_list(m.start(1), m.end(1), [post])
+        for m in POST_THEN_NAME.finditer(t, self.body_start):
+            post = self._title_ending_at(m.start())
+            if post and m.start(1) not in self.mentions:
+                self._add_posted_name(*m.span(1), post, common_ok=False)
         counted = t.find("同志", self.body_start) >= 0  # what COUNTED_PERSONS ends on
         for m in self.lex.counted_list_re.finditer(t, self.body_start) if counted else ():
             self._add_bare_list(m.start(1), m.end(1))
@@ -656,15 +676,16 @@ class PeopleFinder:
                 self._add(Mention(a, b, t[a:b], titles=[title.span()], kind="list"))
 
     def _appointments(self):
-        """确定刘长河为理事长候选人: a post given to a named person vouches for the name."""
+        """确定刘长河为理事长候选人 (选举黄虹女士为独立董事): a post given to a named person vouches for the name."""
         t = self.text
         for m in self.lex.appointment_re.finditer(t, self.body_start):
             a = m.end()
             for n in (3, 2):
                 b = a + n
-                if a in self.mentions or not (self._surname_len(a) and self._plausible(t[a:b], word_ok=True)):
+                known = a in self.mentions and self.mentions[a].end == b  # 选举王五同志为主任: found by 同志
+                if not known and (a in self.mentions or not (self._surname_len(a) and self._plausible(t[a:b], word_ok=True))):
                     continue
-                c = b + 2 if t.startswith("同志", b) else b
+                c = b + next((len(h) for h in self.lex.closing_honorifics if t.startswith(h, b)), 0)  # 选举黄虹女士为
                 if t[c:c + 1] != "为":
                     continue
                 title = self._post_at_clause_end(c + 1)
