@@ -185,6 +185,8 @@ def test_the_last_as_an_adjective_is_no_step():
     ("最后镇长米志强讲意见:一是狠抓落实;二是强化督查。", "米志强"),
     ("会上,会长周立明宣读了工作计划。他强调,要团结协作。并指出:\n一、严格会员入会制度。\n二、做好内在服务。",
      "周立明"),
+    ("会上,会长周立明宣读了工作计划。他强调,要贯彻落实黄建军书记在年会上的讲话精神。并指出:\n一、严格会员入会制度。\n二、做好内在服务。",
+     "周立明"),  # ... not a person cited in that paragraph
 ])
 def test_speaker_from_the_paragraph_and_cited_people(text, speaker):
     assert {i[3] for i in items(text)} == {speaker}

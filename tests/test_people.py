@@ -171,12 +171,16 @@ def test_names_introduced_by_a_group_word():
     ("(撰稿:党委宣传部 韩冰 审稿:党委宣传部 金明华、程远)", {"韩冰": set(), "金明华": set(), "程远": set()}),
     ("编辑:罗晓燕审核:吴建平 钱玲", {"罗晓燕": set(), "吴建平": set(), "钱玲": set()}),
     ("编辑:刘建中 李四", {"刘建中": set(), "李四": set()}),
+    ("(文字:杏林路街道 郝岚 单位审核:卫振宇)", {"郝岚": set(), "卫振宇": set()}),  # a unit longer than a name
+    ("(审稿:欧阳建中 李四)", {"欧阳建中": set(), "李四": set()}),  # a name of a compound surname is no unit
     ("(通讯员 孙立华 审核 罗建平 吴明 )", {"孙立华": set(), "罗建平": set(), "吴明": set()}),
     ("(撰稿人:钱晓东 审稿人:冯立)", {"钱晓东": set(), "冯立": set()}),
     ("完成年度目标。(文字:韩梅;审核:高远征)", {"韩梅": set(), "高远征": set()}),
     ("党委书记领学。(庞国栋摄)", {"庞国栋": set()}),
     # a name the dictionary knows needs no boundary before its post
     ("认真学习贯彻习近平总书记重要讲话精神", {"习近平": {"总书记"}}),
+    # nor one after a verb the dictionary tags as something else (落实: a)
+    ("深入贯彻落实郝岚书记在年会上的讲话精神", {"郝岚": {"书记"}}),
     # several form fields on one line
     ("主持人:吕国庆 记录人:邵雪梅", {"吕国庆": set(), "邵雪梅": set()}),
 ])

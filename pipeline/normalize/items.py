@@ -419,7 +419,8 @@ def _speaker(text, marker_start, meeting_start, mentions, speech, body_subject, 
         return None, None, None
     # 他提出几点要求 / 对…提出3点要求: the person last named in the paragraph of the intro
     para = text.rfind("\n", meeting_start, max(sent, meeting_start)) + 1
-    earlier = [m for m in mentions if max(para, meeting_start) <= m.start and m.end <= marker_start]
+    earlier = [m for m in mentions if max(para, meeting_start) <= m.start and m.end <= marker_start
+               and not is_cited(text, m)]  # 他强调,要贯彻落实某书记的讲话精神: not the cited one
     if earlier:
         m = earlier[-1]
         return m.start, m.end, m.key

@@ -92,6 +92,7 @@ class Lexicon:
         self.follower_re = re.compile(trie_pattern(self.followers))
         self.boundaries = set(data["name_boundaries"])
         self.preceders = tuple(data["name_preceders"])
+        self.verbs_before_names = frozenset(data["verbs_before_names"])  # 落实 (tagged a), 会见 (n)
         keys = credit_keys()
         self.credit_key_re = re.compile("(?:" + "|".join(key for _, key in keys) + ")")
         self.credit_re = re.compile(self.credit_key_re.pattern + r"\s*\n?\s*([" + CJK + r"]{2,4})")
@@ -336,7 +337,8 @@ class PeopleFinder:
     def _verb_ends_at(self, i: int) -> bool:
         """Does a verb of two characters of the dictionary end at i, and not run into i (强调|吴)?"""
         t = self.text
-        return i >= 2 and self.lex.word_tags.get(t[i - 2:i], "")[:1] == "v" and t[i - 1:i + 1] not in self.lex.word_tags
+        return i >= 2 and (self.lex.word_tags.get(t[i - 2:i], "")[:1] == "v" or t[i - 2:i] in self.lex.verbs_before_names) \
+            and t[i - 1:i + 1] not in self.lex.word_tags
 
     def _follower_spans(self, a: int, e: int) -> bool:
         """Does a follower word of two or more characters (先生, 同志, 出席) start at a
@@ -915,10 +917,12 @@ class PeopleFinder:
 
     def _credited_unit(self, a: int, b: int) -> bool:
         """宣传部 in 审稿:宣传部 夏雅凤: a name after it, and it ends like a body's
-        name and opens with a word of the dictionary (宣传, not 刘建 of 刘建中 李四)."""
+        name and opens with a word of the dictionary (宣传, not 刘建 of 刘建中 李四)
+        or is longer than a name (新新街街道 景岩; not 欧阳建中)."""
         t = self.text
+        longer_than_name = b - a > 4 or b - a == 4 and t[a:a + 2] not in self.lex.compound
         return (b - a >= 3 and t[b - 1] in self.lex.org_suffixes and bool(self.lex.unit_then_name_re.match(t, b))
-                and not self.lex.word_tags.get(t[a:a + 2], "nr").startswith("nr"))
+                and (longer_than_name or not self.lex.word_tags.get(t[a:a + 2], "nr").startswith("nr")))
 
     def _byline_name(self, a: int, b: int) -> bool:
         """A name in a byline: the bracket vouches for it, so any given-name
