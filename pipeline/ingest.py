@@ -25,7 +25,7 @@ from typing import Iterator
 
 from .normalize.patterns import CLAUSE_MARKS, CREDIT_MARKS, LABEL_GAP, trie_pattern
 from .normalize.script import simplified_lines, to_simplified
-from .normalize.spam import strip_spam
+from .normalize.spam import is_seo_line, strip_spam
 from .resources import load_json, vocabulary, vocabulary_entries
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -511,7 +511,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
             if any("。" in k for k in kept):
                 break  # a list of other articles after the report: nothing after it is the report
             continue  # 热门文章 in the page's top bar, before the report
-        if line_patterns.match(simple):
+        if line_patterns.match(simple) or is_seo_line(simple):
             continue
         for p in inline_patterns:
             line = p.sub("", line).strip()

@@ -191,6 +191,9 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     ("光明里113年度第一次里民大會\n發布日期:113-03-20\n" + BODY, "光明里113年度第一次里民大會", "2024-03-20"),
     # ad slots are furniture
     ("自動輪播廣告(右)橫式1欄\n廣告\n光明社區發展協會召開成立大會\n" + BODY, "光明社區發展協會召開成立大會", None),
+    # search-engine spam lines above the headline are furniture
+    ("欧美高清一区二区,免费在线观看大片,国产精品久久,亚洲无码天堂\n村委召开院坝会\n2025-04-30 09:42:36 来源: 某某网\n" + BODY,
+     "村委召开院坝会", "2025-04-30T09:42:36"),
     # a reading-time line is furniture
     ("本篇文章434字,读完约1分钟\n" + BODY, None, None),
     # a byline, a numbered form field and a line of figures are never the title

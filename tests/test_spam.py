@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest import normalize_text
-from pipeline.normalize.spam import strip_spam
+from pipeline.normalize.spam import is_seo_line, strip_spam
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -28,3 +28,12 @@ def test_ordinary_words_stay(text):
 
 def test_ingest_cuts_spam():
     assert normalize_text("副校长李明、cd娱乐官网处长张强出席") == "副校长李明、处长张强出席"
+
+
+@pytest.mark.parametrize("line, spam", [
+    ("欧美高清一区二区,免费在线观看大片,国产精品久久,亚洲无码天堂", True),
+    ("会议以线上线下相结合的形式召开,成人教育、福利院、国产化项目负责人参加", False),  # one term a phrase, few of them
+    ("成人教育,福利院", False),
+])
+def test_a_line_of_search_phrases_is_spam(line, spam):
+    assert is_seo_line(line) is spam

@@ -69,6 +69,7 @@ def test_meeting_name_in_more_constructions(text, expected):
 @pytest.mark.parametrize("title, expected", [
     ("村民议事会议纪要", "村民议事会议"), ("某某小学召开家长会", "家长会"), ("春季植树活动", None), (None, None),
     ("某某中学期中家长会记录20231108", "某某中学期中家长会"), ("关于召开本次会议的通知", None),
+    ("卫生院周会纪要(3月12日)", "卫生院周会"),  # the record's date in brackets after it
 ])
 def test_name_from_headline(title, expected):
     assert name_from_headline(title) == expected

@@ -351,7 +351,7 @@ def _share_in_lists(text: str, ordered, found, rules: RoleRules):
             have = {r[1] for r in by_mention.get(k, [])}
             if "absent" in have:
                 continue
-            for _, role, cue_start, cue_end in sorted(set(shared), key=lambda r: r[2]):
+            for _, role, cue_start, cue_end in sorted(set(shared), key=lambda r: (r[2], r[3], r[1])):
                 if role not in have:
                     out.append((k, role, cue_start, cue_end))
                     have.add(role)

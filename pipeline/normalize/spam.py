@@ -7,6 +7,8 @@ Three shapes, composed from the vocabularies in models/lexicons/spam.json:
   trade site    某某体育官网, 某某娱乐官网登录                   (a trade word + a site word)
   latin brand   1929cc威尼斯                                   (Latin letters or digits + a known brand)
 A bare word (学校官网, 学习强国app) is left alone: only these shapes are spam.
+Search-engine spam lines (日本高清一区二区久久,国产精品视频,…) above a report are
+told by `is_seo_line`: most of the line's comma-parted phrases hold a spam term.
 """
 from __future__ import annotations
 
@@ -45,3 +47,22 @@ def strip_spam(text: str) -> str:
     if not _spam_words().search(text):
         return text  # a page with neither word has no spam (and the full pattern is slow to scan)
     return spam_pattern().sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _seo_terms() -> re.Pattern:
+    return re.compile(trie_pattern(load_json("spam.json")["seo_terms"]))
+
+
+SEO_LINE_MIN_PHRASES = 3  # a line this many spam phrases long at least; one such word in a sentence is no spam
+
+
+def is_seo_line(line: str) -> bool:
+    """日本高清一区二区久久,一本大道香蕉大vr在线吗视频,国产美女白丝袜精品: a line of
+    search phrases parted by commas, two in three of which hold a spam term
+    (spam.json seo_terms), and no sentence."""
+    if not _seo_terms().search(line) or "。" in line:
+        return False
+    phrases = [p for p in re.split(r"[,，;；|\s]+", line) if p]
+    spam = sum(1 for p in phrases if _seo_terms().search(p))
+    return spam >= SEO_LINE_MIN_PHRASES and 3 * spam >= 2 * len(phrases)

@@ -87,7 +87,8 @@ def _rules():
     quoted = re.compile(r"(?:" + trie_pattern(vocabulary("verbs.json", "held", "object") + vocabulary("verbs.json", "attend", "object"))
                         + r")(?:了)?[“\"](?P<name>[^“”\"\n]{2,40}?(?:" + ends + r"))[”\"]")
     minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(load_json("splitting.json")["minutes_suffixes"] + d["name_only_minutes_suffixes"])
-                         + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8})?\s*$")
+                         # 记录一, 纪要(三), 纪要20230904, 纪要(9月4日): the record's number or date after it
+                         + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8}|[(（][\d年月日号./-]{3,12}[)）])?\s*$")
     strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day()) + r")")
     verbs = trie_pattern(d["decision_verbs"])
     body = trie_pattern(d["body_subjects"])

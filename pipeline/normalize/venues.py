@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json, vocabulary
-from .patterns import trie_pattern
+from .patterns import LABEL_GAP, trie_pattern
 
 TEMPORAL = re.compile(r"[年月日天周时期下]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
 CIRCUMSTANCE = re.compile(r"^.*?的(?:带领|领导|陪同|主持|组织|指导|带队)下(?:来到|走进|前往|赴|到)?")
@@ -63,7 +63,8 @@ def _rules(rules: VenueRules = VenueRules()):
     for key in ("held_verbs", "held_adverbs", "gather_words", "manner_words"):
         d[key] = _alt(d[key])
     d["lead_words"] = lead_pattern(d)
-    d["place_labels"] = "(?:会议)?(?:" + _alt(vocabulary("form_labels.json", "labels", "venue")) + ")"  # 会议地点:
+    # 会议地点:, 地 点: (tables space a label's characters out)
+    d["place_labels"] = "(?:会议)?(?:" + trie_pattern(vocabulary("form_labels.json", "labels", "venue"), LABEL_GAP) + ")"
     words = sorted(d["venue_words"], key=len, reverse=True)
     venue_end = "(?:" + "|".join(map(re.escape, words)) + ")"
     place = r"[^,，。；;、:：\n“”《》()（）]"
@@ -97,7 +98,7 @@ def _rules(rules: VenueRules = VenueRules()):
                            + r")$|^(?:" + d["manner_words"] + ")")
     # the labels every form's venue holds (the first pattern opens with an optional 会议, so the
     # engine would try it at every position): a meeting without one skips that pattern
-    labels = re.compile(trie_pattern(vocabulary("form_labels.json", "labels", "venue")))
+    labels = re.compile(trie_pattern(vocabulary("form_labels.json", "labels", "venue"), LABEL_GAP))
     return patterns, re.compile(venue_end + "$"), re.compile("(?:" + held + ")"), not_venue, labels
 
 
