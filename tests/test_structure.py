@@ -123,6 +123,10 @@ def test_decisions(text, expected):
     # an adverb before the verb of the body's clause; 一致同意 is one verb
     ("会议审议了年会方案,初步决定在11月召开年会。", [("决定在11月召开年会", None)]),
     ("会议经过讨论,最终一致同意增设两个停车位。", [("一致同意增设两个停车位", None)]),
+    # 讨论通过 adopts whatever its object; the leadership team is the body of its meeting
+    ("会上讨论通过商会年度发展规划及会费收缴的办法。", [("通过商会年度发展规划及会费收缴的办法", None)]),
+    ("会上,领导班子成员研讨通过了“关于评优评先推荐名单”等3个议题。", [("通过了“关于评优评先推荐名单”等3个议题", None)]),
+    ("会议通过走访了解情况。", []),
 ])
 def test_decisions_in_more_constructions(text, expected):
     assert decisions(text) == expected

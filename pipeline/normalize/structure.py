@@ -107,7 +107,7 @@ def _rules():
                          + trie_pattern(d["appointed_posts"]) + r")$")
     # 村委会召开会议: a held verb with an object of its own makes its subject the organizer
     has_object = re.compile(r"了?" + NAME_PIECE + r"{0,40}?(?:" + ends + r")(?=$|[，。,；;、\n\s(（]|上|后|于|在|并)")
-    return {"object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
+    return {"adopting_leads": tuple(d["adopting_leads"]), "object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
             "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
@@ -261,13 +261,14 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
         stop = CLAUSE_END.search(text, a, end)
         b = stop.start() if stop else end
         verb, verb_end = m.group("verb"), m.end("verb")
-        while verb == "通过" and not _adopts(text, verb_end, b):
+        adopting = verb == "通过" and text.endswith(r["adopting_leads"], start, a)  # 讨论通过: adopts whatever follows
+        while verb == "通过" and not adopting and not _adopts(text, verb_end, b):
             # 通过走访…: the preposition; 通过举手表决方式通过工作报告: the verb comes later in the clause
             later = r["verb"].search(text, verb_end, b)
             if later is None:
                 break
             a, verb, verb_end = later.start(), later.group(), later.end()
-        if verb == "通过" and not _adopts(text, verb_end, b):
+        if verb == "通过" and not adopting and not _adopts(text, verb_end, b):
             continue
         out += _entries(verb, a, b, text, start, rules)
     out.sort(key=lambda d: d.start)
