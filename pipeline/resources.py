@@ -74,7 +74,8 @@ def vocabulary(name: str, concept: str, use: str | None = None, **attributes) ->
 
 
 # string fields that are sets of characters, not patterns
-CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffixes")}
+CHARACTER_SETS = {("people.json", "name_boundaries"), ("people.json", "org_suffixes"),
+                  ("people.json", "last_chars_before_a_role_verb")}
 
 
 # word lists the rules compose their patterns from (a mapping: of lists): a

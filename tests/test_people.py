@@ -55,6 +55,13 @@ def test_alias_resolves_to_the_full_name():
 def test_alias_without_full_name_stays_as_written():
     text = "本网讯 6月14日,大发社区召开社区网格化管理工作会议,会议由社区毛主任主持并发表讲话"
     assert people(text) == {"毛主任": {"主任"}}
+    assert people("区民政局林副局长莅临指导。") == {"林副局长": {"副局长"}}  # a deputy's post too
+
+
+def test_a_given_name_may_end_in_a_character_that_would_lack_its_object():
+    assert people("会议由业务院长景拴让主持。") == {"景拴让": {"院长"}}  # 让 (to let) and no object
+    assert people("院长李明让主持人宣读名单。") == {"李明": {"院长"}}
+    assert people("校长王强让大家发言。") == {"王强": {"校长"}}
 
 
 @pytest.mark.parametrize("sentence", [

@@ -93,6 +93,7 @@ class Lexicon:
         self.boundaries = set(data["name_boundaries"])
         self.preceders = tuple(data["name_preceders"])
         self.verbs_before_names = frozenset(data["verbs_before_names"])  # 落实 (tagged a), 会见 (n)
+        self.last_before_role_verb = frozenset(data["last_chars_before_a_role_verb"])  # 景拴让主持
         keys = credit_keys()
         self.credit_key_re = re.compile("(?:" + "|".join(key for _, key in keys) + ")")
         self.credit_re = re.compile(self.credit_key_re.pattern + r"\s*\n?\s*([" + CJK + r"]{2,4})")
@@ -375,6 +376,10 @@ class PeopleFinder:
             if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and (
                     self._follower_at(e) or self._word_opens_at(e)):
                 options.append(e)
+            elif given == 2 and name[-1] in self.lex.last_before_role_verb and self._plausible(name[:-1]):
+                verb = ROLE_VERBS.match(self.text, e)
+                if verb and self.text[e:verb.end() + 1] not in self.lex.word_tags:  # not 让主持人宣读
+                    options.append(e)  # 景拴让主持: 让 (to let) would have no object
         if len(options) == 2 and self._splits_a_word(i, options[1], options[0]):
             return i, options[1]
         if options:
