@@ -50,6 +50,8 @@ def test_numerals(numeral, value):
     ("3月5日至7日", None, 2023, "2023-03-05/2023-03-07"),
     ("3月5日-7日", None, 2023, "2023-03-05/2023-03-07"),
     ("3月30日至4月2日", None, 2023, "2023-03-30/2023-04-02"),
+    ("2023年1至6月", None, None, "2023-01/2023-06"),  # a range of months
+    ("1-10月", None, 2024, "2024-01/2024-10"),
     # years and months
     ("XX年", None, None, "XXXX"),
     ("20xx年", None, None, "XXXX"),

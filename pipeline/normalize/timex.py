@@ -62,7 +62,9 @@ def _pattern() -> re.Pattern:
     # 97学年度, 本(98)年度: school years and fiscal years count as years
     year = (rf"(?P<rocpre>民国)?(?:(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})|[(（]?(?P<rocy>[1-9]\d{{1,2}})[)）]?)"
             rf"{sp}学?年(?P<fy>度)?")
-    month = rf"{sp}(?P<month>{month_any}){sp}月(?P<fm>份)?"
+    # 6至8月, 1-10月: a range of months
+    month = (rf"{sp}(?P<month>{month_any})(?:(?:{_alt(lx['range_connectors'])})(?P<monthr>{month_any}))?"
+             rf"{sp}月(?P<fm>份)?")
     # 3月20 at a line's end or before a part of day: the day without its unit, as notes write it
     day = (rf"{sp}(?P<day>{day_digits}|{day_cn})"
            rf"(?:{sp}[日号]|(?=[ \t]*(?:\n|$|{_alt(lx['part_of_day'])})))")
@@ -85,7 +87,8 @@ def _pattern() -> re.Pattern:
     # 本月28日, 下月5号上午: a day of a month named relative to the page's date
     rel_month_day = (rf"(?P<relm>{_alt(lx['relative_months'])}){sp}(?P<relmd>{day_digits}|{day_cn}){sp}[日号]"
                      rf"(?P<relmtod>{_alt(lx['part_of_day'])})?")
-    calendar = (rf"(?<![\d.])(?=(?:民国)?[(（]?[\dxX{CN}]{{1,4}}[)）]?{sp}学?[年月])(?:{year})?(?:{month}(?:{day})?)?{weekday}"
+    calendar = (rf"(?<![\d.])(?=(?:民国)?[(（]?[\dxX{CN}]{{1,4}}(?:(?:{_alt(lx['range_connectors'])})[\d{CN}]{{1,2}})?[)）]?{sp}学?[年月])"
+                rf"(?:{year})?(?:{month}(?:{day})?)?{weekday}"
                 rf"{tod}(?P<clk>{clock})?{range_end}")
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
     colon_clock = r"(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
@@ -221,6 +224,10 @@ class _Parse:
                 else:
                     self.year = _num(yr)
             self.month, self.day = _num(g.get("month")), _num(g.get("day"))
+            if g.get("monthr"):
+                self.month_end = _num(g["monthr"])  # 6至8月
+                if self.day is not None or self.month_end is None or self.month is None or self.month_end <= self.month:
+                    self.valid = False  # 6至8月5日, 8至6月: no range of months
             self.tod = g.get("tod")
             hour, minute = _hour_minute(g)
             if hour is not None and not g.get("tod") and self.day is None:
@@ -402,6 +409,8 @@ def find_timexes(text: str, published: dt.date | None = None,
             m2 = p.month_end if p.month_end is not None else p.month
             date_end = _fmt(y2, m2, p.day_end)
             value = f"{value}/{date_end}"
+        elif p.month_end is not None:
+            value = f"{value}/{_fmt(year, p.month_end)}"  # 2018-06/2018-08
         elif p.clock:
             value = f"{value}T{p.clock}"
         elif p.tod and p.day is not None:
