@@ -47,6 +47,11 @@ def test_meeting_name_is_what_is_held(text, expected):
     # the organizer ends where the page says how it will call itself
     ("某某股份有限公司(以下简称“公司”)第三届董事会第二次会议于6月5日在公司会议室召开。", "第三届董事会第二次会议"),
     ("局党组组织开展理论学习中心组学习,局长主持。", "理论学习中心组学习"),
+    # a party day's activity names itself; the theme it is held on describes it
+    ("第三党支部在会议室开展以“不忘初心”为主题的“党员政治生日”主题活动。", "“党员政治生日”主题活动"),
+    ("机关党支部组织开展“重温入党誓词”主题党日活动,书记主持。", "“重温入党誓词”主题党日活动"),
+    ("社区开展了丰富多彩的活动。", None),
+    ("支部开展了题为“共庆政治生日,不忘入党初心”的主题党日活动。", "主题党日活动"),
     # a heading of minutes names its record
     ("社区工作例会记录二\n3月2日,主任主持召开会议,布置工作。", "社区工作例会"),
     # a meeting yet to come is not this one, nor a second verb

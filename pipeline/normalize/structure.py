@@ -116,6 +116,11 @@ def _rules():
             "counters": frozenset(d["name_counters"])}
 
 
+# 以…为主题的, 题为“…,…”的 (a quoted theme may hold commas)
+THEME = r"(?:“[^”\n]{1,40}”|[^，,。；;\n“]){1,30}?"
+THEME_FRAME = re.compile(r"(?:以" + THEME + r"为(?:主题|题)|(?:主题|题)为" + THEME + r")的")
+
+
 def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Without a list marker and the words around a name (了, 本次, 关于); None when only a generic word is left."""
     r = _rules()
@@ -126,6 +131,9 @@ def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
     marker = NAME_MARKER.match(text, a, b)
     if marker:
         a = marker.end()
+    theme = THEME_FRAME.match(text, a, b)  # 以“牢记初心使命”为主题的“党员政治生日”主题活动: the theme describes it
+    if theme and b - theme.end() >= 2:
+        a = theme.end()
     counted = False
     while True:
         lead = r["strip"].match(text, a, b)
