@@ -131,6 +131,10 @@ def test_taiwan_names_and_posts(sentence, expected):
      {"和立军": {"总经理"}, "曾乃东": {"副总经理"}}),
     ("公司总经理和立军出席。", {}),
     ("校长和老师们参加了会议。最后,和老师们一起合影。", {}),
+    # ... or a list of posts and names that goes on after it
+    ("市法院院长孙建华,市检察院检察长应志强,市监委负责同志列席会议。", {"孙建华": {"院长"}, "应志强": {"检察长"}}),
+    ("市法院院长孙建华,市检察院检察长应邀出席。", {"孙建华": {"院长"}}),
+    ("市法院院长孙建华,检察长应志强。", {"孙建华": {"院长"}}),
 ])
 def test_rare_surnames_need_a_second_mention(sentence, expected):
     assert people(sentence) == expected

@@ -320,10 +320,12 @@ class PeopleFinder:
         m = self.lex.title_re.match(t, i)
         return bool(m)
 
-    def _rare_surname_name(self, i: int) -> tuple[int, int] | None:
+    def _rare_surname_name(self, i: int, listed: bool = False) -> tuple[int, int] | None:
         """总经理和向钧、…最后,和向钧对工作提出要求: a name whose surname is mostly a word
         (people.json rare_surnames), right after a post, closed there, and opening a clause
-        elsewhere on the page; one mention alone is no evidence (校长和老师们)."""
+        elsewhere on the page; one mention alone is no evidence (校长和老师们), unless the
+        post is an item of a list of posts and names, and the list goes on after the name
+        (最高人民法院院长张军,最高人民检察院检察长应勇,…)."""
         t, lex = self.text, self.lex
         for n in (3, 2):
             b = i + n
@@ -333,7 +335,20 @@ class PeopleFinder:
                 continue
             if re.search(r"[,，。；;!！?？\n]" + re.escape(t[i:b]), t[b:]):
                 return i, b
+            if listed and t[b:b + 1] in ("、", ",", "，") and t[i:i + 2] not in lex.word_tags:
+                return i, b
         return None
+
+    def _in_list_of_posted_names(self, s: int) -> bool:
+        """Does a post starting at s follow a named person and a list comma, an
+        organisation at most between (院长张军,最高人民检察院检察长…)?"""
+        t = self.text
+        ends = {m.end for m in self.mentions.values()}
+        for k in range(max(0, s - self.rules.chain_org_max_chars - 1), s):
+            if t[k] in ("、", ",", "，") and k in ends \
+                    and not re.search(r"[，,。；;、\s]", t[k + 1:s]):
+                return True
+        return False
 
     def _verb_ends_at(self, i: int) -> bool:
         """Does a verb of two characters of the dictionary end at i, and not run into i (强调|吴)?"""
@@ -768,7 +783,7 @@ class PeopleFinder:
             if not after and t[e:e + 1] in ":：" and self._listed_after_colon(s, e):
                 after = self.name_after(e + 1)  # 主席团常务主席:王建国、李明华…
             if not after and t[e:e + 1] in lex.rare_surnames:
-                after = self._rare_surname_name(e)
+                after = self._rare_surname_name(e, listed=self._in_list_of_posted_names(s))
             if after:
                 a, b = after
                 chain = [(s, e)] + self._title_chain_before(s)
