@@ -438,7 +438,7 @@ MEETING_WORDS = re.compile(trie_pattern([*load_json("splitting.json")["meeting_w
 @lru_cache(maxsize=1)
 def _section_word() -> re.Pattern:
     words = sorted(load_json("boilerplate.json")["section_words"], key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s*[A-Za-z ]*$")
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s*(?:[/|｜]\s*)?[A-Za-z ]*$")  # 医院动态 / HOSPITAL DYNAMICS
 
 
 def _is_section_name(lines: list[str], i: int, n_header: int) -> bool:
@@ -455,8 +455,13 @@ def _is_section_name(lines: list[str], i: int, n_header: int) -> bool:
 
 
 def _is_header_line(line: str) -> bool:
-    """Short lines without sentence punctuation: site name, headline, meta."""
-    return len(line) <= 60 and not SENTENCE_END.search(line)
+    """Short lines without sentence punctuation: site name, headline, meta. A
+    headline may ask a question (居民提出反对怎么办?), if it is no clause of a sentence."""
+    if len(line) > 60:
+        return False
+    line = line.replace(" ?", " ").replace("? ", " ")  # 来源:新华网 ?作者:? 2022-01-19: a character the page lost
+    asked = line.rstrip(" ?？")
+    return not SENTENCE_END.search(asked if len(asked) < len(line) and not re.search("[,，]", line) else line)
 
 
 def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Match | None:

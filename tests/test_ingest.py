@@ -194,6 +194,14 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     # search-engine spam lines above the headline are furniture
     ("欧美高清一区二区,免费在线观看大片,国产精品久久,亚洲无码天堂\n村委召开院坝会\n2025-04-30 09:42:36 来源: 某某网\n" + BODY,
      "村委召开院坝会", "2025-04-30T09:42:36"),
+    # a section named with its English gloss; the date on the line under its key
+    ("医院动态 / HOSPITAL DYNAMICS\n我院召开质量管理委员会会议\n发布时间:\n2017-03-01\n" + BODY,
+     "我院召开质量管理委员会会议", "2017-03-01"),
+    # an official account's name is the site's
+    ("官方微信公众号\n医院动态\n我院召开青年骨干座谈会\n" + BODY, "我院召开青年骨干座谈会", None),
+    # a headline may ask; a stray ? of a lost character keeps a credits line a credits line
+    ("老房子加装电梯 居民提出反对怎么办?\n来源:某某网 ?作者:? 2022-01-19 09:08:38\n" + BODY,
+     "老房子加装电梯 居民提出反对怎么办?", "2022-01-19T09:08:38"),
     # a reading-time line is furniture
     ("本篇文章434字,读完约1分钟\n" + BODY, None, None),
     # a byline, a numbered form field and a line of figures are never the title

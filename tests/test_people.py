@@ -226,6 +226,9 @@ def test_group_words_and_counts_without_a_name(sentence):
     ("会上,邓立新对此表示赞同。", {"邓立新": set()}),
     ("优秀党员钟立鹏就入党初心作了发言。", {"钟立鹏": set()}),
     ("会议对下阶段工作作了部署。", {}),
+    ("最后,柯文涛对下阶段安全工作进行部署。", {"柯文涛": set()}),
+    # a common noun is no name, whatever closes it (负责人关系,)
+    ("明确学科负责人与院系、专业负责人关系,提高效率。", {}),
     # 会 may stand inside a given name, not at its end
     ("随后,孙立波、刘会杰两位同志介绍了入党情况", {"孙立波": set(), "刘会杰": set()}),
     # a name ends before 会见 (which jieba tags as a noun)

@@ -264,6 +264,7 @@ NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent"
                         | set(vocabulary("verbs.json", "attend", "object"))
                         | {v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了")})
 ROLE_VERBS = re.compile("(" + trie_pattern(NAME_CUE_VERBS) + ")")
+COMMON_CLASSES = frozenset({"n", "v", "vn", "vd", "a", "ad", "an", "d"})  # jieba's tags of nouns, verbs, adjectives, adverbs
 
 
 class PeopleFinder:
@@ -388,7 +389,8 @@ class PeopleFinder:
                 continue
             if given == 2 and self._follower_spans(e - 1, e) and not self._follower_word_at(e):
                 continue  # 高峰先生出席: 先生 is one word, so the name is 高峰; but 蒋顺发表示
-            if self._plausible(name, word_ok=allow_words and self._closes_name(e)) and (
+            word_ok = allow_words and self._closes_name(e) and not self._common_noun_or_verb(i, e)  # not 负责人关系,
+            if self._plausible(name, word_ok=word_ok) and (
                     self._follower_at(e) or self._word_opens_at(e)):
                 options.append(e)
             elif given == 2 and name[-1] in self.lex.last_before_role_verb and self._plausible(name[:-1]):
@@ -414,6 +416,11 @@ class PeopleFinder:
             if e in self.token_starts and self._plausible(self.text[i:e]) and not self._common_word(i, e):
                 return i, e
         return None
+
+    def _common_noun_or_verb(self, a: int, b: int) -> bool:
+        """关系, 建设: a frequent noun or verb of the dictionary, which no context makes a
+        name (万里, a numeral, and 常青, a name, may be one: 总经理万里、副总经理常青)."""
+        return self._common_word(a, b) and self.lex.word_tags.get(self.text[a:b], "")[:2] in COMMON_CLASSES
 
     def _common_word(self, a: int, b: int) -> bool:
         """荣获, 关怀: a frequent word of the dictionary, whatever its tag."""
