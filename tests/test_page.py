@@ -70,3 +70,11 @@ def test_organizations_are_the_cleaned_bodies_the_meetings_name():
     assert rows["meetings"][0]["organizer"] == "藕塘中心幼儿园"
     doc = analyze(clean_page(Page("o", "o.txt"), text), nlp)
     assert [s.text for s in doc.spans["organizations"]] == ["藕塘中心幼儿园", "各班"]
+
+
+def test_the_headline_names_the_meeting_when_it_names_it_more_completely():
+    nlp = load_pipeline("jieba")
+    fuller = "区政府召开第2次区长办公会议\n3月3日,区长王建国主持召开区长办公会议,研究近期工作。"
+    assert process_page(clean_page(Page("h", "h.txt"), fuller), nlp)["meetings"][0]["name"] == "第2次区长办公会议"
+    other = "区政府召开专题会议\n3月3日,区长王建国主持召开区长办公会议,研究近期工作。"
+    assert process_page(clean_page(Page("h", "h.txt"), other), nlp)["meetings"][0]["name"] == "区长办公会议"

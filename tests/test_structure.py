@@ -59,6 +59,7 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("校长出席并主持会议。", None),
     # a name followed straight by what the meeting did, a quoted name, a briefing (会报) of Taiwan's offices
     ("9月2日,我院召开院周会传达上级文件精神。", "院周会"),
+    ("3月12日上午,我校党委理论学习中心组(扩大)会议在图书馆召开。", "党委理论学习中心组(扩大)会议"),  # 我校 is the organizer
     ("近日,中心在三楼会议室召开了“年终总结和安全生产会议”。", "年终总结和安全生产会议"),
     ("本所于今日在二楼会议室召开108年度上半年里长业务联系会报。", "108年度上半年里长业务联系会报"),
     # after a counter, a description with 的 is no part of the name; what it describes may be generic
@@ -132,6 +133,9 @@ def test_decisions(text, expected):
     ("会上讨论通过商会年度发展规划及会费收缴的办法。", [("通过商会年度发展规划及会费收缴的办法", None)]),
     ("会上,领导班子成员研讨通过了“关于评优评先推荐名单”等3个议题。", [("通过了“关于评优评先推荐名单”等3个议题", None)]),
     ("会议通过走访了解情况。", []),
+    # how the body took it may stand before the verb
+    ("会上,与会理事充分肯定协会工作,并以鼓掌方式一致通过《秘书处工作报告》。",
+     [("一致通过《秘书处工作报告》", "秘书处工作报告")]),
 ])
 def test_decisions_in_more_constructions(text, expected):
     assert decisions(text) == expected

@@ -42,9 +42,10 @@ class MeetingStructure:
         for k, span in enumerate(meetings):
             a, b = span.start_char, span.end_char
             found = meeting_name(text, a, b, self.rules)
-            if found is None and len(meetings) == 1 and doc._.title:
-                # a page that names its meeting only in the headline
-                headline = name_from_headline(to_simplified(doc._.title))
+            headline = name_from_headline(to_simplified(doc._.title)) if len(meetings) == 1 and doc._.title else None
+            if headline and (found is None or len(headline) > found[1] - found[0] and headline.endswith(text[found[0]:found[1]])):
+                # a page that names its meeting only in the headline, or more completely there
+                # (区政府召开第2次区长办公会议 over the body's 区长办公会议)
                 names.append((None, None, _as_written(doc._.title, headline)))
             else:
                 names.append((*found, None) if found else (None, None, None))

@@ -89,11 +89,14 @@ def _rules():
     minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(load_json("splitting.json")["minutes_suffixes"] + d["name_only_minutes_suffixes"])
                          # 记录一, 纪要(三), 纪要20230904, 纪要(9月4日): the record's number or date after it
                          + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8}|[(（][\d年月日号./-]{3,12}[)）])?\s*$")
-    strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day()) + r")")
+    # 我校党委理论学习中心组会议: the page's word for its own body (organizers.deictic 我…/本…) is the organizer
+    own_body = [w for w in d["organizers"]["deictic"] if w[0] in "我本"]
+    strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day() + own_body) + r")")
     verbs = trie_pattern(d["decision_verbs"])
     body = trie_pattern(d["body_subjects"])
     decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
-                          + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?(?:"
+                          + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?"
+                          + r"(?:以[^，。,；;\n]{1,8}?(?:方式|形式))?(?:"  # 并以鼓掌方式一致通过: how it was taken
                           + trie_pattern(d["decision_adverbs"]) + r")?(?P<verb>"
                           + verbs + r")")
     heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r")\s*[:：]\s*")
