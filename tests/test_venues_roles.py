@@ -119,6 +119,15 @@ def test_a_substitute_takes_the_part_of_the_person_before_the_note_who_is_absent
     assert ("陈文雄", "absent") in got and not {("陈文雄", "attendee"), ("张国华", "attendee")} & got
 
 
+def test_a_form_label_of_members_lists_names_parted_by_spaces():
+    listed = " ".join(["曹立真", "刘焯明", "欧安泰", "高开贤", "许光明", "梁庆庭", "冯志强", "关翠华", "贺定国", "崔世昌",
+                       "容永恩", "吴国昌", "张立群", "徐伟坤", "陈泽武", "梁玉华"])
+    got = roles("出席议员 : " + listed + "\n缺席议员 : 周锦辉\n列席委员:林美玲、黄国栋")
+    assert {("曹立真", "attendee"), ("欧安泰", "attendee"), ("梁玉华", "attendee"), ("周锦辉", "absent"),
+            ("林美玲", "attendee"), ("黄国栋", "attendee")} <= got
+    assert ("周锦辉", "attendee") not in got
+
+
 def test_a_list_under_a_form_label_runs_past_notes_and_its_label_window():
     listed = "、".join(["林志明", "陈文雄(公假)", "周建华", "赵丽娟(请假)", "孙国强", "郑美玲", "黄志伟(吴佩琪代)",
                         "刘德胜", "杨淑芬", "许国栋", "何振宇", "罗文斌", "高明辉", "郭丽华"])

@@ -277,6 +277,7 @@ def _lead_start(mention) -> int:
 
 
 LIST_SEPARATOR = re.compile(r"(?:以及|、|,|，|和|及|与|同)")
+SPACES = re.compile(r"[ \t\u3000]+")
 
 
 def listed_together(text: str, a, b, rules: RoleRules = RoleRules()) -> bool:
@@ -298,6 +299,8 @@ def listed_together(text: str, a, b, rules: RoleRules = RoleRules()) -> bool:
     if note:
         pos = note.end()
     sep = LIST_SEPARATOR.match(text, pos)
+    if not sep and a.kind == b.kind == "label":
+        sep = SPACES.match(text, pos)  # 出席议员: 曹其真 刘焯华 欧安利: a form's list parted by spaces
     if not sep or b.start < sep.end():
         return False
     own_posts = sorted((x, y) for x, y in b.titles if sep.end() <= x and y <= b.start)
