@@ -119,6 +119,14 @@ def test_a_substitute_takes_the_part_of_the_person_before_the_note_who_is_absent
     assert ("陈文雄", "absent") in got and not {("陈文雄", "attendee"), ("张国华", "attendee")} & got
 
 
+def test_everyone_named_under_an_election_results_heading_is_elected():
+    got = roles("会中进行理监事选举,结果如下:理事长林淑媛;常务理事田爱玲、纪慧珍;理事许丽红。监事蓝春锦。\n"
+                "社会处长周柏松表示祝贺。")
+    assert {("林淑媛", "elected"), ("田爱玲", "elected"), ("纪慧珍", "elected"), ("许丽红", "elected"),
+            ("蓝春锦", "elected")} <= got
+    assert ("周柏松", "elected") not in got
+
+
 def test_a_form_label_of_members_lists_names_parted_by_spaces():
     listed = " ".join(["曹立真", "刘焯明", "欧安泰", "高开贤", "许光明", "梁庆庭", "冯志强", "关翠华", "贺定国", "崔世昌",
                        "容永恩", "吴国昌", "张立群", "徐伟坤", "陈泽武", "梁玉华"])

@@ -205,7 +205,30 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
+    out += _elected_in_results(text, ordered, out)
     return _substitutes_take_part(text, ordered, _share_in_lists(text, ordered, out, rules))
+
+
+@lru_cache(maxsize=1)
+def _election_results() -> re.Pattern:
+    """选举,结果如下: / 选举结果: — the heading of a paragraph of who was elected."""
+    d = load_json("roles.json")["election_results"]
+    return re.compile(_alt(d["acts"]) + r"[^。；;\n]{0,12}?" + _alt(d["nouns"]) + r"(?:如下)?\s*[:：]")
+
+
+def _elected_in_results(text: str, ordered, found) -> list:
+    """Everyone named after an election's results heading, to the end of its
+    paragraph, is elected (理事长陈黄淑媛;常务理事田爱龄、纪慧卿)."""
+    if "选" not in text:
+        return []
+    absent = {r[0] for r in found if r[1] == "absent"}
+    out = []
+    for h in _election_results().finditer(text):
+        stop = text.find("\n", h.end())
+        stop = len(text) if stop < 0 else stop
+        out += [(k, "elected", h.start(), h.end()) for k, m in enumerate(ordered)
+                if h.end() <= m.start < stop and k not in absent]
+    return out
 
 
 def _substitutes_take_part(text: str, ordered, found):
