@@ -273,6 +273,7 @@ OPTIONAL_COLON = r"\s*[:：]?"
 END_MARK = "[!！。]?"
 NO_WORD = r"^[^\w\u3400-\u9fff]+$"      # a line of symbols only
 LATIN_ONLY = r"^[A-Za-z0-9 ._-]+$"      # a site's name or address in Latin letters
+LATIN_LINE = re.compile(r"(?=.*[A-Za-z]{3})" + LATIN_ONLY)  # words in Latin letters, not a date
 
 
 def _words(words) -> str:
@@ -560,6 +561,9 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
             continue
         if title is not None and _without_site_suffix(line) == title:
             header_lines.append((i, "title", line))  # the headline again, as the page repeats it
+            continue
+        if title is None and i < n_header - 2 and LATIN_LINE.match(kept[i + 1]):
+            header_lines.append((i, "site", line))  # 北一女中家长会 over Welcome To …: the site's name in two scripts
             continue
         if title is None and _is_section_name(kept, i, n_header):
             header_lines.append((i, "site", line))  # 学校要闻, 工作动态: the section, the headline follows

@@ -197,6 +197,10 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     # a section named with its English gloss; the date on the line under its key
     ("医院动态 / HOSPITAL DYNAMICS\n我院召开质量管理委员会会议\n发布时间:\n2017-03-01\n" + BODY,
      "我院召开质量管理委员会会议", "2017-03-01"),
+    # a site's name over its English name is no headline
+    ("某某中学家长会\nWelcome To Some High School\n九十九学年度第三次会员代表大会会议纪录\n" + BODY,
+     "九十九学年度第三次会员代表大会会议纪录", None),
+    ("镇政府召开对接会\n2019-07-10\n" + BODY, "镇政府召开对接会", "2019-07-10"),
     # an official account's name is the site's
     ("官方微信公众号\n医院动态\n我院召开青年骨干座谈会\n" + BODY, "我院召开青年骨干座谈会", None),
     # a headline may ask; a stray ? of a lost character keeps a credits line a credits line

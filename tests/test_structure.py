@@ -133,6 +133,9 @@ def test_decisions(text, expected):
     ("会上讨论通过商会年度发展规划及会费收缴的办法。", [("通过商会年度发展规划及会费收缴的办法", None)]),
     ("会上,领导班子成员研讨通过了“关于评优评先推荐名单”等3个议题。", [("通过了“关于评优评先推荐名单”等3个议题", None)]),
     ("会议通过走访了解情况。", []),
+    # a line opened by 决议: holds the decision of the case above it, and that one alone
+    ("三、确认上次会议纪录。\n决议: 照案通过\n四、校长致词", [("照案通过", None)]),
+    ("依据代表大会决议:开展工作。", []),
     # how the body took it may stand before the verb
     ("会上,与会理事充分肯定协会工作,并以鼓掌方式一致通过《秘书处工作报告》。",
      [("一致通过《秘书处工作报告》", "秘书处工作报告")]),

@@ -99,7 +99,8 @@ def _rules():
                           + r"(?:以[^，。,；;\n]{1,8}?(?:方式|形式))?(?:"  # 并以鼓掌方式一致通过: how it was taken
                           + trie_pattern(d["decision_adverbs"]) + r")?(?P<verb>"
                           + verbs + r")")
-    heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r")\s*[:：]\s*")
+    heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r"|^[ \t]*(?:" + trie_pattern(d["line_decision_headings"])
+                         + r"))\s*[:：][ \t]*", re.M)
     # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
     dateline = r"(?:" + DATELINE_DATE + r"|" + trie_pattern(d["datelines"]) + r")\s*"
     subject = (r"(?:^|(?<=[，。,；;\n]))\s*(?:" + dateline + r")?(?P<name2>" + NAME_PIECE + r"{2,40}?(?:" + ends + r"))"
@@ -257,6 +258,8 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
             if b > a:
                 out += _entries("", a, b, text, start, rules)
                 taken.append((a, b))
+                if a == h.end() and marker is None:
+                    break  # 决议: 通过确认 — the decision on the heading's own line is its one entry
             i = line_end + 1
     # every decision ends on a decision verb: where the meeting has none, the pattern (which opens
     # with a choice, so the engine would try it at every position) is not run
