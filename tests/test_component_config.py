@@ -102,7 +102,7 @@ CASES = [
     ("document_gap_chars", lambda t, r: acted_on(t, 0, len(t), r), "会议审议通过了《春耕方案》、《防汛预案》。",
      ["春耕方案", "防汛预案"], StructureRules(document_gap_chars=0), ["春耕方案"]),
     ("result_lookback_chars", lambda t, r: [d.result for d in find_decisions(t, 0, len(t), r)],
-     "会议以举手表决方式一致通过《春耕方案》。", ["unanimous"], StructureRules(result_lookback_chars=0), ["adopted"]),
+     "会议以举手表决方式全票通过《春耕方案》。", ["unanimous"], StructureRules(result_lookback_chars=0), ["adopted"]),
     ("conveyed_lookback_chars", lambda t, r: is_conveyed(t, t.index("张明"), t.index("张明") + 2, r), CONVEYED,
      True, StructureRules(conveyed_lookback_chars=5), False),
     ("loose_venue_max_chars", lambda t, r: spans(t, find_venues(t, 0, len(t), r)), "3月5日,学校在城关镇文化站召开会议。",
