@@ -45,6 +45,11 @@ def test_title_and_name_shapes(sentence, expected):
     assert people(sentence) == expected
 
 
+def test_a_form_label_of_members_gives_its_post_to_the_names_listed():
+    assert people("出席议员 : 曹立真 刘焯明\n缺席议员 : 周锦辉\n出席代表:林美玲") == {
+        "曹立真": {"议员"}, "刘焯明": {"议员"}, "周锦辉": {"议员"}, "林美玲": set()}
+
+
 def test_alias_resolves_to_the_full_name():
     text = "会议由包伟强校长主持,包校长对新一届班子成员提出了三个要求"
     found = find_people(text)

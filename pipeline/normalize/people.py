@@ -94,6 +94,7 @@ class Lexicon:
         self.preceders = tuple(data["name_preceders"])
         self.verbs_before_names = frozenset(data["verbs_before_names"])  # 落实 (tagged a), 会见 (n)
         self.last_before_role_verb = frozenset(data["last_chars_before_a_role_verb"])  # 景拴让主持
+        self.member_posts = tuple(data["member_posts"])  # 出席议员: 曹其真 …
         keys = credit_keys()
         self.credit_key_re = re.compile("(?:" + "|".join(key for _, key in keys) + ")")
         self.credit_re = re.compile(self.credit_key_re.pattern + r"\s*\n?\s*([" + CJK + r"]{2,4})")
@@ -542,6 +543,11 @@ class PeopleFinder:
         if ":" not in t and "：" not in t:
             return  # every label has its colon
         for m in self.lex.list_label_re.finditer(t):
+            # 出席议员: 曹其真 …, 列席委员: …: the members' post that the label names is each one's
+            label = t[m.start():m.start(1)].rstrip(" \t:：")
+            member = self.lex.title_re.fullmatch(t, m.start() + len(label) - 2, m.start() + len(label)) \
+                if label.endswith(self.lex.member_posts) else None
+            titles = [member.span()] if member else []
             for item in re.finditer(r"[^、,，;；\s()（）]+", m.group(1)):
                 a, b = m.start(1) + item.start(), m.start(1) + item.end()
                 if self._inside_mention(a):
@@ -554,7 +560,7 @@ class PeopleFinder:
                 if alias_end == b:
                     self._add(Mention(a, b, name, titles=self._alias_title(a, b), kind="label", alias=True))
                 elif 2 <= len(name) <= 4 and self._surname_len(a) and self._plausible(name, word_ok=True):
-                    self._add(Mention(a, b, name, kind="label"))
+                    self._add(Mention(a, b, name, titles=list(titles), kind="label"))
 
     def _attending_lists(self):
         """李明华、赵丽、孙伟等参加 / 参加会议的有王建国、李明华: names listed
