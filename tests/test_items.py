@@ -221,3 +221,12 @@ def test_the_lists_under_the_chairs_address_are_the_chairs():
 def test_a_mark_after_a_bracketed_ordinal_belongs_to_the_marker():
     got = items("活动安排:\n(1)、开展亲子运动会。\n(2)、组织春游活动。")
     assert [(marker, text) for marker, _, text, _ in got] == [("(1)、", "开展亲子运动会"), ("(2)、", "组织春游活动")]
+
+
+def test_steps_told_with_sui_hou_and_jie_xia_lai():
+    text = "会上,王校长首先介绍了学期安排。随后,刘老师就学生医保作了说明。最后,吴副校长提出要求。"
+    assert [g[0] for g in items(text)] == ["首先", "随后", "最后"]
+    assert [g[0] for g in items("首先,校长传达了文件精神。接下来,校长对工作进行了部署。")] == ["首先", "接下来"]
+    assert items("会议在国歌声中开幕。随后,与会人员参观了展厅。") == []  # no sequence without its first step
+    # ... and 随后 is a step only where it opens a sentence
+    assert items("会议首先由各科室进行业务报告,随后就各里提案进行讨论。") == []

@@ -176,8 +176,17 @@ def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
         return None
 
 
+SENTENCE_ENDS = tuple("。！？!?；;\n")
+
+
+@lru_cache(maxsize=1)
+def _sentence_opening_steps() -> frozenset[str]:
+    return frozenset(load_json("items.json")["sentence_opening_steps"])
+
+
 def find_markers(text: str, start: int, end: int) -> list[Marker]:
     families, seq_words, *_ = _rules()
+    sentence_steps = _sentence_opening_steps()
     found: list[Marker] = []
     for name, rx, opens in families:
         for m in rx.finditer(text, start, end):
@@ -186,6 +195,9 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
                 if m.start() != start and not (before == "" or before[-1] in opens):
                     continue
             token = next(g for g in m.groups() if g)
+            if token in sentence_steps and m.start() != start \
+                    and text[max(start, m.start() - 2):m.start()].strip(" ")[-1:] not in ("", *SENTENCE_ENDS):
+                continue  # 首先由…报告,随后就…讨论: one sentence told in order, no list
             ordinal = _ordinal(name, token, seq_words)
             if ordinal is None:
                 continue
