@@ -61,6 +61,8 @@ def test_alias_without_full_name_stays_as_written():
     text = "本网讯 6月14日,大发社区召开社区网格化管理工作会议,会议由社区毛主任主持并发表讲话"
     assert people(text) == {"毛主任": {"主任"}}
     assert people("区民政局林副局长莅临指导。") == {"林副局长": {"副局长"}}  # a deputy's post too
+    # a school's post before surname + 老师; the post of the alias before it is no post of this one
+    assert people("德育处程主任、大队辅导员刘老师以及全体班主任参加了会议。") == {"程主任": {"主任"}, "刘老师": {"辅导员"}}
 
 
 def test_a_given_name_may_end_in_a_character_that_would_lack_its_object():

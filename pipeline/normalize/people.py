@@ -531,8 +531,8 @@ class PeopleFinder:
                 if m.end() == j - 1:
                     best = m
                     break
-            if best is None:
-                break
+            if best is None or self._inside_mention(best.start()):
+                break  # 程主任、大队辅导员刘老师: 主任 is 程主任's, not a post of the next one
             chain.append((best.start(), best.end()))
             s = best.start()
         return chain
