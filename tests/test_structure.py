@@ -126,9 +126,9 @@ def test_decisions(text, expected):
     ("会议审议通过了如下议案:\n1、同意修订财务制度\n2、同意增补理事", [("同意修订财务制度", None), ("同意增补理事", None)]),
     # entries under 作出决定:
     ("会上统一认识并作出决定:\n一、制作职位铭牌。\n二、办公室年底前搬迁。", [("制作职位铭牌", None), ("办公室年底前搬迁", None)]),
-    # an adverb before the verb of the body's clause; 一致同意 is one verb
+    # adverbs before the verb of the body's clause (the text starts at the verb, the result reads 一致)
     ("会议审议了年会方案,初步决定在11月召开年会。", [("决定在11月召开年会", None)]),
-    ("会议经过讨论,最终一致同意增设两个停车位。", [("一致同意增设两个停车位", None)]),
+    ("会议经过讨论,最终一致同意增设两个停车位。", [("同意增设两个停车位", None)]),
     # 讨论通过 adopts whatever its object; the leadership team is the body of its meeting
     ("会上讨论通过商会年度发展规划及会费收缴的办法。", [("通过商会年度发展规划及会费收缴的办法", None)]),
     ("会上,领导班子成员研讨通过了“关于评优评先推荐名单”等3个议题。", [("通过了“关于评优评先推荐名单”等3个议题", None)]),
@@ -136,9 +136,14 @@ def test_decisions(text, expected):
     # a line opened by 决议: holds the decision of the case above it, and that one alone
     ("三、确认上次会议纪录。\n决议: 照案通过\n四、校长致词", [("照案通过", None)]),
     ("依据代表大会决议:开展工作。", []),
+    # what was adopted may be the subject: 获得通过
+    ("会上,包保方案获得了一致通过。", [("通过", None)]),
+    ("各项报告均获会员一致审议通过。", [("审议通过", None)]),
+    ("该项目获得通过验收的资格。", []),
+    ("会议审议了《考核办法》。本议案获得通过。", []),  # how the case above was decided
     # how the body took it may stand before the verb
     ("会上,与会理事充分肯定协会工作,并以鼓掌方式一致通过《秘书处工作报告》。",
-     [("一致通过《秘书处工作报告》", "秘书处工作报告")]),
+     [("通过《秘书处工作报告》", "秘书处工作报告")]),
 ])
 def test_decisions_in_more_constructions(text, expected):
     assert decisions(text) == expected

@@ -365,4 +365,4 @@ def test_a_part_of_the_day_opens_no_organizer():
 def test_everyone_deciding_is_the_body():
     text = "大家一致同意成立志愿服务队。"  # 大家: one of the body subjects that items and structure share
     assert [(text[d.start:d.end], d.result) for d in structure.find_decisions(text, 0, len(text))] == \
-        [("一致同意成立志愿服务队", "unanimous")]
+        [("同意成立志愿服务队", "unanimous")]

@@ -97,7 +97,7 @@ def _rules():
     decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
                           + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?"
                           + r"(?:以[^，。,；;\n]{1,8}?(?:方式|形式))?(?:"  # 并以鼓掌方式一致通过: how it was taken
-                          + trie_pattern(d["decision_adverbs"]) + r")?(?P<verb>"
+                          + trie_pattern(d["decision_adverbs"]) + r"){0,2}(?P<verb>"  # 最终一致同意
                           + verbs + r")")
     heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r"|^[ \t]*(?:" + trie_pattern(d["line_decision_headings"])
                          + r"))\s*[:：][ \t]*", re.M)
@@ -284,9 +284,23 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
             a, verb, verb_end = later.start(), later.group(), later.end()
         if verb == "通过" and not adopting and not _adopts(text, verb_end, b):
             continue
+        while b > verb_end and text[b - 1] in ",，、 ":
+            b -= 1  # 一致同意,。: no comma closes the text
         out += _entries(verb, a, b, text, start, rules)
+    # 包保方案获得了一致通过, 各项报告均获会员一致审议通过: adopted, told of what was adopted
+    for m in PASSIVE_ADOPTION.finditer(text, start, end) if "获" in text[start:end] or "得到" in text[start:end] else ():
+        a = m.start("verb")
+        clause = max(text.rfind(c, start, m.start()) for c in "，,。；;\n") + 1
+        if ANAPHORIC.match(text, clause, m.start()):
+            continue  # 本议案获得通过: how the proposal above was decided, no decision of its own
+        if not any(x <= a < y for x, y in taken) and not any(d.start <= a < d.end for d in out):
+            out += _entries(m.group("verb"), a, m.end("verb"), text, start, rules)
     out.sort(key=lambda d: d.start)
     return _without_repeats(text, out)
+
+
+ANAPHORIC = re.compile(r"\s*(?:本|该|上述|此|以上)")
+PASSIVE_ADOPTION = re.compile(r"(?:获得?了?|得到了?)[^，。,；;\n]{0,8}?(?P<verb>审议通过|表决通过|通过)(?=[。；;，,！!\n]|$)")
 
 
 def _without_repeats(text: str, found: list[Decision]) -> list[Decision]:
