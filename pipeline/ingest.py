@@ -47,6 +47,7 @@ class Page:
     path: str
     text: str = ""                 # cleaned text; every offset in the tables points here
     body_start: int = 0            # where the report itself begins in `text`
+    body_end: int | None = None    # where it ends, when a sign-off follows it (某某商会\n2016年6月18日)
     title: str | None = None
     published: str | None = None   # ISO date or datetime, as the page shows it
     bylines: list[tuple[str, int, int]] = field(default_factory=list)  # (credit line, start, end)
@@ -273,6 +274,8 @@ OPTIONAL_COLON = r"\s*[:：]?"
 END_MARK = "[!！。]?"
 NO_WORD = r"^[^\w\u3400-\u9fff]+$"      # a line of symbols only
 LATIN_ONLY = r"^[A-Za-z0-9 ._-]+$"      # a site's name or address in Latin letters
+WIRE_HEADLINE = re.compile(r"^\S{2,16}?\d{1,2}月\d{1,2}日电\s*题\s*[:：]\s*")
+URL_IN_LINE = re.compile(r"https?://|www\.")  # a line holding an address is never the headline
 LATIN_LINE = re.compile(r"(?=.*[A-Za-z]{3})" + LATIN_ONLY)  # words in Latin letters, not a date
 
 
@@ -408,6 +411,26 @@ SENTENCE_END = re.compile(f"[{CLAUSE_MARKS}]")  # on one line
 NUMERIC_FIELDS = re.compile(r"(?:[\u3400-\u9fff]{1,6}\s*[:：]\s*[\d.,%+-]+\s*){2,}")
 
 
+def _sign_off(lines: list[str], body_from: int) -> tuple[int, str] | None:
+    """某某商会\n2016年6月18日 closing the page: the sign-off of the body that
+    issued it, and the date it was issued. (index of its first line, ISO date)
+    when the last line is a full date alone, after the report's own lines."""
+    from .normalize.timex import find_timexes  # the date notations of the report, 二〇二三年五月六日 included
+
+    k = len(lines) - 1
+    if k <= body_from:
+        return None
+    last = to_simplified(lines[k].strip())
+    found = find_timexes(last) if len(last) <= 20 else []
+    if len(found) != 1 or found[0].start > 0 or found[0].end < len(last) or not found[0].date \
+            or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found[0].date):
+        return None
+    signer = lines[k - 1].strip()
+    first = k - 1 if k - 1 > body_from and len(signer) <= 30 and not SENTENCE_END.search(signer) \
+        and not re.search("[:：,，]", signer) else k
+    return first, found[0].date
+
+
 def _iso(m: re.Match) -> str:
     y, mo, d, hh, mm, ss = m.groups()
     if len(y) < 4:
@@ -431,6 +454,7 @@ def _without_site_suffix(title: str) -> str:
 
 # a line that reports a meeting: a meeting word (会), a minutes suffix (纪要; splitting.json) or a held verb
 # (召开, 座谈; verbs.json, use headline)
+HEADLINE_VERB = re.compile(trie_pattern(vocabulary("verbs.json", "held", "headline")))  # 召开, 举行
 MEETING_WORDS = re.compile(trie_pattern([*load_json("splitting.json")["meeting_words"],
                                          *load_json("splitting.json")["minutes_suffixes"],
                                          *vocabulary("verbs.json", "held", "headline")]))
@@ -527,7 +551,9 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
 
     # header: the leading short lines before the first paragraph of the body
     n_header = 0
-    while n_header < len(kept) and n_header < 8 and _is_header_line(kept[n_header]):
+    while n_header < len(kept) and n_header < 8 and (
+            _is_header_line(kept[n_header]) or any(p.search(to_simplified(kept[n_header])) for p in site_patterns)):
+        # (a site's bar of links may end in 欢迎访问某某网!)
         if FORM_FIELD.match(kept[n_header]) and n_header > 0:
             break
         n_header += 1
@@ -555,8 +581,8 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):
             header_lines.append((i, "meta", line))  # the value of "责编:" on its own line
             continue
-        if title is None and i < n_header - 1 and (any(p.search(simple) for p in site_patterns)
-                                                   or len(re.findall(r"[\u3400-\u9fff]", line)) < 4):
+        if title is None and (i < n_header - 1 or URL_IN_LINE.search(line)) and (
+                any(p.search(simple) for p in site_patterns) or len(re.findall(r"[\u3400-\u9fff]", line)) < 4):
             header_lines.append((i, "site", line))  # site name, contact lines, 搜索 …: before the headline
             continue
         if title is not None and _without_site_suffix(line) == title:
@@ -569,7 +595,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
             header_lines.append((i, "site", line))  # 学校要闻, 工作动态: the section, the headline follows
             continue
         if title is None and len(re.findall(r"[\u3400-\u9fff]", line)) >= 4 and not _labelled_field().match(simple):
-            title = _without_site_suffix(line)
+            title = WIRE_HEADLINE.sub("", _without_site_suffix(line))  # 中新社某地12月20日电 题:…: the headline after 题:
             header_lines.append((i, "title", line))
             continue
         break
@@ -589,6 +615,12 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         pos += len(line) + 1
     page.text = text
     page.body_start = offsets[body_from] if body_from < len(kept) else len(text)
+    signed = _sign_off(kept, body_from)
+    if signed and published is None:
+        first_line, published = signed
+        page.body_end = offsets[first_line]
+        if title is None and first_line < len(kept) - 1 and HEADLINE_VERB.search(to_simplified(kept[first_line])):
+            title = kept[first_line]  # 公司召开安全工作会议\n2018-02-11: the headline and date close the page
     page.title = title
     page.published = published
     page.bylines = [(kept[i], offsets[i], offsets[i] + len(kept[i]))

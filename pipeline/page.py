@@ -27,6 +27,7 @@ def analyze(page: Page, nlp: Language) -> Doc:
     doc._.doc_id = page.doc_id
     doc._.source_text = page.text
     doc._.body_start = page.body_start
+    doc._.body_end = page.body_end
     doc._.published = page.published
     doc._.title = page.title
     return nlp(doc)

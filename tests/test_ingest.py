@@ -201,6 +201,12 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     ("某某中学家长会\nWelcome To Some High School\n九十九学年度第三次会员代表大会会议纪录\n" + BODY,
      "九十九学年度第三次会员代表大会会议纪录", None),
     ("镇政府召开对接会\n2019-07-10\n" + BODY, "镇政府召开对接会", "2019-07-10"),
+    # a bar of the site's links, closed by 欢迎访问某某网!, and a line holding an address are no headline
+    ("会员登录 - 设为首页 - 加入收藏 欢迎访问某某日报网!\n湖南某镇某村:院落小会议 宣传入民心\n"
+     "时间:2022-09-18 09:53 来源:某某日报 作者:刘和平\n" + BODY, "湖南某镇某村:院落小会议 宣传入民心", "2022-09-18T09:53:00"),
+    ("时间:2023/9/19来源:本站原创\n某某医院网站 http://m.example.net/a_1.html\n" + BODY, None, "2023-09-19"),
+    # a wire dateline before 题: is no part of the headline
+    ("中新社某地12月20日电 题:乡村“屋场会”探索基层治理新路径\n作者 王昊\n" + BODY, "乡村“屋场会”探索基层治理新路径", None),
     # an official account's name is the site's
     ("官方微信公众号\n医院动态\n我院召开青年骨干座谈会\n" + BODY, "我院召开青年骨干座谈会", None),
     # a headline may ask; a stray ? of a lost character keeps a credits line a credits line
@@ -329,3 +335,18 @@ def test_iter_inputs_leaves_out_the_output_folder(tmp_path):
     (tmp_path / "page.txt").write_text("5月5日,县政府召开常务会议。", encoding="utf-8")
     assert [i for _, i in iter_inputs(tmp_path, exclude=[tmp_path / "out"])] == ["page"]
     assert [i for _, i in iter_inputs(tmp_path)] == ["page", "out/documents"]
+
+
+def test_a_sign_off_closing_the_page_gives_its_date_and_ends_the_report(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(BODY + "\n会议要求各村抓好落实。\n某某镇人民政府\n2016年 6 月 18 日\n", encoding="utf-8")
+    page = page_of(path)
+    assert page.published == "2016-06-18" and page.text[page.body_end:] == "某某镇人民政府\n2016年 6 月 18 日"
+    # the headline and its date closing the page
+    path.write_text(BODY + "\n镇政府召开安全生产工作会议\n2018-02-11\n", encoding="utf-8")
+    assert header(tmp_path, path.read_text(encoding="utf-8")) == ("镇政府召开安全生产工作会议", "2018-02-11")
+    # a published date in the header stays the page's date; a last line that is no date alone is no sign-off
+    path.write_text("镇政府召开会议\n发布时间:2016-07-01\n" + BODY + "\n某某镇\n2016年6月18日\n", encoding="utf-8")
+    assert page_of(path).published == "2016-07-01" and page_of(path).body_end is None
+    path.write_text(BODY + "\n会议于2016年6月18日结束。\n", encoding="utf-8")
+    assert page_of(path).published is None

@@ -78,3 +78,11 @@ def test_the_headline_names_the_meeting_when_it_names_it_more_completely():
     assert process_page(clean_page(Page("h", "h.txt"), fuller), nlp)["meetings"][0]["name"] == "第2次区长办公会议"
     other = "区政府召开专题会议\n3月3日,区长王建国主持召开区长办公会议,研究近期工作。"
     assert process_page(clean_page(Page("h", "h.txt"), other), nlp)["meetings"][0]["name"] == "区长办公会议"
+
+
+def test_a_sign_off_dates_the_page_and_is_no_date_of_the_meeting():
+    text = "6月18日下午,商会在会议室召开常委会例会,会长潘立军主持。\n某某商会\n2016年6月18日"
+    rows = process_page(clean_page(Page("s", "s.txt"), text), load_pipeline("jieba"))
+    assert rows["documents"][0]["published"] == "2016-06-18"
+    assert rows["meetings"][0]["date"] == "2016-06-18"
+    assert [d["text"] for d in rows["dates"]] == ["6月18日下午"]

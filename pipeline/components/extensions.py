@@ -14,7 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
-    "doc_id": None, "source_text": None, "body_start": 0, "published": None, "title": None,
+    "doc_id": None, "source_text": None, "body_start": 0, "body_end": None, "published": None, "title": None,
     "timexes": None,       # [normalize.timex.Timex]
     "mentions": None,      # [normalize.people.Mention]
     "persons": None,       # person key -> {name, titles, mentions, first}

@@ -23,7 +23,8 @@ class MeetingSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        set_spans(doc, self.meetings_key, meeting_ranges(text, doc._.body_start or 0, self.rules), "MEETING")
+        report = text[:doc._.body_end] if doc._.body_end else text  # not the sign-off after it
+        set_spans(doc, self.meetings_key, meeting_ranges(report, doc._.body_start or 0, self.rules), "MEETING")
         doc.user_hooks["sents"] = sentences  # doc.sents, found only when someone asks
         return doc
 

@@ -174,9 +174,13 @@ def credit_keys() -> list[tuple[str, str]]:
     """(word, pattern) of every key after which a name is credited: the byline's
     credits (bylines.json, use name) with their marks, and the form labels of use
     credit (记录: 张三), with a colon; spaces may stand between a key's
-    characters (记 录:); longest first."""
-    keys = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]])
-            for e in vocabulary_entries("bylines.json", "credits", "name")]
+    characters (记 录:); a key that opens a line may take a space for its colon
+    (作者 王昊昊); longest first."""
+    credits = vocabulary_entries("bylines.json", "credits", "name")
+    keys = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]]) for e in credits]
+    # 作者 王昊昊 on a line of its own: a key that opens a line needs no colon before a space
+    keys += [(e["word"], r"(?<![^\n])" + re.escape(e["word"]) + r"(?=[ \t\u3000]+[" + CJK + "])")
+             for e in credits if e["mark"] == ":" and len(e["word"]) >= 2]
     keys += [(w, trie_pattern([w], LABEL_GAP) + CREDIT_MARKS[":"]) for w in vocabulary("form_labels.json", "labels", "credit")]
     return sorted(keys, key=lambda k: len(k[0]), reverse=True)
 
