@@ -98,6 +98,11 @@ def test_a_relative_day_keeps_its_part_of_day_for_the_meeting():
     assert find_timexes("今天上午,村委召开会议。")[0].time_of_day == "上午"
 
 
+def test_a_news_dateline_is_the_pages_not_the_meetings():
+    found = find_timexes("红网时刻新闻6月16日讯(通讯员陈准)6月15日晚,某村召开院坝会。")
+    assert [(t.text, t.value) for t in found] == [("6月15日晚", "XXXX-06-15TEV")]
+
+
 def test_nearest_year_before_in_the_same_segment_only():
     text = "2016年工作总结。3月23日召开会议。\n记录二\n5月6日召开会议。"
     second = text.index("记录二")

@@ -119,6 +119,11 @@ def test_a_substitute_takes_the_part_of_the_person_before_the_note_who_is_absent
     assert ("陈文雄", "absent") in got and not {("陈文雄", "attendee"), ("张国华", "attendee")} & got
 
 
+def test_lists_of_names_each_introduced_by_its_group_share_the_verb():
+    got = roles("区领导王明远、黄丽红、陈廷华,经开区领导侯宗明、谢德华及相关单位负责人参加会议。")
+    assert got == {(n, "attendee") for n in ("王明远", "黄丽红", "陈廷华", "侯宗明", "谢德华")}
+
+
 def test_everyone_named_under_an_election_results_heading_is_elected():
     got = roles("会中进行理监事选举,结果如下:理事长林淑媛;常务理事田爱玲、纪慧珍;理事许丽红。监事蓝春锦。\n"
                 "社会处长周柏松表示祝贺。")

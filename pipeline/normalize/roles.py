@@ -269,6 +269,14 @@ def _clause_stop(text: str, i: int):
     return stop
 
 
+def _introduced(text: str, a: int, b: int) -> bool:
+    """Does a word that introduces names (区领导, people.json name_introducers) end at b, a short body at most before it?"""
+    from .people import lexicon
+
+    intro = lexicon().introducer_re
+    return any(m.end() == b for m in intro.finditer(text, max(a, b - 12), b)) and "\n" not in text[a:b]
+
+
 def _ends_with_noun(text: str, i: int) -> bool:
     """Does a noun of jieba's dictionary end at i (负责同志, 成员, 人大代表), or a post
     and a short name (检察长应勇)? A clause of a list of groups does; 今天天气很好 does not."""
@@ -327,8 +335,8 @@ def listed_together(text: str, a, b, rules: RoleRules = RoleRules()) -> bool:
     if not sep or b.start < sep.end():
         return False
     own_posts = sorted((x, y) for x, y in b.titles if sep.end() <= x and y <= b.start)
-    if text[pos] in ",，" and not own_posts:
-        return False  # 张三,李四: a comma lists only people introduced by their posts
+    if text[pos] in ",，" and not own_posts and not _introduced(text, sep.end(), b.start):
+        return False  # 张三,李四: a comma lists only people introduced by their posts (or 经开区领导)
     pieces, at = [], sep.end()
     for x, y in own_posts:
         pieces.append(text[at:x])

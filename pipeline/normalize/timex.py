@@ -371,9 +371,9 @@ def find_timexes(text: str, published: dt.date | None = None,
         if p.roc == "bare" and (not roc_calendar or ROC_DURATION_BEFORE.search(text, max(0, m.start() - 3), m.start())
                                 or ROC_DURATION_AFTER.match(text, m.end())):
             continue  # 30年: a duration (年资满30年, 30年来), or the page is of the common calendar
-        if text.startswith("电", m.end()):
+        if text.startswith(("电", "讯"), m.end()):
             last_month = p.month or last_month
-            continue  # 新华社北京3月12日电: the dateline is the page's, not a date of the report
+            continue  # 新华社北京3月12日电, 红网6月16日讯: the dateline is the page's, not a date of the report
         seg = next((k for k, (a, b) in enumerate(segments) if a <= m.start() < b), -1)
         s, e = m.start(), m.end()
         if text[s] in "(（" and not re.search(r"[)）]", text[s:e]):
