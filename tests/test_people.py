@@ -234,6 +234,7 @@ def test_group_words_and_counts_without_a_name(sentence):
     ("优秀党员钟立鹏就入党初心作了发言。", {"钟立鹏": set()}),
     ("会议对下阶段工作作了部署。", {}),
     ("最后,柯文涛对下阶段安全工作进行部署。", {"柯文涛": set()}),
+    ("随后,优秀党员钟立鹏就“党的初心”进行了分享。", {"钟立鹏": set()}),
     # a common noun is no name, whatever closes it (负责人关系,)
     ("明确学科负责人与院系、专业负责人关系,提高效率。", {}),
     # 会 may stand inside a given name, not at its end
