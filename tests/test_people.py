@@ -239,6 +239,8 @@ def test_group_words_and_counts_without_a_name(sentence):
     ("明确学科负责人与院系、专业负责人关系,提高效率。", {}),
     # 会 may stand inside a given name, not at its end
     ("随后,孙立波、刘会杰两位同志介绍了入党情况", {"孙立波": set(), "刘会杰": set()}),
+    # a unit's name (a noun of the dictionary) may stand right before a name and its post
+    ("某某冷弯科技黄宏明总经理代表会员单位发言。", {"黄宏明": {"总经理"}}),
     # a name ends before 会见 (which jieba tags as a noun)
     ("镇长陈国栋会见了投资考察团一行", {"陈国栋": {"镇长"}}),
     # ... nor inside a word that follows names: 先生 is one word

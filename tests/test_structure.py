@@ -59,6 +59,7 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("校长出席并主持会议。", None),
     # a name followed straight by what the meeting did, a quoted name, a briefing (会报) of Taiwan's offices
     ("9月2日,我院召开院周会传达上级文件精神。", "院周会"),
+    ("某某区公所第一次里业务会报,十七日上午在公所大礼堂召开。", "某某区公所第一次里业务会报"),  # time and place after a comma
     ("3月12日上午,我校党委理论学习中心组(扩大)会议在图书馆召开。", "党委理论学习中心组(扩大)会议"),  # 我校 is the organizer
     ("近日,中心在三楼会议室召开了“年终总结和安全生产会议”。", "年终总结和安全生产会议"),
     ("本所于今日在二楼会议室召开108年度上半年里长业务联系会报。", "108年度上半年里长业务联系会报"),

@@ -362,6 +362,12 @@ class PeopleFinder:
         return i >= 2 and (self.lex.word_tags.get(t[i - 2:i], "")[:1] == "v" or t[i - 2:i] in self.lex.verbs_before_names) \
             and t[i - 1:i + 1] not in self.lex.word_tags
 
+    def _noun_ends_at(self, i: int) -> bool:
+        """Does a noun of two characters of the dictionary end at i, and not run into i
+        (冷弯科技|黄宏江总经理: the unit's name before the person's)?"""
+        t = self.text
+        return i >= 2 and self.lex.word_tags.get(t[i - 2:i], "") == "n" and t[i - 1:i + 1] not in self.lex.word_tags
+
     def _follower_spans(self, a: int, e: int) -> bool:
         """Does a follower word of two or more characters (先生, 同志, 出席) start at a
         and run past e? A name that ended at e would cut it in two."""
@@ -498,9 +504,10 @@ class PeopleFinder:
             known = s in self.mentions and self.mentions[s].end == j  # 主任委员黄维院士: found after a post
             if self._surname_len(s) and self._plausible(name) and (
                     known or self._boundary_before(s) or self.lex.word_tags.get(name, "").startswith("nr")
-                    or self._verb_ends_at(s) and self.lex.word_tags.get(name[:2], "nr").startswith("nr")):
+                    or (self._verb_ends_at(s) or self._noun_ends_at(s)) and self.lex.word_tags.get(name[:2], "nr").startswith("nr")):
                 # a name the dictionary knows needs no boundary (贯彻习近平总书记), nor one after a
-                # verb of the dictionary that opens with no word of it (强调吴映红局长对…, not 了解班级和班主任)
+                # verb or noun of the dictionary that opens with no word of it (强调吴映红局长对…,
+                # 冷弯科技黄宏江总经理; not 了解班级和班主任)
                 return s, j, False
         for s in (j - 2, j - 1):
             if s >= 0 and self._surname_len(s) == j - s and self.text[s] not in self.lex.alias_excluded \

@@ -103,8 +103,10 @@ def _rules():
                          + r"))\s*[:：][ \t]*", re.M)
     # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
     dateline = r"(?:" + DATELINE_DATE + r"|" + trie_pattern(d["datelines"]) + r")\s*"
+    # …会报,十七日上午在公所大礼堂召开: the time and place may follow the name after a comma
     subject = (r"(?:^|(?<=[，。,；;\n]))\s*(?:" + dateline + r")?(?P<name2>" + NAME_PIECE + r"{2,40}?(?:" + ends + r"))"
-               r"(?=[于在\d]|(?:" + trie_pattern(d["held_adverbs"]) + r")?(?:" + held + r"))"
+               r"(?:(?=[于在\d]|(?:" + trie_pattern(d["held_adverbs"]) + r")?(?:" + held + r"))"
+               r"|[,，](?=[^，。,；;\n]{1,12}?[于在]))"
                r"[^，。,；;\n]{0,40}?(?:" + held + r")")
     procedure = re.compile(r"经[^，。,；;\n]{0,16}?(?:" + trie_pattern(d["procedure_frames"]) + r")[，,]?\s*$")
     adopted = re.compile(r"(?:" + trie_pattern(d["bare_adoption_objects"]) + r")(?:[(（]草案[)）])?$|为[^，,。；;]{1,20}(?:"
