@@ -119,6 +119,11 @@ def test_a_substitute_takes_the_part_of_the_person_before_the_note_who_is_absent
     assert ("陈文雄", "absent") in got and not {("陈文雄", "attendee"), ("张国华", "attendee")} & got
 
 
+def test_who_cannot_take_part_is_absent_and_no_attendee():
+    got = roles("独立董事刘明芳女士因会议冲突无法参会,委托独立董事薛志涛先生代为参会并表决。")
+    assert got == {("刘明芳", "absent"), ("薛志涛", "attendee")}
+
+
 def test_lists_of_names_each_introduced_by_its_group_share_the_verb():
     got = roles("区领导王明远、黄丽红、陈廷华,经开区领导侯宗明、谢德华及相关单位负责人参加会议。")
     assert got == {(n, "attendee") for n in ("王明远", "黄丽红", "陈廷华", "侯宗明", "谢德华")}

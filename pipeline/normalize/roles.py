@@ -206,6 +206,9 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
     out += _elected_in_results(text, ordered, out)
+    # 刘飞女士因会议冲突无法参会: the verb of taking part inside the verb of absence is none
+    absences = {(r[0], r[2], r[3]) for r in out if r[1] == "absent"}
+    out = [r for r in out if not any(k == r[0] and a <= r[2] and r[3] <= b and r[1] != "absent" for k, a, b in absences)]
     return _substitutes_take_part(text, ordered, _share_in_lists(text, ordered, out, rules))
 
 
