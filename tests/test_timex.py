@@ -72,6 +72,17 @@ def test_numerals(numeral, value):
     ("本周四下午3:00", PUB, None, "2024-01-04T15:00"),  # a weekday of this week, with its clock
     ("下周一上午", PUB, None, "2024-01-08TMO"),
     ("本周四下午3:00", None, None, "REL"),
+    # a month of a relative year is one expression
+    ("去年6月", PUB, None, "2023-06"),
+    ("今年的12月份", dt.date(2018, 5, 1), None, "2018-12"),
+    ("今年3月5日上午", dt.date(2018, 5, 1), None, "2018-03-05TMO"),
+    ("今年9月", None, None, "REL"),
+    ("今年度", PUB, None, "2024"),
+    # a part of the month and an approximate clock time keep their words
+    ("6月底", None, 2016, "2016-06"),
+    ("早上9时许", None, None, "XXXX-XX-XXT09:00"),
+    # the year of a document's number
+    ("东组通〔2019〕12号", None, None, "2019"),
 ])
 def test_values(expr, published, context, value):
     assert normalize(expr, published, context) == value

@@ -64,7 +64,7 @@ def _pattern() -> re.Pattern:
             rf"{sp}学?年(?P<fy>度)?")
     # 6至8月, 1-10月: a range of months
     month = (rf"{sp}(?P<month>{month_any})(?:(?:{_alt(lx['range_connectors'])})(?P<monthr>{month_any}))?"
-             rf"{sp}月(?P<fm>份)?")
+             rf"{sp}月(?P<fm>份)?(?:初|底|末|上旬|中旬|下旬)?")  # 6月底, 3月上旬: the month
     # 3月20 at a line's end or before a part of day: the day without its unit, as notes write it
     day = (rf"{sp}(?P<day>{day_digits}|{day_cn})"
            rf"(?:{sp}[日号]|(?=[ \t]*(?:\n|$|{_alt(lx['part_of_day'])})))")
@@ -73,7 +73,7 @@ def _pattern() -> re.Pattern:
                rf"|[(（][\u3400-\u9fff]{{1,6}}[)）](?={sp}(?:{_alt(lx['part_of_day'])})))?")
     tod = rf"(?:{sp}(?P<tod>{_alt(lx['part_of_day'])}))?"
     clock = (rf"{sp}(?P<hour>[01]?\d|2[0-4]|[{CN}]{{1,3}})"
-             rf"(?:[:：](?P<minute>[0-5]\d)|{sp}[点时](?:{sp}(?P<minute2>[0-5]?\d|[{CN}]{{1,3}}){sp}分|(?P<half>半)|(?P<quarter>一刻)|整)?)")
+             rf"(?:[:：](?P<minute>[0-5]\d)|{sp}[点时](?:{sp}(?P<minute2>[0-5]?\d|[{CN}]{{1,3}}){sp}分|(?P<half>半)|(?P<quarter>一刻)|整)?)许?")  # 9时许
     range_end = (rf"(?:(?:{_alt(lx['range_connectors'])})"
                  rf"(?:(?P<year2>(?:19|20)\d{{2}})年)?(?:(?P<month2>{month_any})月)?"
                  rf"(?P<day2>{day_digits}|{day_cn})[日号])?")
@@ -84,6 +84,9 @@ def _pattern() -> re.Pattern:
     # 本周四下午3:00: a weekday of a week named relative to the page's date, with its part of day and clock
     rel_week = (rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
                 rf"(?:(?P<rwtod>{_alt(lx['part_of_day'])})(?P<rwclk>{clock.replace('?P<', '?P<rw')})?)?")
+    # 今年9月, 去年6月15日, 今年的12月份: a month (and day) of a year named relative to the page's date
+    rel_year_month = (rf"(?P<rely>{_alt(lx['relative_years'])})的?{sp}(?P<rym>{month_any}){sp}月(?:份)?"
+                      rf"(?:{sp}(?P<ryd>{day_digits}|{day_cn}){sp}[日号])?(?P<rytod>{_alt(lx['part_of_day'])})?")
     # 本月28日, 下月5号上午: a day of a month named relative to the page's date
     rel_month_day = (rf"(?P<relm>{_alt(lx['relative_months'])}){sp}(?P<relmd>{day_digits}|{day_cn}){sp}[日号]"
                      rf"(?P<relmtod>{_alt(lx['part_of_day'])})?")
@@ -114,6 +117,8 @@ def _pattern() -> re.Pattern:
     day_tod = (rf"(?<![\d第.{CN}廿卅])(?P<dayonly2>{day_digits}|{day_cn}|[廿卅][一二三四五六七八九]?)"
                rf"日(?P<dtod>{_alt(lx['part_of_day'])})")
 
+    # 东组通〔2019〕12号: the year of a document's number
+    doc_number_year = r"(?<=[〔\[【])(?P<docyear>(?:19|20)\d{2})(?=[〕\]】]\s*\d{1,4}\s*号)"
     # 2019上半年, 2019工作规划: a year written without 年 before a half-year or a plan word
     bare_year = (r"(?<![\dA-Za-z.])(?P<byear>(?:19|20)\d{2})(?=(?:上|下)?半年|(?:"
                  + _alt(lx["bare_year_followers"]) + "))")
@@ -122,7 +127,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, roc_numeric, compact, glued, bracket_md, bare_year, roc_half, day_tod, day_only, colon_clock, hour_minute, f"(?P<cal>{calendar})", rel_week, rel_month_day, relative, clock_only])
+        numeric, roc_numeric, compact, glued, bracket_md, doc_number_year, bare_year, roc_half, day_tod, day_only, colon_clock, hour_minute, f"(?P<cal>{calendar})", rel_week, rel_year_month, rel_month_day, relative, clock_only])
         + ")")
 
 
@@ -252,6 +257,11 @@ class _Parse:
             self.tod = g.get("rwtod")
             if g.get("rwclk"):
                 self.clock = _clock(self.tod, *_hour_minute(g, "rw"))
+        elif g.get("rely") and g.get("rym"):
+            self.kind = "rel"
+            self.rel = g["rely"]
+            self.month, self.day = _num(g["rym"]), _num(g.get("ryd"))
+            self.tod = g.get("rytod")
         elif g.get("relm"):
             self.kind = "rel"
             self.rel = g["relm"]
@@ -286,10 +296,10 @@ class _Parse:
         elif g.get("rochalf"):
             self.roc = "bare"
             self.year = int(g["rochalf"]) + 1911
-        elif g.get("byear"):
-            self.year = int(g["byear"])
+        elif g.get("byear") or g.get("docyear"):
+            self.year = int(g.get("byear") or g["docyear"])
         if self.kind in ("rel", "relweek") and self.tod:  # 今天上午, 本周四下午3:00: the part of day as written
-            tod_group = next(k for k in ("rwtod", "relmtod", "reltod") if g.get(k))
+            tod_group = next(k for k in ("rwtod", "relmtod", "rytod", "reltod") if g.get(k))
             self.clock_text = m.string[m.start(tod_group):m.end()]
         if self.month is not None and not 1 <= self.month <= 12:
             self.valid = False
@@ -338,7 +348,16 @@ def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | No
         except ValueError:
             return "REL", None  # 本月31日 of a month of 30 days: no day to name
         return day.isoformat() + (f"T{_tod_code(p.tod)}" if p.tod else ""), day.isoformat()
-    return f"{published.year + lx['relative_years'][word]:04d}", None
+    year = published.year + lx["relative_years"][word]
+    if p.month is not None:  # 去年6月, 今年3月5日上午
+        if p.day is None:
+            return f"{year:04d}-{p.month:02d}", None
+        try:
+            day = dt.date(year, p.month, p.day)
+        except ValueError:
+            return "REL", None
+        return day.isoformat() + (f"T{_tod_code(p.tod)}" if p.tod else ""), day.isoformat()
+    return f"{year:04d}", None
 
 
 @lru_cache(maxsize=1)
