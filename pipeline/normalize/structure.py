@@ -122,9 +122,9 @@ def _rules():
             "counters": frozenset(d["name_counters"])}
 
 
-# 以…为主题的, 题为“…,…”的 (a quoted theme may hold commas)
+# 以…为主题的, “…”为主题的, 题为“…,…”的 (a quoted theme may hold commas)
 THEME = r"(?:“[^”\n]{1,40}”|[^，,。；;\n“]){1,30}?"
-THEME_FRAME = re.compile(r"(?:以" + THEME + r"为(?:主题|题)|(?:主题|题)为" + THEME + r")的")
+THEME_FRAME = re.compile(r"(?:以" + THEME + r"为(?:主题|题)|“[^”\n]{1,40}”为主题|(?:主题|题)为" + THEME + r")的")
 
 
 def _clean_name(text: str, a: int, b: int) -> tuple[int, int] | None:
