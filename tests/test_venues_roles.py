@@ -119,6 +119,12 @@ def test_a_substitute_takes_the_part_of_the_person_before_the_note_who_is_absent
     assert ("陈文雄", "absent") in got and not {("陈文雄", "attendee"), ("张国华", "attendee")} & got
 
 
+def test_more_ways_of_speaking_and_of_making_a_speech():
+    assert roles("会议期间,荣誉会长张高明向大家讲述了一件感人的事迹。") == {("张高明", "speaker")}
+    assert roles("紧接着,理事长戴建华作两年来会务工作回顾。") == {("戴建华", "speaker")}
+    assert roles("副理事长兼司库卢宏远作财务报告。") == {("卢宏远", "reporter")}
+
+
 def test_who_cannot_take_part_is_absent_and_no_attendee():
     got = roles("独立董事刘明芳女士因会议冲突无法参会,委托独立董事薛志涛先生代为参会并表决。")
     assert got == {("刘明芳", "absent"), ("薛志涛", "attendee")}
