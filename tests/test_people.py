@@ -50,6 +50,12 @@ def test_a_form_label_of_members_gives_its_post_to_the_names_listed():
         "曹立真": {"议员"}, "刘焯明": {"议员"}, "周锦辉": {"议员"}, "林美玲": set()}
 
 
+def test_a_leader_named_in_a_doctrine_or_a_title_is_a_person():
+    assert people("会议学习了习近平新时代中国特色社会主义思想。") == {"习近平": set()}
+    assert people("领学了《习近平关于全面加强党的纪律建设论述摘编》。") == {"习近平": set()}
+    assert people("深入学习习近平总书记重要讲话精神。") == {"习近平": {"总书记"}}
+
+
 def test_alias_resolves_to_the_full_name():
     text = "会议由包伟强校长主持,包校长对新一届班子成员提出了三个要求"
     found = find_people(text)

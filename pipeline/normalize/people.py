@@ -56,7 +56,7 @@ class Mention:
     end: int
     name: str               # as found (Simplified); aliases like 付校长 included
     titles: list[tuple[int, int]] = field(default_factory=list)  # title offsets
-    kind: str = "title"     # title | honorific | credit | list | verb | repeat
+    kind: str = "title"     # title | honorific | credit | list | verb | repeat | known | …
     alias: bool = False     # surname + title, no given name
     canonical: str | None = None
 
@@ -95,6 +95,8 @@ class Lexicon:
         self.verbs_before_names = frozenset(data["verbs_before_names"])  # 落实 (tagged a), 会见 (n)
         self.last_before_role_verb = frozenset(data["last_chars_before_a_role_verb"])  # 景拴让主持
         self.member_posts = tuple(data["member_posts"])  # 出席议员: 曹其真 …
+        self.doctrine_names = data["named_in_doctrines"]
+        self.doctrine_names_re = re.compile(trie_pattern(self.doctrine_names))
         keys = credit_keys()
         self.credit_key_re = re.compile("(?:" + "|".join(key for _, key in keys) + ")")
         self.credit_re = re.compile(self.credit_key_re.pattern + r"\s*\n?\s*([" + CJK + r"]{2,4})")
@@ -893,6 +895,7 @@ class PeopleFinder:
             a, b = m.span(1)
             if a not in self.mentions and self._surname_len(a) and self._plausible(t[a:b], word_ok=True):
                 self._add(Mention(a, b, t[a:b], kind="verb"))
+        self._named_in_doctrines()
         self._substitutes()
         self._form_lists()
         self._attending_lists()
@@ -1046,6 +1049,14 @@ class PeopleFinder:
                         self.mentions.pop(k, None)
                     self.mentions[a] = Mention(a, g + n, t[a:g + n], titles=[post.span()], kind="label")
                     break
+
+    def _named_in_doctrines(self):
+        """习近平新时代中国特色社会主义思想: a leader the body names in a doctrine or a
+        book's title, with no post or form of address (people.json named_in_doctrines)."""
+        t = self.text
+        for m in self.lex.doctrine_names_re.finditer(t, self.body_start) if self.lex.doctrine_names else ():
+            if not self._inside_mention(m.start()):
+                self._add(Mention(m.start(), m.end(), m.group(0), kind="known"))
 
     def _kinship_aliases(self):
         """王大伯, 周叔: surname + kinship word, a name as far as the page goes."""
