@@ -197,6 +197,10 @@ def test_names_introduced_by_a_group_word():
     ("编辑:刘建中 李四", {"刘建中": set(), "李四": set()}),
     ("(文字:杏林路街道 郝岚 单位审核:卫振宇)", {"郝岚": set(), "卫振宇": set()}),  # a unit longer than a name
     ("(审稿:欧阳建中 李四)", {"欧阳建中": set(), "李四": set()}),  # a name of a compound surname is no unit
+    # a source may be a unit and its person; a poster is credited too; a site is no person
+    ("日期:2015-09-10 编辑: 来源: 医务科 陈晨\n9月8日下午召开会议。", {"陈晨": set()}),
+    ("发布者:甘真玉发布时间:2022-05-13", {"甘真玉": set()}),
+    ("来源:新华网", {}),
     ("(通讯员 孙立华 审核 罗建平 吴明 )", {"孙立华": set(), "罗建平": set(), "吴明": set()}),
     ("(撰稿人:钱晓东 审稿人:冯立)", {"钱晓东": set(), "冯立": set()}),
     ("完成年度目标。(文字:韩梅;审核:高远征)", {"韩梅": set(), "高远征": set()}),
