@@ -320,6 +320,7 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
     ]
     site = [
         rf"^[\u4e00-\u9fff]{{1,12}}{w('site_words')}$",                          # 某某市政府网
+        rf"^[\u4e00-\u9fff]{{1,12}}{w('site_words')}\s*[-–—|_]",                 # 某某范文网 -工作总结,演讲稿…
         w("url_marks"),
         LATIN_ONLY,
         rf"欢迎{w('welcome_words')}|{w('site_actions')}",                                 # 欢迎访问, 设为首页
@@ -504,8 +505,9 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
         if name in PUBLISHED_KEYS:
             return value
         if name in AMBIGUOUS_DATE_KEYS:
-            # 日期: heading a form of minutes (日期: … / 地点: …) is the meeting's
-            if not (i + 1 < len(lines) and FORM_FIELD_AFTER_DATE.match(lines[i + 1])):
+            # 日期: heading a form of minutes (日期: … / 地点: …) is the meeting's, unless the
+            # line holds the byline's other fields (时间:2016-03-14 作者:某某 来源:某某网)
+            if len(keys) > 1 or not (i + 1 < len(lines) and FORM_FIELD_AFTER_DATE.match(lines[i + 1])):
                 return value
     # a date with its clock time on a line of source/author fields: 来源: 某某 2021-09-15 09:10:51 责编: 某某
     if keys:
@@ -568,7 +570,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
     for i in range(n_header):
         line, simple = kept[i], simple_kept[i]
         m = _published_from(simple_kept, i, title_seen=title is not None)
-        if m and published is None:
+        if m and (published is None or _iso(m) == published):  # (the page may repeat its date line)
             published = _iso(m)
             header_lines.append((i, "meta", line))
             continue

@@ -207,6 +207,11 @@ BODY = "3月5日上午,镇政府在三楼会议室召开安全生产工作会议
     ("时间:2023/9/19来源:本站原创\n某某医院网站 http://m.example.net/a_1.html\n" + BODY, None, "2023-09-19"),
     # a wire dateline before 题: is no part of the headline
     ("中新社某地12月20日电 题:乡村“屋场会”探索基层治理新路径\n作者 王昊\n" + BODY, "乡村“屋场会”探索基层治理新路径", None),
+    # a site's name with its tagline; 时间: on a line of the byline's fields is the page's date
+    ("某某范文网 -工作总结,演讲稿等各种范文。\n医院周会会议纪要\n时间:2016-03-14 作者:叶某 来源:某某网\n时间:9月27日\n地点:八楼\n" + BODY,
+     "医院周会会议纪要", "2016-03-14"),
+    # the date line repeated under the headline is no body
+    ("老湖镇中心小学召开家长会\n2018-11-26\n2018-11-26\n" + BODY, "老湖镇中心小学召开家长会", "2018-11-26"),
     # an official account's name is the site's
     ("官方微信公众号\n医院动态\n我院召开青年骨干座谈会\n" + BODY, "我院召开青年骨干座谈会", None),
     # a headline may ask; a stray ? of a lost character keeps a credits line a credits line
