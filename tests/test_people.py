@@ -249,6 +249,10 @@ def test_group_words_and_counts_without_a_name(sentence):
     ("明确学科负责人与院系、专业负责人关系,提高效率。", {}),
     # 会 may stand inside a given name, not at its end
     ("随后,孙立波、刘会杰两位同志介绍了入党情况", {"孙立波": set(), "刘会杰": set()}),
+    # 以 (by means of) ends a name, but may stand inside one
+    ("董事长钟志杰以《抢抓机遇》为题作工作报告。", {"钟志杰": {"董事长"}}),
+    ("书记王达以“初心”为题讲党课。", {"王达": {"书记"}}),
+    ("会长李以军主持。", {"李以军": {"会长"}}),
     # a unit's name (a noun of the dictionary) may stand right before a name and its post
     ("某某冷弯科技黄宏明总经理代表会员单位发言。", {"黄宏明": {"总经理"}}),
     # a name ends before 会见 (which jieba tags as a noun)
