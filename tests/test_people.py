@@ -397,6 +397,7 @@ def test_bare_lists_of_attending_names(sentence, expected):
     ("会议同意了彭建业、苏晓梅、霍志刚等12位同志辞去职务的请求。", {"彭建业": set(), "苏晓梅": set(), "霍志刚": set()}),
     # one name given a post by an unambiguous verb, or a post held by a name
     ("大会选举产生了新一届理事会。顾明轩当选第二届理事会会长。", {"顾明轩": {"会长"}}),
+    ("大会选举产生了新一届理事会。齐立峰当选第二届理事会会长并发表讲话。", {"齐立峰": {"会长"}}),
     # the appointed keeps the post when an honorific closes the name
     ("本次股东大会选举林素芬女士为公司独立董事。", {"林素芬": {"独立董事"}}),
     ("会议选举聂建平同志为工会主席。", {"聂建平": {"工会主席"}}),

@@ -125,6 +125,10 @@ def test_more_ways_of_speaking_and_of_making_a_speech():
     assert roles("副理事长兼司库卢宏远作财务报告。") == {("卢宏远", "reporter")}
 
 
+def test_an_idiom_of_manner_leaves_the_verb_to_the_next_clause():
+    assert roles("社区副主任范小丽开门见山,鼓励各位代表踊跃发言。") == {("范小丽", "speaker")}
+
+
 def test_who_cannot_take_part_is_absent_and_no_attendee():
     got = roles("独立董事刘明芳女士因会议冲突无法参会,委托独立董事薛志涛先生代为参会并表决。")
     assert got == {("刘明芳", "absent"), ("薛志涛", "attendee")}

@@ -170,7 +170,7 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
         stop = _clause_stop(text, j)
         clause_end = stop.start() if stop else end
         opens_next = None  # where the next clause starts, when the name's own clause is the name alone
-        if stop and text[stop.start()] in ",，" and clause_end == j + _honorific_len(text, j):
+        if stop and text[stop.start()] in ",，" and (clause_end == j + _honorific_len(text, j) or _manner_only(text, j, clause_end)):
             # 高汉义同志,主持召开: the verb opens the next clause
             opens_next = clause_end + 1 - j
             stop2 = _clause_stop(text, clause_end + 1)
@@ -270,6 +270,13 @@ def _clause_stop(text: str, i: int):
             break
         stop = CLAUSE_END.search(text, close)
     return stop
+
+
+def _manner_only(text: str, a: int, b: int) -> bool:
+    """范小俊开门见山,鼓励…: the name's own clause is an idiom or adverb of the dictionary, how it acts next."""
+    from .people import lexicon
+
+    return 2 <= b - a <= 4 and lexicon().word_tags.get(text[a:b], "")[:1] in ("i", "d", "l")
 
 
 def _introduced(text: str, a: int, b: int) -> bool:
