@@ -728,18 +728,26 @@ class PeopleFinder:
         t = self.text
         for m in self.lex.appointment_re.finditer(t, self.body_start):
             a = m.end()
-            for n in (3, 2):
-                b = a + n
-                known = a in self.mentions and self.mentions[a].end == b  # 选举王五同志为主任: found by 同志
-                if not known and (a in self.mentions or not (self._surname_len(a) and self._plausible(t[a:b], word_ok=True))):
-                    continue
-                c = b + next((len(h) for h in self.lex.closing_honorifics if t.startswith(h, b)), 0)  # 选举黄虹女士为
-                if t[c:c + 1] != "为":
-                    continue
-                title = self._post_at_clause_end(c + 1)
-                if title:
-                    self._add(Mention(a, b, t[a:b], titles=[title], kind="title"))
-                    break
+            while a is not None:
+                a = self._appointed_at(a)
+
+    def _appointed_at(self, a: int) -> int | None:
+        """The name at a given the post after 为; where the next of a list of
+        appointments starts (选举A为会长、B为常务副会长), or None."""
+        t = self.text
+        for n in (3, 2):
+            b = a + n
+            known = a in self.mentions and self.mentions[a].end == b  # 选举王五同志为主任: found by 同志
+            if not known and (a in self.mentions or not (self._surname_len(a) and self._plausible(t[a:b], word_ok=True))):
+                continue
+            c = b + next((len(h) for h in self.lex.closing_honorifics if t.startswith(h, b)), 0)  # 选举黄虹女士为
+            if t[c:c + 1] != "为":
+                continue
+            title = self._post_at_clause_end(c + 1)
+            if title:
+                self._add(Mention(a, b, t[a:b], titles=[title], kind="title"))
+                return title[1] + 1 if t[title[1]:title[1] + 1] in ("、", ",", "，") else None
+        return None
 
     def _post_at_clause_end(self, i: int) -> tuple[int, int] | None:
         """A post within a few characters (after its organisation) that ends the clause."""
