@@ -180,8 +180,9 @@ def credit_keys() -> list[tuple[str, str]]:
     (作者 王昊昊); longest first."""
     credits = vocabulary_entries("bylines.json", "credits", "name")
     keys = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]]) for e in credits]
-    # 作者 王昊昊 on a line of its own: a key that opens a line needs no colon before a space
-    keys += [(e["word"], r"(?<![^\n])" + re.escape(e["word"]) + r"(?=[ \t\u3000]+[" + CJK + "])")
+    # 作者 王昊昊 on a line of its own: a key that opens a line needs no colon before a space (the
+    # line break is looked for behind the word, so that the pattern opens with the word's characters)
+    keys += [(e["word"], re.escape(e["word"]) + r"(?<=\n" + re.escape(e["word"]) + r")(?=[ \t\u3000]+[" + CJK + "])")
              for e in credits if e["mark"] == ":" and len(e["word"]) >= 2]
     keys += [(w, trie_pattern([w], LABEL_GAP) + CREDIT_MARKS[":"]) for w in vocabulary("form_labels.json", "labels", "credit")]
     return sorted(keys, key=lambda k: len(k[0]), reverse=True)

@@ -99,8 +99,10 @@ def _rules():
                           + r"(?:以[^，。,；;\n]{1,8}?(?:方式|形式))?(?:"  # 并以鼓掌方式一致通过: how it was taken
                           + trie_pattern(d["decision_adverbs"]) + r"){0,2}(?P<verb>"  # 最终一致同意
                           + verbs + r")")
-    heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r"|^[ \t]*(?:" + trie_pattern(d["line_decision_headings"])
-                         + r"))\s*[:：][ \t]*", re.M)
+    # 决议: 照案通过 — a heading of its own only where it opens its line (the pattern opens with the word;
+    # find_decisions checks what stands before it)
+    heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r"|(?P<line>" + trie_pattern(d["line_decision_headings"])
+                         + r"))\s*[:：][ \t]*")
     # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
     dateline = r"(?:" + DATELINE_DATE + r"|" + trie_pattern(d["datelines"]) + r")\s*"
     # …会报,十七日上午在公所大礼堂召开: the time and place may follow the name after a comma
@@ -243,6 +245,8 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
     out: list[Decision] = []
     taken: list[tuple[int, int]] = []
     for h in r["heading"].finditer(text, start, end):
+        if h.group("line") and text[text.rfind("\n", start, h.start()) + 1:h.start()].strip(" \t"):
+            continue  # 依据代表大会决议: — 决议 opens no line there
         taken.append(h.span())
         # 议定事项: 1、… 2、… / - …: each entry, up to the first paragraph without a marker
         i = h.end()
