@@ -257,6 +257,7 @@ def test_group_words_and_counts_without_a_name(sentence):
     ("会长李以军主持。", {"李以军": {"会长"}}),
     # a unit's name (a noun of the dictionary) may stand right before a name and its post
     ("某某冷弯科技黄宏明总经理代表会员单位发言。", {"黄宏明": {"总经理"}}),
+    ("初一年级马丽主任对学生管理提出要求。", {"马丽": {"主任"}}),
     # a name ends before 会见 (which jieba tags as a noun)
     ("镇长陈国栋会见了投资考察团一行", {"陈国栋": {"镇长"}}),
     # ... nor inside a word that follows names: 先生 is one word

@@ -272,6 +272,7 @@ NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent"
                         | set(vocabulary("verbs.json", "attend", "object"))
                         | {v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了")})
 ROLE_VERBS = re.compile("(" + trie_pattern(NAME_CUE_VERBS) + ")")
+UNIT_TAGS = frozenset({"n", "b", "nz", "nt"})  # jieba's tags of the nouns a unit's name ends in (科技 n, 年级 b)
 COMMON_CLASSES = frozenset({"n", "v", "vn", "vd", "a", "ad", "an", "d"})  # jieba's tags of nouns, verbs, adjectives, adverbs
 
 
@@ -367,9 +368,9 @@ class PeopleFinder:
 
     def _noun_ends_at(self, i: int) -> bool:
         """Does a noun of two characters of the dictionary end at i, and not run into i
-        (冷弯科技|黄宏江总经理: the unit's name before the person's)?"""
+        (冷弯科技|黄宏江总经理, 初一年级|马丽主任: the unit's name before the person's)?"""
         t = self.text
-        return i >= 2 and self.lex.word_tags.get(t[i - 2:i], "") == "n" and t[i - 1:i + 1] not in self.lex.word_tags
+        return i >= 2 and self.lex.word_tags.get(t[i - 2:i], "") in UNIT_TAGS and t[i - 1:i + 1] not in self.lex.word_tags
 
     def _follower_spans(self, a: int, e: int) -> bool:
         """Does a follower word of two or more characters (先生, 同志, 出席) start at a
