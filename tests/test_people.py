@@ -63,6 +63,11 @@ def test_alias_resolves_to_the_full_name():
     assert any(m.alias and m.name == "包校长" for m in found)
 
 
+def test_an_alias_is_not_the_pages_author_unless_the_report_names_the_author():
+    assert people("会议由班主任王老师主持。\n(文/图 王进)") == {"王老师": {"班主任"}, "王进": set()}
+    assert people("会议由党建老师周路明主持。\n周老师首先布置了工作。\n文/周路明") == {"周路明": set()}
+
+
 def test_alias_without_full_name_stays_as_written():
     text = "本网讯 6月14日,大发社区召开社区网格化管理工作会议,会议由社区毛主任主持并发表讲话"
     assert people(text) == {"毛主任": {"主任"}}

@@ -1089,6 +1089,11 @@ class PeopleFinder:
             def shares_title(f):
                 return any(self.text[a:b].endswith(core) for a, b in f.titles) if core else False
 
+            # the page's author (文/图 王进) is no teacher 王老师 of the report, unless a post says so
+            # or the report names the author too (会议由周路路主持 … 文/周路路)
+            same = [f for f in same if f.kind != "credit" or shares_title(f) or self.text.count(f.name) > 1]
+            if not same:
+                continue
             same.sort(key=lambda f: (not shares_title(f), abs(f.start - m.start)))
             m.canonical = same[0].name
 
