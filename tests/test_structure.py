@@ -143,6 +143,11 @@ def test_decisions(text, expected):
     ("各项报告均获会员一致审议通过。", [("审议通过", None)]),
     ("该项目获得通过验收的资格。", []),
     ("会议审议了《考核办法》。本议案获得通过。", []),  # how the case above was decided
+    # a line the verb opens, a list marker at most before it, is the minutes' own decision; a count of votes is none
+    ("会议的召开符合规定。\n三、审议通过《关于修订<公司章程>的议案》。表决情况:同意9票。",
+     [("审议通过《关于修订<公司章程>的议案》", "关于修订<公司章程>的议案")]),
+    ("会议的召开符合规定。\n同意公司不再设置监事会。", [("同意公司不再设置监事会", None)]),
+    ("同意9票,反对0票。", []),
     # how the body took it may stand before the verb
     ("会上,与会理事充分肯定协会工作,并以鼓掌方式一致通过《秘书处工作报告》。",
      [("通过《秘书处工作报告》", "秘书处工作报告")]),

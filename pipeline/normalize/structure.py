@@ -276,7 +276,13 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
             continue
         if m.group("body") and r["directive"].search(m.group("body")):
             continue  # 会议要求各部门确定专人负责: a requirement
-        if not m.group("body") and not _bodys_sentence(text, start, m.start("verb") if not m.group("join") else m.start("join")):
+        # a line opened by the verb, a list marker at most before it (三、审议通过《…议案》; 同意公司…): the
+        # minutes' own decision, the meeting its subject unsaid
+        if VOTE_COUNT.match(text, m.end("verb")):
+            continue  # 同意9票: a count of the votes, no decision
+        opens_line = not m.group("join") and (m.start() == start or "\n" in text[m.start():m.start("verb")])
+        if not m.group("body") and not opens_line \
+                and not _bodys_sentence(text, start, m.start("verb") if not m.group("join") else m.start("join")):
             continue
         stop = CLAUSE_END.search(text, a, end)
         b = stop.start() if stop else end
@@ -305,6 +311,7 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
     return _without_repeats(text, out)
 
 
+VOTE_COUNT = re.compile(r"\s*[\d一二三四五六七八九十两]+\s*票")
 ANAPHORIC = re.compile(r"\s*(?:本|该|上述|此|以上)")
 PASSIVE_ADOPTION = re.compile(r"(?:获得?了?|得到了?)[^，。,；;\n]{0,8}?(?P<verb>审议通过|表决通过|通过)(?=[。；;，,！!\n]|$)")
 
