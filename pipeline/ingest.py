@@ -26,6 +26,7 @@ from typing import Iterator
 from .normalize.patterns import CLAUSE_MARKS, CREDIT_MARKS, LABEL_GAP, trie_pattern
 from .normalize.script import simplified_lines, to_simplified
 from .normalize.spam import is_seo_line, strip_spam
+from .normalize.timex import find_timexes  # a sign-off's date in any of the report's notations (二〇二三年五月六日)
 from .resources import load_json, vocabulary, vocabulary_entries
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -416,8 +417,6 @@ def _sign_off(lines: list[str], body_from: int) -> tuple[int, str] | None:
     """某某商会\n2016年6月18日 closing the page: the sign-off of the body that
     issued it, and the date it was issued. (index of its first line, ISO date)
     when the last line is a full date alone, after the report's own lines."""
-    from .normalize.timex import find_timexes  # the date notations of the report, 二〇二三年五月六日 included
-
     k = len(lines) - 1
     if k <= body_from:
         return None
