@@ -75,6 +75,8 @@ CASES = [
     ("vouched_list_min_items", people, "名誉会长有候国平、严丽华、蔡志诚。", [], PeopleRules(vouched_list_min_items=3),
      [("严丽华", ["名誉会长"]), ("候国平", ["名誉会长"]), ("蔡志诚", ["名誉会长"])]),
     ("common_word_freq", people, "社区领导关怀慰问老人。", [], PeopleRules(common_word_freq=800), [("关怀", [])]),
+    ("elected_reach_chars", roles, "会议选举梁振东为会长、宋延华为常务副会长。", [("宋延华", "elected"), ("梁振东", "elected")],
+     RoleRules(elected_reach_chars=5), [("梁振东", "elected")]),
     ("label_window_chars", roles, "主持人:村党支部书记刘德明\n会议讨论了春耕。", [("刘德明", "chair")],
      RoleRules(label_window_chars=5), []),
     ("object_lookback_chars", roles, "会议向副县长李强汇报了工作。", [], RoleRules(object_lookback_chars=0),

@@ -139,6 +139,17 @@ def test_lists_of_names_each_introduced_by_its_group_share_the_verb():
     assert got == {(n, "attendee") for n in ("王明远", "黄丽红", "陈廷华", "侯宗明", "谢德华")}
 
 
+def test_everyone_named_after_the_act_of_electing_in_its_sentence_is_elected():
+    got = roles("会议选举梁振东为会长、宋延华为常务副会长,余晓明、胡星辰为副会长。梁振东表示感谢。")
+    assert {(n, "elected") for n in ("梁振东", "宋延华", "余晓明", "胡星辰")} <= got
+    assert roles("选举工作由王明远主持。") == {("王明远", "chair")}
+
+
+def test_a_listing_label_may_name_the_meeting_and_hold_a_count():
+    got = roles("参加本次会议的人员有:家委会成员共7人,年级组长卢老师,班主任王老师,总共10人。")
+    assert {("卢老师", "attendee"), ("王老师", "attendee")} <= got
+
+
 def test_everyone_named_under_an_election_results_heading_is_elected():
     got = roles("会中进行理监事选举,结果如下:理事长林淑媛;常务理事田爱玲、纪慧珍;理事许丽红。监事蓝春锦。\n"
                 "社会处长周柏松表示祝贺。")

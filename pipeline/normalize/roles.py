@@ -26,6 +26,7 @@ class RoleRules:
     list_piece_max_chars: int = 12  # what may stand between one listed name's posts and the next (a short body)
     verb_lead_chars: int = 2      # 高汉义同志,主持召开: what may stand before the verb of a clause after a lone name
     group_clauses_max: int = 8    # 院长张军,各部门负责同志,部分代表等列席: the clauses of groups a lone name's list runs through
+    elected_reach_chars: int = 80  # 会议选举A为会长、B为副会长…: how far after the act of electing its sentence elects
 
 
 # named blocks of the role patterns; the words are in roles.json
@@ -81,7 +82,7 @@ def role_patterns(d: dict) -> tuple[dict[str, str], dict[str, str], str]:
             p += r"|^\s*" + _spaced(alone) + r"\s+"
         if role == "attendee":  # 出席的领导有:, 参加会议的副会长有
             p += "|" + _alt(listing) + "?的?" + _alt(d["listing_nouns"]) + r"有\s*[:：]?"
-            p += "|(?:" + _alt(listing) + r")(?:会议)?的[\u4e00-\u9fff]{1,8}?有\s*[:：]?"
+            p += "|(?:" + _alt(listing) + r")(?:本次|此次|这次)?(?:会议)?的[\u4e00-\u9fff]{1,8}?有\s*[:：]?"  # 参加本次会议的人员有:
         labels[role] = p
     not_chair = _alt(d["not_chair"]["without_colon"]) + "[^:：]|" + _alt(d["not_chair"]["words"])
     return verbs, labels, not_chair
@@ -93,8 +94,8 @@ def _rules():
     verb_patterns, label_patterns, not_chair = role_patterns(d)
     verbs = [(role, re.compile(p)) for role, p in verb_patterns.items()]
     # a form label (主持人:) may be followed by the person's post (主持人: 村党支部书记刘德明)
-    # or by the names listed before this one (参会人员: 李四、王五、赵六)
-    labels = [(role, re.compile("(?:" + p + ")" + (r"[\s\u3400-\u9fff、,，()（）]{0,60}$" if "[:：]" in p else r"\s*$")))
+    # or by the names listed before this one (参会人员: 李四、王五、赵六), a count among them (家委会成员共7人)
+    labels = [(role, re.compile("(?:" + p + ")" + (r"[\s\d\u3400-\u9fff、,，()（）]{0,60}$" if "[:：]" in p else r"\s*$")))
               for role, p in label_patterns.items()]
     # a label alone on its line (出席者:), heading the names on the lines under it
     heads = [(role, re.compile(r"\s*(?:" + p + r")\s*")) for role, p in label_patterns.items() if "[:：]" in p]
@@ -205,7 +206,7 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
-    out += _elected_in_results(text, ordered, out)
+    out += _elected_in_results(text, ordered, out) + _elected_by_acts(text, ordered, out, rules)
     # 刘飞女士因会议冲突无法参会: the verb of taking part inside the verb of absence is none
     absences = {(r[0], r[2], r[3]) for r in out if r[1] == "absent"}
     out = [r for r in out if not any(k == r[0] and a <= r[2] and r[3] <= b and r[1] != "absent" for k, a, b in absences)]
@@ -217,6 +218,30 @@ def _election_results() -> re.Pattern:
     """选举,结果如下: / 选举结果: — the heading of a paragraph of who was elected."""
     d = load_json("roles.json")["election_results"]
     return re.compile(_alt(d["acts"]) + r"[^。；;\n]{0,12}?" + _alt(d["nouns"]) + r"(?:如下)?\s*[:：]")
+
+
+@lru_cache(maxsize=1)
+def _electing_acts() -> re.Pattern:
+    d = load_json("roles.json")
+    return re.compile("(?:" + _alt(d["electing_acts"]) + ")(?!" + _alt(d["electing_act_not_before"]) + ")")
+
+
+def _elected_by_acts(text: str, ordered, found, rules: RoleRules) -> list:
+    """会议选举梁镇东为会长、宋延清为常务副会长,余晓辰、胡星辰为副会长: everyone named
+    after the act of electing, to the end of its sentence, is elected."""
+    if "选" not in text:
+        return []
+    absent = {r[0] for r in found if r[1] == "absent"}
+    out = []
+    for act in _electing_acts().finditer(text):
+        stop = SENTENCE_STOP.search(text, act.end(), act.end() + rules.elected_reach_chars)
+        end = stop.start() if stop else min(len(text), act.end() + rules.elected_reach_chars)
+        out += [(k, "elected", act.start(), act.end()) for k, m in enumerate(ordered)
+                if act.end() <= m.start < end and k not in absent]
+    return out
+
+
+SENTENCE_STOP = re.compile(r"[。；;!！?？\n]")
 
 
 def _elected_in_results(text: str, ordered, found) -> list:
