@@ -176,7 +176,7 @@ def _ordinal(family: str, token: str, seq_words: dict) -> int | None:
         return None
 
 
-SENTENCE_ENDS = tuple("。！？!?；;\n")
+SENTENCE_OPENED = ("", *"。！？!?；;\n")  # what stands before a step that opens a sentence (nothing at the start)
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +196,7 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
                     continue
             token = next(g for g in m.groups() if g)
             if token in sentence_steps and m.start() != start \
-                    and text[max(start, m.start() - 2):m.start()].strip(" ")[-1:] not in ("", *SENTENCE_ENDS):
+                    and text[max(start, m.start() - 2):m.start()].strip(" ")[-1:] not in SENTENCE_OPENED:
                 continue  # 首先由…报告,随后就…讨论: one sentence told in order, no list
             ordinal = _ordinal(name, token, seq_words)
             if ordinal is None:

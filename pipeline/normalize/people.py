@@ -27,7 +27,6 @@ from ..resources import load_json, load_lines, vocabulary, vocabulary_entries
 from .patterns import CREDIT_MARKS, LABEL_GAP, trie_pattern
 
 CJK = r"\u3400-\u9fff"
-CJK_CHAR = re.compile("[" + CJK + "]")
 
 
 @dataclass(frozen=True)
@@ -258,9 +257,9 @@ LIST_GIVEN_POST = (NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等)?(?:"
 NAME_GIVEN_POST = "(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "one")) + ")"
 # 秘书长由曹亚丽担任, 理事长由市中医院院长孙良金担任: a post, then who holds it (use held_by)
 HELD_BY = re.compile(r"由(?:[^，。,；;、\n]{2,20}?)?(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "held_by")) + ")")
-# 副理事长为王秀阁、孙艳静 / 名誉会长有李志诚、林文玲: a post, then the list that holds it
-POST_THEN_LIST = re.compile(r"(?:为|有)\s*[:：]?\s*" + NAME_LIST + r"(?=[,，。；;\n]|等|$)")
-POST_THEN_NAME = re.compile(r"[为有]\s*[:：]?\s*(" + _NAME + r")(?=[,，。；;\n]|$)")  # 永远会长为周锦辉,
+# 副理事长为王秀阁、孙艳静 / 名誉会长有李志诚、林文玲 / 永远会长为周锦辉: a post, then the name or list that holds it
+ONE_NAME = re.compile(_NAME)
+POST_THEN_NAMES = re.compile(r"[为有]\s*[:：]?\s*(" + _NAME + "(?:、" + _NAME + ")*(?:[、和及与]" + _NAME + r")?)(?=[,，。；;\n]|等|$)")
 # 张红波、李会杰两位同志: names counted as persons
 COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
 # 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员: after an appointment verb
@@ -360,17 +359,15 @@ class PeopleFinder:
                 return True
         return False
 
-    def _verb_ends_at(self, i: int) -> bool:
-        """Does a verb of two characters of the dictionary end at i, and not run into i (强调|吴)?"""
+    def _word_ends_at(self, i: int) -> bool:
+        """Does a verb, or a noun a unit's name ends in, of two characters of the dictionary
+        end at i, and not run into i (强调|吴, 冷弯科技|黄宏江总经理, 初一年级|马丽主任)?"""
         t = self.text
-        return i >= 2 and (self.lex.word_tags.get(t[i - 2:i], "")[:1] == "v" or t[i - 2:i] in self.lex.verbs_before_names) \
-            and t[i - 1:i + 1] not in self.lex.word_tags
-
-    def _noun_ends_at(self, i: int) -> bool:
-        """Does a noun of two characters of the dictionary end at i, and not run into i
-        (冷弯科技|黄宏江总经理, 初一年级|马丽主任: the unit's name before the person's)?"""
-        t = self.text
-        return i >= 2 and self.lex.word_tags.get(t[i - 2:i], "") in UNIT_TAGS and t[i - 1:i + 1] not in self.lex.word_tags
+        if i < 2 or t[i - 1:i + 1] in self.lex.word_tags:
+            return False
+        word = t[i - 2:i]
+        tag = self.lex.word_tags.get(word, "")
+        return tag[:1] == "v" or tag in UNIT_TAGS or word in self.lex.verbs_before_names
 
     def _follower_spans(self, a: int, e: int) -> bool:
         """Does a follower word of two or more characters (先生, 同志, 出席) start at a
@@ -508,7 +505,7 @@ class PeopleFinder:
             known = s in self.mentions and self.mentions[s].end == j  # 主任委员黄维院士: found after a post
             if self._surname_len(s) and self._plausible(name) and (
                     known or self._boundary_before(s) or self.lex.word_tags.get(name, "").startswith("nr")
-                    or (self._verb_ends_at(s) or self._noun_ends_at(s)) and self.lex.word_tags.get(name[:2], "nr").startswith("nr")):
+                    or self._word_ends_at(s) and self.lex.word_tags.get(name[:2], "nr").startswith("nr")):
                 # a name the dictionary knows needs no boundary (贯彻习近平总书记), nor one after a
                 # verb or noun of the dictionary that opens with no word of it (强调吴映红局长对…,
                 # 冷弯科技黄宏江总经理; not 了解班级和班主任)
@@ -604,7 +601,7 @@ class PeopleFinder:
         good = [(x, y) for x, y in items if name_like(x, y)]
         if titles and len(items) >= self.rules.vouched_list_min_items and len(good) == len(items) - 1:
             stranger = next(item for item in items if item not in good)
-            if stranger[1] - stranger[0] == 3 and CJK_CHAR.match(t, stranger[0]) and name_like(*stranger, surname_known=False):
+            if stranger[1] - stranger[0] == 3 and "\u3400" <= t[stranger[0]] <= "\u9fff" and name_like(*stranger, surname_known=False):
                 good = items
         if len(items) < 2 or len(good) < len(items):
             return
@@ -639,13 +636,13 @@ class PeopleFinder:
             post = self._post_at_clause_end(m.end())
             if post:
                 self._add_bare_list(m.start(1), m.end(1), [post])
-        for m in POST_THEN_LIST.finditer(t, self.body_start):
+        for m in POST_THEN_NAMES.finditer(t, self.body_start):
             post = self._title_ending_at(m.start())
-            if post:
+            if not post:
+                continue
+            if not ONE_NAME.fullmatch(m.group(1)):
                 self._add_bare_list(m.start(1), m.end(1), [post])
-        for m in POST_THEN_NAME.finditer(t, self.body_start):
-            post = self._title_ending_at(m.start())
-            if post and m.start(1) not in self.mentions:
+            elif m.start(1) not in self.mentions and not t.startswith("等", m.end()):
                 self._add_posted_name(*m.span(1), post, common_ok=False)
         counted = t.find("同志", self.body_start) >= 0  # what COUNTED_PERSONS ends on
         for m in self.lex.counted_list_re.finditer(t, self.body_start) if counted else ():

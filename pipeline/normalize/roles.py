@@ -206,7 +206,7 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                 if role == "chair" and not_chair.match(text, j + v.start()):
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
-    out += _elected_in_results(text, ordered, out) + _elected_by_acts(text, ordered, out, rules)
+    out += _elected(text, ordered, out, rules)
     # 刘飞女士因会议冲突无法参会: the verb of taking part inside the verb of absence is none
     absences = {(r[0], r[2], r[3]) for r in out if r[1] == "absent"}
     out = [r for r in out if not any(k == r[0] and a <= r[2] and r[3] <= b and r[1] != "absent" for k, a, b in absences)]
@@ -226,37 +226,25 @@ def _electing_acts() -> re.Pattern:
     return re.compile("(?:" + _alt(d["electing_acts"]) + ")(?!" + _alt(d["electing_act_not_before"]) + ")")
 
 
-def _elected_by_acts(text: str, ordered, found, rules: RoleRules) -> list:
-    """会议选举梁镇东为会长、宋延清为常务副会长,余晓辰、胡星辰为副会长: everyone named
-    after the act of electing, to the end of its sentence, is elected."""
-    if "选" not in text:
-        return []
-    absent = {r[0] for r in found if r[1] == "absent"}
-    out = []
-    for act in _electing_acts().finditer(text):
-        stop = SENTENCE_STOP.search(text, act.end(), act.end() + rules.elected_reach_chars)
-        end = stop.start() if stop else min(len(text), act.end() + rules.elected_reach_chars)
-        out += [(k, "elected", act.start(), act.end()) for k, m in enumerate(ordered)
-                if act.end() <= m.start < end and k not in absent]
-    return out
-
-
 SENTENCE_STOP = re.compile(r"[。；;!！?？\n]")
 
 
-def _elected_in_results(text: str, ordered, found) -> list:
-    """Everyone named after an election's results heading, to the end of its
-    paragraph, is elected (理事长陈黄淑媛;常务理事田爱龄、纪慧卿)."""
+def _elected(text: str, ordered, found, rules: RoleRules) -> list:
+    """Who is elected: everyone named after an election's results heading, to the
+    end of its paragraph (选举,结果如下:理事长陈黄淑媛;常务理事田爱龄、纪慧卿), and after
+    the act of electing, to the end of its sentence (会议选举梁镇东为会长、宋延清为常务副会长)."""
     if "选" not in text:
         return []
     absent = {r[0] for r in found if r[1] == "absent"}
-    out = []
+    reaches = []  # (cue start, cue end, where what it elects ends)
     for h in _election_results().finditer(text):
         stop = text.find("\n", h.end())
-        stop = len(text) if stop < 0 else stop
-        out += [(k, "elected", h.start(), h.end()) for k, m in enumerate(ordered)
-                if h.end() <= m.start < stop and k not in absent]
-    return out
+        reaches.append((h.start(), h.end(), len(text) if stop < 0 else stop))
+    for act in _electing_acts().finditer(text):
+        stop = SENTENCE_STOP.search(text, act.end(), act.end() + rules.elected_reach_chars)
+        reaches.append((act.start(), act.end(), stop.start() if stop else min(len(text), act.end() + rules.elected_reach_chars)))
+    return [(k, "elected", a, b) for a, b, stop in reaches for k, m in enumerate(ordered)
+            if b <= m.start < stop and k not in absent]
 
 
 def _substitutes_take_part(text: str, ordered, found):

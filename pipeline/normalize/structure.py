@@ -300,7 +300,8 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
             b -= 1  # 一致同意,。: no comma closes the text
         out += _entries(verb, a, b, text, start, rules)
     # 包保方案获得了一致通过, 各项报告均获会员一致审议通过: adopted, told of what was adopted
-    for m in PASSIVE_ADOPTION.finditer(text, start, end) if "获" in text[start:end] or "得到" in text[start:end] else ():
+    passive = text.find("获", start, end) >= 0 or text.find("得到", start, end) >= 0  # what PASSIVE_ADOPTION opens with
+    for m in PASSIVE_ADOPTION.finditer(text, start, end) if passive else ():
         a = m.start("verb")
         clause = max(text.rfind(c, start, m.start()) for c in "，,。；;\n") + 1
         if ANAPHORIC.match(text, clause, m.start()):
