@@ -80,6 +80,8 @@ def test_a_given_name_may_end_in_a_character_that_would_lack_its_object():
     assert people("会议由业务院长景拴让主持。") == {"景拴让": {"院长"}}  # 让 (to let) and no object
     assert people("院长李明让主持人宣读名单。") == {"李明": {"院长"}}
     assert people("校长王强让大家发言。") == {"王强": {"校长"}}
+    assert people("会议由镇长刘松年主持。") == {"刘松年": {"镇长"}}  # no year stands before a verb without a number
+    assert people("镇长刘松出席了2023年年会。") == {"刘松": {"镇长"}}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -363,6 +365,14 @@ def test_a_frequent_word_on_a_segmenter_boundary_is_no_name():
     text = "李某、陈某等4位里长荣获市府特优里长"
     starts = {a for _, a, _ in jieba.tokenize(text)}
     assert "荣获" not in {m.name for m in find_people(text, 0, starts)}
+
+
+def test_a_name_on_a_segmenter_boundary_does_not_run_into_a_post():
+    import jieba
+
+    text = "学会推举院长刘卫东教授任名誉理事长。"  # 任|名誉|理事长: 任 is the verb before the post
+    starts = {a for _, a, _ in jieba.tokenize(text)}
+    assert {m.name for m in find_people(text, 0, starts)} == {"刘卫东"}
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -158,6 +158,11 @@ def values(text, published=None, roc=False, headline_year=None):
     ("事实发生日:94/11/30,董事会决议撤销", None, True, [("94/11/30", "2005-11-30")]),
     ("比分94/11/30不是日期", None, False, []),
     ("民国99年5月10日召开", None, False, [("民国99年5月10日", "2010-05-10")]),
+    # ... in Chinese numerals, as announcements write them; a year in words needs its month or 度
+    ("本公司九十九年十二月三日董事会决议通过九十八年度盈余分配案", None, True,
+     [("九十九年十二月三日", "2010-12-03"), ("九十八年度", "2009")]),
+    ("一百零一年五月八日召开会员大会", None, True, [("一百零一年五月八日", "2012-05-08")]),
+    ("服务社区二十年的里长,六十年代的老照片", None, True, []),
     # ... while on a page of the common calendar 30年 is no year
     ("建校30年来,学校召开了多次会议", None, False, []),
 ])

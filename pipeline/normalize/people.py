@@ -285,6 +285,7 @@ class PeopleFinder:
         self._token_starts = token_starts  # the segmenter's word starts, or a function giving them
         self.mentions: dict[int, Mention] = {}
         self._title_inside = bytearray(len(text) + 1)  # positions strictly inside a post, set by find
+        self._title_starts = bytearray(len(text) + 1)  # where a post starts, set by find
 
     @property
     def token_starts(self) -> set[int]:
@@ -422,10 +423,12 @@ class PeopleFinder:
                 and all("\u3400" <= ch <= "\u9fff" and ch not in self.lex.bad_chars for ch in four) \
                 and not self.lex.title_re.search(four):
             return i, e  # 省委书记巴音朝鲁、省长…: a Mongolian name of four, closed by the list comma
-        # fall back on the segmenter: a token boundary 2-3 characters on
+        # fall back on the segmenter: a token boundary 2-3 characters on, the name not
+        # running into a post (教授任名誉主任委员: 任 is the verb before the post)
         for given in (2, 1):
             e = i + sl + given
-            if e in self.token_starts and self._plausible(self.text[i:e]) and not self._common_word(i, e):
+            if e in self.token_starts and self._plausible(self.text[i:e]) and not self._common_word(i, e) \
+                    and not any(self._title_inside[k] or self._title_starts[k] for k in range(i + 1, e + 1)):
                 return i, e
         return None
 
@@ -795,8 +798,10 @@ class PeopleFinder:
                 continue  # 校长室, 主席台, 会计师: the post is the start of a longer word
             titles.append((s, e))
         self._title_inside = inside = bytearray(len(t) + 1)
+        self._title_starts = starts = bytearray(len(t) + 1)
         for s, e in titles:  # a name may not end inside a post: 书记任名誉教授 names no 任名誉
             inside[s + 1:e] = b"\x01" * (e - s - 1)
+            starts[s] = 1
         for s, e in titles:
             if t[s:e] in lex.verb_posts and (t.endswith("同志", 0, s) or self.name_before(s)
                                              or any(b == s for _, b in titles)):

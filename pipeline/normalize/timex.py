@@ -60,7 +60,10 @@ def _pattern() -> re.Pattern:
     # a space may stand between a number and its unit (98 年 2 月 13 日: pages converted from PDF or forms)
     sp = r"[ \t]?"
     # 97学年度, 本(98)年度: school years and fiscal years count as years
-    year = (rf"(?P<rocpre>民国)?(?:(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})|[(（]?(?P<rocy>[1-9]\d{{1,2}})[)）]?)"
+    # 九十四年十一月, 一百零二年度: a year of the Republic of China in Chinese numerals (20 … 129)
+    roc_cn = r"一百(?:零[一二三四五六七八九]|[一二]?十[一二三四五六七八九]?)?|[二三四五六七八九]十[一二三四五六七八九]?"
+    year = (rf"(?P<rocpre>民国)?(?:(?P<year>(?:19|20)\d{{2}}|[{CN}]{{4}}|20[xX]{{2}}|[xX]{{2,4}})"
+            rf"|[(（]?(?P<rocy>[1-9]\d{{1,2}})[)）]?|(?P<rocycn>{roc_cn}))"
             rf"{sp}学?年(?P<fy>度)?")
     # 6至8月, 1-10月: a range of months
     month = (rf"{sp}(?P<month>{month_any})(?:(?:{_alt(lx['range_connectors'])})(?P<monthr>{month_any}))?"
@@ -90,7 +93,7 @@ def _pattern() -> re.Pattern:
     # 本月28日, 下月5号上午: a day of a month named relative to the page's date
     rel_month_day = (rf"(?P<relm>{_alt(lx['relative_months'])}){sp}(?P<relmd>{day_digits}|{day_cn}){sp}[日号]"
                      rf"(?P<relmtod>{_alt(lx['part_of_day'])})?")
-    calendar = (rf"(?<![\d.])(?=(?:民国)?[(（]?[\dxX{CN}]{{1,4}}(?:(?:{_alt(lx['range_connectors'])})[\d{CN}]{{1,2}})?[)）]?{sp}学?[年月])"
+    calendar = (rf"(?<![\d.])(?=(?:民国)?[(（]?[\dxX{CN}百]{{1,5}}(?:(?:{_alt(lx['range_connectors'])})[\d{CN}]{{1,2}})?[)）]?{sp}学?[年月])"
                 rf"(?:{year})?(?:{month}(?:{day})?)?{weekday}"
                 rf"{tod}(?P<clk>{clock})?{range_end}")
     clock_only = rf"(?P<tod3>{_alt(lx['part_of_day'])})(?P<clock3>{clock.replace('?P<', '?P<c3')})"
@@ -220,9 +223,12 @@ class _Parse:
             self.month, self.day = int(g["bm"]), int(g["bd"])
         elif g.get("cal"):
             yr = g.get("year")
-            if g.get("rocy"):
+            if g.get("rocy") or g.get("rocycn"):
                 self.roc = "explicit" if g.get("rocpre") else "bare"
-                self.year, yr = int(g["rocy"]) + 1911, g["rocy"]
+                yr = g.get("rocy") or g["rocycn"]
+                self.year = _num(yr) + 1911
+                if g.get("rocycn") and not (g.get("month") or g.get("fy")):
+                    self.valid = False  # 二十年: a duration in words unless a month or 度 follows
             elif yr:
                 if "x" in yr.lower():
                     self.year_anon = True
