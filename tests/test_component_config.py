@@ -92,6 +92,8 @@ CASES = [
     ("verb_lead_chars", roles, "副县长李强同志,亲自主持召开会议。", [("李强", "chair")], RoleRules(verb_lead_chars=1), []),
     ("group_clauses_max", roles, "副县长王强,各部门负责同志,部分人大代表列席会议。", [("王强", "attendee")],
      RoleRules(group_clauses_max=0), []),
+    ("manner_clause_max_chars", roles, "副县长王强结合分管工作,强调要抓好安全。", [("王强", "speaker")],
+     RoleRules(manner_clause_max_chars=3), []),
     ("heading_chars", items, "一、董事会会议召开情况\n（一）审议通过了年度报告。\n（二）审议通过了预算方案。",
      [("一、", None), ("（一）", None), ("（二）", None)], ItemRules(heading_chars=5), [("（一）", None), ("（二）", None)]),
     ("narrative_reach", items, "副县长张明指出：首先要统一思想，其次要落实责任，最后要加强督查。县长李强表示赞同。",

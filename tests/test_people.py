@@ -18,6 +18,8 @@ def people(text: str) -> dict[str, set[str]]:
     ("2月28日上午,副校长张立峰在一号楼第五会议室主持召开会议", {"张立峰": {"副校长"}}),
     # a name between two posts holds both
     ("会议由学术委员会主任委员盛维民院士主持", {"盛维民": {"主任委员", "院士"}}),
+    # posts chained by 、, the second after its unit's long name
+    ("区政府副区长、经济开发区管理委员会副主任王立新主持会议", {"王立新": {"副区长", "副主任"}}),
     # name + title, two people joined by 和
     ("付梦印校长和刘丽华副校长出席了会议", {"付梦印": {"校长"}, "刘丽华": {"副校长"}}),
     # an organisation glued before the name

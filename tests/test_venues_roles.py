@@ -129,6 +129,17 @@ def test_an_idiom_of_manner_leaves_the_verb_to_the_next_clause():
     assert roles("社区副主任范小丽开门见山,鼓励各位代表踊跃发言。") == {("范小丽", "speaker")}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a preposition of manner and its object, then the verb opening the next clause
+    ("院长周明以一起医疗纠纷为例,重申了核心制度。", {("周明", "speaker")}),
+    ("副镇长刘芳结合分管工作,强调要抓好防汛。", {("刘芳", "speaker")}),
+    # the next clause has a subject of its own
+    ("校长王刚通过视频连线,各分校校长汇报了工作。", set()),
+])
+def test_a_clause_of_manner_leaves_the_verb_to_the_next_clause(sentence, expected):
+    assert roles(sentence) == expected
+
+
 def test_who_cannot_take_part_is_absent_and_no_attendee():
     got = roles("独立董事刘明芳女士因会议冲突无法参会,委托独立董事薛志涛先生代为参会并表决。")
     assert got == {("刘明芳", "absent"), ("薛志涛", "attendee")}

@@ -26,13 +26,14 @@ class RoleRecord:
     "object_lookback_chars": RoleRules.object_lookback_chars, "list_line_max_chars": RoleRules.list_line_max_chars,
     "list_lines_up": RoleRules.list_lines_up, "list_gap_chars": RoleRules.list_gap_chars,
     "list_piece_max_chars": RoleRules.list_piece_max_chars, "verb_lead_chars": RoleRules.verb_lead_chars,
-    "group_clauses_max": RoleRules.group_clauses_max, "elected_reach_chars": RoleRules.elected_reach_chars})
+    "group_clauses_max": RoleRules.group_clauses_max, "elected_reach_chars": RoleRules.elected_reach_chars,
+    "manner_clause_max_chars": RoleRules.manner_clause_max_chars})
 def make_roles(nlp: Language, name: str, spans_key: str, label_window_chars: int, object_lookback_chars: int,
                list_line_max_chars: int, list_lines_up: int, list_gap_chars: int, list_piece_max_chars: int,
-               verb_lead_chars: int, group_clauses_max: int, elected_reach_chars: int):
+               verb_lead_chars: int, group_clauses_max: int, elected_reach_chars: int, manner_clause_max_chars: int):
     return RoleTagger(spans_key, RoleRules(label_window_chars, object_lookback_chars, list_line_max_chars,
                                            list_lines_up, list_gap_chars, list_piece_max_chars, verb_lead_chars,
-                                           group_clauses_max, elected_reach_chars))
+                                           group_clauses_max, elected_reach_chars, manner_clause_max_chars))
 
 
 class RoleTagger:

@@ -34,7 +34,7 @@ class PeopleRules:
     """The people finder's windows and thresholds (its config in config.cfg)."""
 
     title_lookback_chars: int = 12   # 常务副理事长为王五: how long a post ending right before a name or a list may be
-    chain_org_max_chars: int = 10    # 政治局常委、国务院总理: how long the organisation before a chained post may be
+    chain_org_max_chars: int = 16    # 副区长、北外滩功能区管理委员会副主任: how long the organisation before a chained post may be
     chain_title_lookback_chars: int = 16  # how far back from its 、 the chain's previous post may start
     colon_list_reach_chars: int = 40  # 常务主席:王五、李四: how far along the line a list comma shows a shared post
     listing_verb_gap_chars: int = 8  # 参加会议的有: what may stand between the verb of attending and 的有

@@ -27,6 +27,7 @@ class RoleRules:
     verb_lead_chars: int = 2      # 高汉义同志,主持召开: what may stand before the verb of a clause after a lone name
     group_clauses_max: int = 8    # 院长张军,各部门负责同志,部分代表等列席: the clauses of groups a lone name's list runs through
     elected_reach_chars: int = 80  # 会议选举A为会长、B为副会长…: how far after the act of electing its sentence elects
+    manner_clause_max_chars: int = 20  # 朱银圣以外院医疗事故为实例,重申了: how long a clause of manner before the verb may be
 
 
 # named blocks of the role patterns; the words are in roles.json
@@ -171,7 +172,7 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
         stop = _clause_stop(text, j)
         clause_end = stop.start() if stop else end
         opens_next = None  # where the next clause starts, when the name's own clause is the name alone
-        if stop and text[stop.start()] in ",，" and (clause_end == j + _honorific_len(text, j) or _manner_only(text, j, clause_end)):
+        if stop and text[stop.start()] in ",，" and (clause_end == j + _honorific_len(text, j) or _manner_only(text, j, clause_end, rules)):
             # 高汉义同志,主持召开: the verb opens the next clause
             opens_next = clause_end + 1 - j
             stop2 = _clause_stop(text, clause_end + 1)
@@ -285,11 +286,19 @@ def _clause_stop(text: str, i: int):
     return stop
 
 
-def _manner_only(text: str, a: int, b: int) -> bool:
-    """范小俊开门见山,鼓励…: the name's own clause is an idiom or adverb of the dictionary, how it acts next."""
+def _manner_only(text: str, a: int, b: int, rules: RoleRules) -> bool:
+    """范小俊开门见山,鼓励…; 朱银圣以外院事故为实例,重申了…: the name's own clause is an idiom
+    or adverb of the dictionary, or a preposition of manner and its object: how it acts next."""
     from .people import lexicon
 
-    return 2 <= b - a <= 4 and lexicon().word_tags.get(text[a:b], "")[:1] in ("i", "d", "l")
+    if 2 <= b - a <= 4 and lexicon().word_tags.get(text[a:b], "")[:1] in ("i", "d", "l"):
+        return True
+    return b - a <= rules.manner_clause_max_chars and bool(_manner_prepositions().match(text, a))
+
+
+@lru_cache(maxsize=1)
+def _manner_prepositions() -> re.Pattern:
+    return re.compile(trie_pattern(load_json("roles.json")["manner_prepositions"]))
 
 
 def _introduced(text: str, a: int, b: int) -> bool:
