@@ -151,6 +151,17 @@ def test_decisions(text, expected):
     # how the body took it may stand before the verb
     ("会上,与会理事充分肯定协会工作,并以鼓掌方式一致通过《秘书处工作报告》。",
      [("通过《秘书处工作报告》", "秘书处工作报告")]),
+    # ... or the tally of its vote
+    ("会员大会于当天举行,以56票赞成、1票反对及2票弃权通过决议案。", [("通过决议案", None)]),
+    # only a body 审议通过 or 表决通过, whoever the clause's subject
+    ("秘书长王伟宣读关于修改《协会章程》的说明,并审议表决通过了《协会章程》修正案。",
+     [("审议表决通过了《协会章程》修正案", "协会章程")]),
+    ("秘书长王伟宣读了说明,并通过了这一做法。", []),
+    # 决议 as a verb (Taiwan's minutes and announcements) after its body or opening a clause, not the noun
+    ("本公司九十九年三月五日董事会决议发放现金股利。另决议订定四月一日为除息基准日。",
+     [("决议发放现金股利", None), ("决议订定四月一日为除息基准日", None)]),
+    ("依据理事会决议,成立工作组。三月五日理事会之决议因故暂缓执行。董事会决议事项公告", []),
+    ("与会党员进行表决,并通过支部接收预备党员决议。", [("通过支部接收预备党员决议", None)]),
 ])
 def test_decisions_in_more_constructions(text, expected):
     assert decisions(text) == expected

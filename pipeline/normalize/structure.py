@@ -92,11 +92,18 @@ def _rules():
     # 我校党委理论学习中心组会议: the page's word for its own body (organizers.deictic 我…/本…) is the organizer
     own_body = [w for w in d["organizers"]["deictic"] if w[0] in "我本"]
     strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day() + own_body) + r")")
-    verbs = trie_pattern(d["decision_verbs"])
+    resolving = d["resolving_verb"]  # 董事会决议撤销…: 决议 as a verb, not the noun (决议案, 原决议)
+    resolves = ("(?<![" + re.escape(resolving["not_after"]) + "])" + re.escape(resolving["word"])
+                + "(?=[\u4e00-\u9fff])(?!" + trie_pattern(resolving["not_before"]) + ")")
+    verbs = trie_pattern(d["decision_verbs"]) + "|" + resolves
     body = trie_pattern(d["body_subjects"])
+    tally = trie_pattern(d["votes"]["votes_for"] + d["votes"]["votes_against"] + d["votes"]["abstentions"])
+    # 本公司十一月三十日董事会决议撤销…, 。另决议依…: 决议 after its body's name, or opening a clause
+    resolved = re.compile("(?:(?:" + body + ")|(?<=[，,。；;\n])\s*(?:" + trie_pattern(resolving["clause_leads"]) + "))(?P<verb>"
+                          + resolves + ")")
     decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
                           + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?"
-                          + r"(?:以[^，。,；;\n]{1,8}?(?:方式|形式))?(?:"  # 并以鼓掌方式一致通过: how it was taken
+                          + r"(?:以[^，。,；;\n]{1,8}?(?:方式|形式)|以[^，。,；;\n]{1,24}?(?:" + tally + "))?(?:"  # 以鼓掌方式, 以9票赞成、0票弃权: how it was taken
                           + trie_pattern(d["decision_adverbs"]) + r"){0,2}(?P<verb>"  # 最终一致同意
                           + verbs + r")")
     # 决议: 照案通过 — a heading of its own only where it opens its line (the pattern opens with the word;
@@ -119,7 +126,8 @@ def _rules():
             "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
-            "verb": re.compile(verbs), "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
+            "verb": re.compile(verbs), "body_only": frozenset(d["body_only_verbs"]), "resolved": resolved,
+            "resolving_word": resolving["word"], "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
             "other_meeting": re.compile(trie_pattern(d["other_meeting_markers"])),
             "counters": frozenset(d["name_counters"])}
 
@@ -281,9 +289,9 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
         if VOTE_COUNT.match(text, m.end("verb")):
             continue  # 同意9票: a count of the votes, no decision
         opens_line = not m.group("join") and (m.start() == start or "\n" in text[m.start():m.start("verb")])
-        if not m.group("body") and not opens_line \
+        if not m.group("body") and not opens_line and m.group("verb") not in r["body_only"] \
                 and not _bodys_sentence(text, start, m.start("verb") if not m.group("join") else m.start("join")):
-            continue
+            continue  # 通过学习: a bare verb in a sentence the body did not open; but only a body 审议通过
         stop = CLAUSE_END.search(text, a, end)
         b = stop.start() if stop else end
         verb, verb_end = m.group("verb"), m.end("verb")
@@ -299,6 +307,11 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
         while b > verb_end and text[b - 1] in ",，、 ":
             b -= 1  # 一致同意,。: no comma closes the text
         out += _entries(verb, a, b, text, start, rules)
+    for m in r["resolved"].finditer(text, start, end) if text.find(r["resolving_word"], start, end) >= 0 else ():
+        a = m.start("verb")
+        if not any(x <= a < y for x, y in taken) and not any(d.start == a for d in out):
+            stop = CLAUSE_END.search(text, a, end)
+            out += _entries(m.group("verb"), a, stop.start() if stop else end, text, start, rules)
     # 包保方案获得了一致通过, 各项报告均获会员一致审议通过: adopted, told of what was adopted
     passive = text.find("获", start, end) >= 0 or text.find("得到", start, end) >= 0  # what PASSIVE_ADOPTION opens with
     for m in PASSIVE_ADOPTION.finditer(text, start, end) if passive else ():
