@@ -231,6 +231,8 @@ INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 # ASCII, CJK symbols and punctuation, the unified ideographs, general punctuation, full-width forms
 NEVER_NOISE = r"\x00-\x7f\u00b7\u00d7\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e"
 MAYBE_NOISE = re.compile(f"[^{NEVER_NOISE}]")
+# 二○二三年: a white circle among numerals is their zero (〇), not a dingbat
+NUMERAL_CIRCLE = re.compile(r"○(?=[〇○零一二三四五六七八九])|(?<=[〇零一二三四五六七八九])○")
 
 
 @lru_cache(maxsize=None)
@@ -253,6 +255,8 @@ def normalize_text(text: str) -> str:
     else:
         text = unicodedata.normalize("NFKC", text)
     text = INVISIBLE.sub("", text)
+    if "○" in text:
+        text = NUMERAL_CIRCLE.sub("〇", text)
     noise = [ch for ch in set(MAYBE_NOISE.findall(text)) if _is_noise_char(ch)]  # each distinct character once
     if noise:
         text = text.translate(dict.fromkeys(map(ord, noise)))

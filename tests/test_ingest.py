@@ -103,6 +103,8 @@ def test_messy_text_is_normalized():
 
 def test_injected_symbols_go_and_the_characters_passed_over_are_never_noise():
     assert normalize_text("县长★王强🌟主持\ue000会议，“一是”……《方案》·×") == "县长王强主持会议,“一是”......《方案》·×"
+    # a white circle among numerals is their zero, elsewhere a dingbat
+    assert normalize_text("会长作二○二二年会务报告○") == "会长作二〇二二年会务报告"
     never = re.compile(f"[{NEVER_NOISE}]")
     assert not [hex(cp) for cp in range(0x110000) if never.match(chr(cp)) and _is_noise_char(chr(cp))]
 

@@ -180,6 +180,10 @@ def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     # a range of bare days takes the month the text gave before it
     ("十月份安排:1日-7日放假,8日上午开会", None, [("十月份", "XXXX-10"), ("1日-7日", "XXXX-10-01/XXXX-10-07"),
                                                ("8日上午", "XXXX-10-08TMO")]),
+    # ... and so do the next days of a list of days
+    ("于十一月二十八日、二十九日、三十日三天内完成", None,
+     [("十一月二十八日", "XXXX-11-28"), ("二十九日", "XXXX-11-29"), ("三十日", "XXXX-11-30")]),
+    ("第3日、第4日", None, []),
     # a bare day in brackets after a relative day, Chinese numerals before a part of day, 5/29 in brackets
     ("5月3日通知,本周四(7日)上午开会", None, [("5月3日", "XXXX-05-03"), ("本周四", "REL"), ("7日", "XXXX-05-07")]),
     ("里业务会报,十七日上午在公所召开", dt.date(2019, 9, 20), [("十七日上午", "2019-XX-17TMO")]),

@@ -104,7 +104,9 @@ def _pattern() -> re.Pattern:
                    rf"(?P<hmm>[0-5]?\d|[{CN}]{{1,3}}){sp}分")
     # 12日上午, 1日-7日: a day whose month the text gave before (a range needs no follower)
     day_only = (rf"(?:(?<=^)|(?<=[\n,，:：。；;、(（\s]))(?P<dayonly>{day_digits})日"
-                rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>{day_digits})日|(?=[,，)）\s上下晚早中]))")
+                rf"(?:(?:{_alt(lx['range_connectors'])})(?P<dayonly_end>{day_digits})日|(?=[,，)）\s上下晚早中]))"
+                # 11月28日、29日、三十日: the next days of a list of days
+                rf"|(?<=[日号]、)(?P<listday>{day_digits}|{day_cn})[日号]")
     # 325傍晚, 512日: a month and day whose 月 the page lost (scraped markup), read only where
     # the digits split into a month and a day one way alone (127 could be 1/27 or 12/7: left)
     glued = (rf"(?:(?<=^)|(?<=[\n,，。；;\s年于在]))(?P<glued>3[2-9]|[4-9]\d|[1-9]\d{{2,3}})"
@@ -293,9 +295,9 @@ class _Parse:
             self.clock = _clock(None, hour, minute) if minute is not None else None
             self.clock_text = m.group(0)
             self.valid = self.clock is not None
-        elif g.get("dayonly") or g.get("dayonly2"):
+        elif g.get("dayonly") or g.get("dayonly2") or g.get("listday"):
             self.kind = "day"
-            self.day = _num(g.get("dayonly") or g["dayonly2"])
+            self.day = _num(g.get("dayonly") or g.get("dayonly2") or g["listday"])
             self.tod = g.get("dtod")
             if g.get("dayonly_end"):
                 self.day_end = int(g["dayonly_end"])
