@@ -230,3 +230,13 @@ def test_steps_told_with_sui_hou_and_jie_xia_lai():
     assert items("会议在国歌声中开幕。随后,与会人员参观了展厅。") == []  # no sequence without its first step
     # ... and 随后 is a step only where it opens a sentence
     assert items("会议首先由各科室进行业务报告,随后就各里提案进行讨论。") == []
+
+
+def test_a_list_on_its_own_lines_is_no_step_of_a_sentence_told_in_order():
+    text = ("会上,首先听取了筹备组的工作汇报,然后对换届工作进行讨论,并作出决定:\n"
+            "一、换届大会于年底前召开。\n二、会长候选人由理事会推荐。")
+    got = items(text)
+    assert [(g[0], g[1]) for g in got if g[0] in ("一、", "二、")] == [("一、", 1), ("二、", 1)]
+    # a step that opens its own line still heads the list under it
+    text = "会议议程:\n首先,审议以下事项:\n1.年度工作报告。\n2.财务预算。\n最后,选举理事。"
+    assert [(g[0], g[1]) for g in items(text)] == [("首先", 1), ("1.", 2), ("2.", 2), ("最后", 1)]

@@ -299,6 +299,11 @@ def _introduces_sub_list(text: str, line_end: int, end: int, family_at: dict[int
     return j in family_at and family_at[j] != family
 
 
+def _opens_line(text: str, i: int) -> bool:
+    """Does nothing but spaces stand between the line's start and i?"""
+    return not text[text.rfind("\n", 0, i) + 1:i].strip()
+
+
 def _paragraph_end(text: str, i: int, end: int) -> int:
     j = text.find("\n", i, end)
     return end if j < 0 else j
@@ -348,7 +353,10 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=(),
         parent_item: dict[int, int] = {}  # a sub-list's first marker -> its parent item's marker
         for s in seqs:
             first = s[0].start
-            parents = [(a, b, owner) for a, b, owner in extents if a < first < b and owner != first]
+            parents = [(a, b, owner) for a, b, owner in extents if a < first < b and owner != first
+                       and not (family_at[owner] == "sequence_words" and _opens_line(text, first)
+                                and not _opens_line(text, a))]
+            # 首先听取汇报,然后…作出决定:\n一、…: a list on lines of its own is no step of a sentence told in order
             if parents:
                 a, b, owner = max(parents, key=lambda x: x[0])
                 level_of[first] = level_of.get(owner, 1) + 1
