@@ -53,6 +53,7 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("社区开展了丰富多彩的活动。", None),
     ("学校邀请家长到校召开“家校同心”为主题的家长座谈会。", "家长座谈会"),
     ("支部开展了题为“共庆政治生日,不忘入党初心”的主题党日活动。", "主题党日活动"),
+    ("6月5日,机关第二党支部开展6月主题党日。", "6月主题党日"),
     # a heading of minutes names its record
     ("社区工作例会记录二\n3月2日,主任主持召开会议,布置工作。", "社区工作例会"),
     # a meeting yet to come is not this one, nor a second verb
