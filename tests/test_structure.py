@@ -54,6 +54,8 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("学校邀请家长到校召开“家校同心”为主题的家长座谈会。", "家长座谈会"),
     ("支部开展了题为“共庆政治生日,不忘入党初心”的主题党日活动。", "主题党日活动"),
     ("6月5日,机关第二党支部开展6月主题党日。", "6月主题党日"),
+    # the subject told before the first object: the object is another meeting's
+    ("9月27日,院周会在行政楼多功能厅举行,主要内容如下:\n1、节后召开党员代表大会。", "院周会"),
     # a heading of minutes names its record
     ("社区工作例会记录二\n3月2日,主任主持召开会议,布置工作。", "社区工作例会"),
     # a meeting yet to come is not this one, nor a second verb

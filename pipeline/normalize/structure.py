@@ -190,28 +190,31 @@ def _past_description(text: str, a: int, b: int) -> int:
 
 def meeting_name(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
     """Offsets of the first name a meeting's text gives itself: the object of
-    召开/举行/参加, else the subject of 在…举行/隆重召开, else a heading of
-    minutes (…会议记录一) within the meeting."""
+    召开/举行/参加, or the subject of 在…举行/隆重召开 told before it, else a
+    heading of minutes (…会议记录一) within the meeting."""
     r = _rules()
     objects = sorted(list(r["object"].finditer(text, start, end)) + list(r["quoted"].finditer(text, start, end)),
                      key=lambda m: m.start())
+    by_object = None
     for m in objects:
         clause = max(text.rfind(c, start, m.start()) for c in "，,。；;\n") + 1
         if r["other_meeting"].search(text, max(clause, start), m.start()):
             continue  # 决定在12月份召开两会: a meeting yet to come
-        found = _clean_name(text, *m.span("name"))
-        if found:
-            return found
+        by_object = _clean_name(text, *m.span("name"))
+        if by_object:
+            break
     # the subject's pattern ends on a held verb, and opens with a choice (the engine would try it at
-    # every position): a meeting without one skips it
-    for m in r["subject"].finditer(text, start, end) if r["held"].search(text, start, end) else ():
+    # every position): a meeting without one skips it; a subject told before the first object wins
+    # (院周会在…举行…\n5、节后召开党员代表大会: the object is another meeting's)
+    before = by_object[0] if by_object else end
+    for m in r["subject"].finditer(text, start, before) if r["held"].search(text, start, end) else ():
         # …unless it is the body that holds the meeting (某某学会在…召开)
         if BODY_NAME.search(m.group("name2")) or r["has_object"].match(text, m.end()):
             continue
         found = _clean_name(text, *m.span("name2"))
         if found:
             return found
-    return minutes_heading(text, start, end, rules)
+    return by_object or minutes_heading(text, start, end, rules)
 
 
 def minutes_heading(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
