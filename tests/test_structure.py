@@ -81,6 +81,9 @@ def test_meeting_name_in_more_constructions(text, expected):
     ("村民议事会议纪要", "村民议事会议"), ("某某小学召开家长会", "家长会"), ("春季植树活动", None), (None, None),
     ("某某中学期中家长会记录20231108", "某某中学期中家长会"), ("关于召开本次会议的通知", None),
     ("卫生院周会纪要(3月12日)", "卫生院周会"),  # the record's date in brackets after it
+    # a headline that is a numbered meeting's name and nothing else
+    ("县政府第58次常务会议", "县政府第58次常务会议"), ("关于召开第三次理事会议的通知", None),
+    ("第五届董事会第七次会议决议公告", None),
 ])
 def test_name_from_headline(title, expected):
     assert name_from_headline(title) == expected

@@ -122,7 +122,10 @@ def _rules():
                          + trie_pattern(d["appointed_posts"]) + r")$")
     # 村委会召开会议: a held verb with an object of its own makes its subject the organizer
     has_object = re.compile(r"了?" + NAME_PIECE + r"{0,40}?(?:" + ends + r")(?=$|[，。,；;、\n\s(（]|上|后|于|在|并)")
-    return {"adopting_leads": tuple(d["adopting_leads"]), "object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
+    # 台北市政府第2122次市政会议: a headline that is a numbered meeting's name and nothing else
+    numbered = re.compile(r"(?P<name>" + NAME_PIECE + r"{0,30}?第[\d一二三四五六七八九十百零〇]{1,5}[次届]" + NAME_PIECE
+                          + r"{0,30}?(?:" + ends + r"))")
+    return {"adopting_leads": tuple(d["adopting_leads"]), "numbered": numbered, "object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
             "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
@@ -236,7 +239,7 @@ def minutes_heading(text: str, start: int, end: int, rules: StructureRules = Str
 
 
 def name_from_headline(title: str | None) -> str | None:
-    """村民会议记录 -> 村民会议; 学校召开安全工作会议 -> 安全工作会议."""
+    """村民会议记录 -> 村民会议; 学校召开安全工作会议 -> 安全工作会议; 市政府第2122次市政会议 whole."""
     if not title:
         return None
     r = _rules()
@@ -244,7 +247,7 @@ def name_from_headline(title: str | None) -> str | None:
         found = _clean_name(title, *m.span("name"))
         if found:
             return title[found[0]:found[1]]
-    m = r["minutes"].match(title)
+    m = r["minutes"].match(title) or r["numbered"].fullmatch(title.strip())
     if m:
         found = _clean_name(title, *m.span("name"))
         return title[found[0]:found[1]] if found else None
