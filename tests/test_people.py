@@ -100,6 +100,9 @@ def test_credit_lines_are_people():
     text = "(编辑:张东方 一审:田淼 二审:梁光华 叁审:叶丹)"
     assert set(people(text)) == {"张东方", "田淼", "梁光华", "叶丹"}
     assert set(people("时间:2023-08-18 19:21:29 文/张东东老师 会议学文网")) == {"张东东"}
+    # a name that fills its field may be a word of the dictionary; in running text it is none
+    assert set(people("一审:田淼    二审:江山    三审:叶丹")) == {"田淼", "江山", "叶丹"}
+    assert set(people("编辑:江山如画")) == set()
 
 
 def test_compound_surnames_and_their_aliases():
