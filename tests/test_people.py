@@ -79,7 +79,7 @@ def test_alias_without_full_name_stays_as_written():
 
 
 def test_a_given_name_may_end_in_a_character_that_would_lack_its_object():
-    assert people("会议由业务院长景拴让主持。") == {"景拴让": {"院长"}}  # 让 (to let) and no object
+    assert people("会议由业务院长景拴让主持。") == {"景拴让": {"业务院长"}}  # 让 (to let) and no object
     assert people("院长李明让主持人宣读名单。") == {"李明": {"院长"}}
     assert people("校长王强让大家发言。") == {"王强": {"校长"}}
     assert people("会议由镇长刘松年主持。") == {"刘松年": {"镇长"}}  # no year stands before a verb without a number
@@ -426,6 +426,13 @@ def test_bare_lists_of_attending_names(sentence, expected):
     ("会议选举聂建平同志为工会主席。", {"聂建平": {"工会主席"}}),
     # a list of appointments after one verb
     ("会议选举梁振东为第一届理事会会长、宋延华为常务副会长。", {"梁振东": {"会长"}, "宋延华": {"常务副会长"}}),
+    # each clause of the sentence may appoint again
+    ("会议选举梁振东为会长,宋延华、王丽为副会长,王丽为秘书长(兼)。",
+     {"梁振东": {"会长"}, "宋延华": {"副会长"}, "王丽": {"副会长", "秘书长"}}),
+    # 任 (to serve as) before the post, after the name or its honorific
+    ("会议任命李四为办公室主任,王五任副主任。", {"李四": {"主任"}, "王五": {"副主任"}}),
+    ("大会推举书记王志芹教授任名誉主任委员。", {"王志芹": {"书记", "教授", "名誉主任委员"}}),
+    ("会议由业务副院长刘景明主持。", {"刘景明": {"业务副院长"}}),
     ("理事长由马国庆担任,秘书长由严立红担任。", {"马国庆": {"理事长"}, "严立红": {"秘书长"}}),
     # a list closed by 等 and the group it belongs to
     ("谭振华、鲍丽君、韦国强等县领导出席会议。", {"谭振华": set(), "鲍丽君": set(), "韦国强": set()}),
@@ -436,7 +443,7 @@ def test_bare_name_lists_vouched_for_by_a_post_or_a_count(sentence, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     # a name may not end inside a post: 任 is the verb, 名誉教授 the post
-    ("会议邀请王丽芹书记任名誉教授。", {"王丽芹": {"书记"}}),
+    ("会议邀请王丽芹书记任名誉教授。", {"王丽芹": {"书记", "名誉教授"}}),
     # a post that starts a longer word is no post: 会计师, 校长室, 主席台
     ("公司征询律师及会计师意见后决定延期。", {}),
     ("校长张海平在校长室主持召开会议。", {"张海平": {"校长"}}),

@@ -93,6 +93,7 @@ class Lexicon:
         self.preceders = tuple(data["name_preceders"])
         self.verbs_before_names = frozenset(data["verbs_before_names"])  # 落实 (tagged a), 会见 (n)
         self.last_before_role_verb = frozenset(data["last_chars_before_a_role_verb"])  # 景拴让主持
+        self.verbs_before_a_post = frozenset(data["verbs_before_a_post"])  # 王五任副主任
         self.member_posts = tuple(data["member_posts"])  # 出席议员: 曹其真 …
         self.doctrine_names = data["named_in_doctrines"]
         self.doctrine_names_re = re.compile(trie_pattern(self.doctrine_names))
@@ -265,6 +266,8 @@ COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
 # 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员: after an appointment verb
 APPOINTED_LIST = re.compile("(" + _NAME + "(?:[、和及与]" + _NAME + ")*)(?:" + COUNTED_PERSONS
                             + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?(?:同志)?)?为")
+SENTENCE_ENDS = re.compile(r"[。！？!?\n]")
+CLAUSE_COMMA = re.compile(r"[，,；;]")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
 # verbs of a role (verbs.json, name_cue) and of making a speech (roles.json made_speech: 作了, 做了)
 NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent") for w in vocabulary("verbs.json", concept, "name_cue")}
@@ -500,6 +503,12 @@ class PeopleFinder:
 
     def name_before(self, j: int) -> tuple[int, int, bool] | None:
         """A name ending at j (before a title): (start, end, is_alias)."""
+        if self.text[j - 1:j] in self.lex.verbs_before_a_post:
+            for n in (3, 2):  # 王五任副主任: the name, then the verb giving it the post
+                s = j - 1 - n
+                if s >= 0 and self._surname_len(s) and self._plausible(self.text[s:j - 1]) and self._boundary_before(s) \
+                        and not self.lex.word_tags.get(self.text[s:j], "").startswith("nr"):
+                    return s, j - 1, False
         for n in (3, 2, 4):
             s = j - n
             if s < 0:
@@ -726,12 +735,19 @@ class PeopleFinder:
                 self._add(Mention(a, b, t[a:b], titles=[title.span()], kind="list"))
 
     def _appointments(self):
-        """确定刘长河为理事长候选人 (选举黄虹女士为独立董事): a post given to a named person vouches for the name."""
+        """确定刘长河为理事长候选人 (选举黄虹女士为独立董事): a post given to a named person vouches for the name.
+        Each clause of the sentence may appoint again (选举A为会长,B、C为副会长,B为秘书长)."""
         t = self.text
         for m in self.lex.appointment_re.finditer(t, self.body_start):
+            stop = SENTENCE_ENDS.search(t, m.end())
+            stop = stop.start() if stop else len(t)
             a = m.end()
-            while a is not None:
-                a = self._appointed_at(a)
+            while a is not None and a < stop:
+                nxt = self._appointed_at(a)
+                if nxt is None:
+                    comma = CLAUSE_COMMA.search(t, a, stop)
+                    nxt = comma.end() if comma else None
+                a = nxt
 
     def _appointed_at(self, a: int) -> int | None:
         """The name at a given the post after 为; where the next of a list of
@@ -756,7 +772,7 @@ class PeopleFinder:
         t = self.text
         for k in range(i, min(len(t), i + self.rules.post_in_clause_chars)):
             title = self.lex.title_re.match(t, k)
-            if title and (title.end() >= len(t) or t[title.end()] in "，,。；;、\n并"):  # 当选会长并发表讲话
+            if title and (title.end() >= len(t) or t[title.end()] in "，,。；;、\n并(（"):  # 当选会长并发表讲话, 为秘书长(兼)
                 return title.span()
             if not ("\u3400" <= t[k] <= "\u9fff"):
                 return None
@@ -769,7 +785,7 @@ class PeopleFinder:
             i = m.end
             while i < len(t) and i - m.end < self.rules.posts_before_verb_chars and (self.lex.title_re.match(t, i) or t.startswith(("同志",), i)):
                 i = self.lex.title_re.match(t, i).end() if self.lex.title_re.match(t, i) else i + 2
-            v = re.match(r"(?:担任|出任|当选为|当选|兼任)", t[i:i + 3])
+            v = re.match(r"(?:担任|出任|当选为|当选|兼任|任)", t[i:i + 3])  # 王志芹教授任名誉主任委员
             if not v:
                 continue
             j = i + v.end()
