@@ -140,6 +140,19 @@ def test_meeting_date(text, date):
     assert rows["meetings"][0]["date"] == date
 
 
+@pytest.mark.parametrize("text, date_end", [
+    ("4月27日、28日,县政府召开全县经济工作会议。", "XXXX-04-28"),  # the days listed after the first
+    ("11月5日、6日、7日,协会在县城召开年会。", "XXXX-11-07"),
+    ("4月27日、5月3日,县政府两次召开专题会议。", None),            # two days of two months: no span
+    ("6月13日至16日,县政协召开全体会议。", "XXXX-06-16"),
+])
+def test_meeting_last_day(text, date_end):
+    from pipeline.ingest import Page
+
+    rows = process_page(Page("x", "x.txt", text=text), load_pipeline("jieba"))
+    assert rows["meetings"][0]["date_end"] == date_end
+
+
 @pytest.mark.parametrize("segmenter", ["jieba", "jieba-py"])
 def test_fast_jieba_path_aligns_words_like_spacy(corpus_dir, segmenter):
     """The tokenizer's shortcut must give spaCy's own words and spaces."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.meetings import DateRules, meeting_date, pick_venue
+from ..normalize.meetings import DateRules, listed_days_end, meeting_date, pick_venue
 from .extensions import text_of
 
 
@@ -45,7 +45,7 @@ class MeetingAssembler:
             meetings.append({
                 "seq": k + 1, "start": a, "end": b,
                 "date": date,
-                "date_end": when.date_end if when else None,
+                "date_end": (when.date_end or listed_days_end(text, when, doc._.timexes or [])) if when else None,
                 "time_of_day": time_of_day,
                 "date_offsets": (when.start, when.end) if when else None,
                 "venue_offsets": venue,

@@ -116,3 +116,18 @@ def pick_venue(text: str, venues: list[tuple[int, int]]) -> tuple[int, int] | No
     first = text[venues[0][0]:venues[0][1]]
     fuller = [(s, e) for s, e in venues[1:] if text[s:e].startswith(first) and e - s > len(first)]
     return max(fuller, key=lambda v: v[1] - v[0]) if fuller else venues[0]
+
+
+def listed_days_end(text: str, when, timexes) -> str | None:
+    """4月27日、28日召开: the last of the days listed right after the meeting's
+    day, one list comma between each, is its last day (None without such a list)."""
+    if when is None or not when.has_day or when.date_end is not None or not when.date:
+        return None
+    last, end = when, None
+    for t in sorted((t for t in timexes if t.start > when.start), key=lambda t: t.start):
+        if t.start != last.end + 1 or text[last.end] != "、" or not (t.has_day and t.date) \
+                or t.date[:7] != when.date[:7] or t.date <= (end or when.date):
+            break
+        last, end = t, t.date
+    return end
+
