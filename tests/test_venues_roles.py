@@ -154,6 +154,11 @@ def test_everyone_named_after_the_act_of_electing_in_its_sentence_is_elected():
     got = roles("会议选举梁振东为会长、宋延华为常务副会长,余晓明、胡星辰为副会长。梁振东表示感谢。")
     assert {(n, "elected") for n in ("梁振东", "宋延华", "余晓明", "胡星辰")} <= got
     assert roles("选举工作由王明远主持。") == {("王明远", "chair")}
+    # the sentence after the act that gives the posts is its result; the one after that is not
+    got = roles("大会选举产生了第五届理事会。理事长由市医院院长周建明担任,副理事长为王秀兰、孙丽。市卫健委李强处长讲话。")
+    assert {(n, "elected") for n in ("周建明", "王秀兰", "孙丽")} <= got and ("李强", "elected") not in got
+    got = roles("大会选举产生了第五届理事会。会后,理事长周建明主持召开理事会。")
+    assert ("周建明", "elected") not in got
 
 
 def test_a_listing_label_may_name_the_meeting_and_hold_a_count():

@@ -243,9 +243,25 @@ def _elected(text: str, ordered, found, rules: RoleRules) -> list:
         reaches.append((h.start(), h.end(), len(text) if stop < 0 else stop))
     for act in _electing_acts().finditer(text):
         stop = SENTENCE_STOP.search(text, act.end(), act.end() + rules.elected_reach_chars)
-        reaches.append((act.start(), act.end(), stop.start() if stop else min(len(text), act.end() + rules.elected_reach_chars)))
+        end = stop.start() if stop else min(len(text), act.end() + rules.elected_reach_chars)
+        if stop and stop.group() == "。" and _posts_given_at(text, stop.end()):
+            # 大会选举产生了第八届理事会。理事长由孙良金担任,副理事长为王秀阁、孙艳静: the sentence after
+            # the act that gives the posts is its result
+            after = SENTENCE_STOP.search(text, stop.end(), stop.end() + rules.elected_reach_chars)
+            end = after.start() if after else min(len(text), stop.end() + rules.elected_reach_chars)
+        reaches.append((act.start(), act.end(), end))
     return [(k, "elected", a, b) for a, b, stop in reaches for k, m in enumerate(ordered)
             if b <= m.start < stop and k not in absent]
+
+
+def _posts_given_at(text: str, i: int) -> bool:
+    """Does a sentence open at i with a post that 由 or 为 gives (理事长由…担任, 副会长为…)?"""
+    from .people import lexicon
+
+    while i < len(text) and text[i] in " \t\u3000":
+        i += 1
+    post = lexicon().title_re.match(text, i)
+    return bool(post) and text.startswith(("由", "为"), post.end())
 
 
 def _substitutes_take_part(text: str, ordered, found):
