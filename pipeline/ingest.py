@@ -445,11 +445,18 @@ def _iso(m: re.Match) -> str:
     return f"{date}T{int(hh):02d}:{int(mm):02d}:{int(ss or 0):02d}"
 
 
+@lru_cache(maxsize=1)
+def _title_action_tail() -> re.Pattern:
+    return re.compile(r"[ \t\u3000]+(?:" + trie_pattern(load_json("boilerplate.json")["page_actions"]) + r")\s*$")
+
+
 TITLE_SUFFIX = re.compile(r"\s*(?:——|--|\s[-|_–]\s|[|｜])\s*[^\n]*$")
 
 
 def _without_site_suffix(title: str) -> str:
-    """会议召开 —— 某某党媒云| 社区融: a browser-tab headline carries the site after a separator."""
+    """会议召开 —— 某某党媒云| 社区融: a browser-tab headline carries the site after a separator;
+    某某决议公告 下载公告: a page's action after a space is no part of it."""
+    title = _title_action_tail().sub("", title)
     cut = TITLE_SUFFIX.search(title)
     if cut and len(re.findall(r"[\u3400-\u9fff]", title[:cut.start()])) >= 6:
         return title[:cut.start()]

@@ -117,6 +117,14 @@ def test_site_name_line_is_not_the_headline(site):
     assert page.title == "县政府召开常务会议"
 
 
+def test_a_page_action_after_the_headline_is_no_part_of_it():
+    from pipeline.ingest import Page, clean_page
+
+    page = clean_page(Page("x", "x.txt"), "某某股份:第三届董事会第九次会议决议公告 下载公告\n公告日期:2025-04-24\n"
+                                          "某某股份有限公司第三届董事会第九次会议于2025年4月23日召开。")
+    assert page.title == "某某股份:第三届董事会第九次会议决议公告"
+
+
 def test_dateline_before_a_bundle_of_forms_is_the_page_date():
     from pipeline.ingest import Page, clean_page
 
