@@ -326,6 +326,7 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
     site = [
         rf"^[\u4e00-\u9fff]{{1,12}}{w('site_words')}$",                          # 某某市政府网
         rf"^[\u4e00-\u9fff]{{1,12}}{w('site_words')}\s*[-–—|_]",                 # 某某范文网 -工作总结,演讲稿…
+        rf"^[\u4e00-\u9fff]{{1,12}}{w('site_words')}{w('site_offers')}[^\n]{{0,80}}$",  # 某某日报提供每日新闻、评论等!
         w("url_marks"),
         LATIN_ONLY,
         rf"欢迎{w('welcome_words')}|{w('site_actions')}",                                 # 欢迎访问, 设为首页

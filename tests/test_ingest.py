@@ -109,7 +109,8 @@ def test_injected_symbols_go_and_the_characters_passed_over_are_never_noise():
     assert not [hex(cp) for cp in range(0x110000) if never.match(chr(cp)) and _is_noise_char(chr(cp))]
 
 
-@pytest.mark.parametrize("site", ["北京大学新闻中心", "欢迎访问某某县人民政府门户网站", "学文网"])
+@pytest.mark.parametrize("site", ["北京大学新闻中心", "欢迎访问某某县人民政府门户网站", "学文网",
+                                  "某某日报提供每日在地新闻、时事评论、旅游动态等!"])
 def test_site_name_line_is_not_the_headline(site):
     from pipeline.ingest import Page, clean_page
 
