@@ -240,3 +240,10 @@ def test_a_list_on_its_own_lines_is_no_step_of_a_sentence_told_in_order():
     # a step that opens its own line still heads the list under it
     text = "会议议程:\n首先,审议以下事项:\n1.年度工作报告。\n2.财务预算。\n最后,选举理事。"
     assert [(g[0], g[1]) for g in items(text)] == [("首先", 1), ("1.", 2), ("2.", 2), ("最后", 1)]
+
+
+def test_the_points_of_a_report_are_the_reporters():
+    text = "会议听取了各部门汇报。\n观光局刘局长口头报告:\n(一)本局与企业合作设计口罩。\n(二)本局推动夜间观光。"
+    assert [(g[0], g[3]) for g in items(text)] == [("(一)", "刘局长"), ("(二)", "刘局长")]
+    text = "会上,办公室主任王芳汇报了上半年工作,一是完成了档案整理;二是推进了制度建设。"
+    assert [(g[0], g[3]) for g in items(text)] == [("一是", "王芳"), ("二是", "王芳")]
