@@ -144,6 +144,9 @@ def test_decisions(text, expected):
     # a line opened by 决议: holds the decision of the case above it, and that one alone
     ("三、确认上次会议纪录。\n决议: 照案通过\n四、校长致词", [("照案通过", None)]),
     ("依据代表大会决议:开展工作。", []),
+    # the chair's ruling under a case of Taiwan's minutes: on its line, or the entries under it
+    ("一、确认上次会议纪录。\n主席裁示:纪录确定。\n二、讨论事项\n主席裁示:\n(一) 修正后确定。\n(二) 请各局配合办理。",
+     [("纪录确定", None), ("修正后确定", None), ("请各局配合办理", None)]),
     # what was adopted may be the subject: 获得通过
     ("会上,包保方案获得了一致通过。", [("通过", None)]),
     ("各项报告均获会员一致审议通过。", [("审议通过", None)]),

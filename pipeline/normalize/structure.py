@@ -99,7 +99,7 @@ def _rules():
     body = trie_pattern(d["body_subjects"])
     tally = trie_pattern(d["votes"]["votes_for"] + d["votes"]["votes_against"] + d["votes"]["abstentions"])
     # 本公司十一月三十日董事会决议撤销…, 。另决议依…: 决议 after its body's name, or opening a clause
-    resolved = re.compile("(?:(?:" + body + ")|(?<=[，,。；;\n])\s*(?:" + trie_pattern(resolving["clause_leads"]) + "))(?P<verb>"
+    resolved = re.compile("(?:(?:" + body + r")|(?<=[，,。；;\n])\s*(?:" + trie_pattern(resolving["clause_leads"]) + "))(?P<verb>"
                           + resolves + ")")
     decision = re.compile(r"(?:^|[。；;\n，,:：])\s*(?P<marker>" + LIST_MARKER.pattern + r")?\s*(?P<body>(?:" + body
                           + r")[^，。,；;\n]{0,20}?)?(?P<join>" + trie_pattern(d["joined_acts"]) + r")?"
@@ -273,6 +273,8 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
             if marker is None and i > h.end():
                 break
             a = marker.end() if marker else i
+            while a < line_end and text[a] in " \t\u3000":
+                a += 1  # (一) 修正后确定: the space after the marker
             stop = CLAUSE_END.search(text, a, line_end)
             b = stop.start() if stop else line_end
             if b > a:
