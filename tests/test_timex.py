@@ -195,6 +195,10 @@ def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     ("325傍晚,全体教师齐聚会议室", None, [("325傍晚", "XXXX-03-25TEV")]),
     ("127下午,校长主持会议", None, []),
     ("共有325名代表,12日上午报到", None, [("12日上午", "XXXX-XX-12TMO")]),
+    # a day after a name or 于, before the meeting's verb, as news tell it; a count of days is none
+    ("县政府12日召开常务会议", None, [("12日", "XXXX-XX-12")]),
+    ("5月8日发出通知,会议定于12日在县城举行", None, [("5月8日", "XXXX-05-08"), ("12日", "XXXX-05-12")]),
+    ("为期3日的培训,第3日在党校结业", None, []),
     # a day of a month named relative to the page's date: one expression, resolved by the published date alone
     ("定于本月28日下午召开理事会", None, [("本月28日下午", "REL")]),
     ("定于本月28日下午召开理事会", dt.date(2024, 3, 2), [("本月28日下午", "2024-03-28TAF")]),

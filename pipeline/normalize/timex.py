@@ -122,6 +122,9 @@ def _pattern() -> re.Pattern:
     day_tod = (rf"(?<![\d第.{CN}廿卅])(?P<dayonly2>{day_digits}|{day_cn}|[廿卅][一二三四五六七八九]?)"
                rf"日(?P<dtod>{_alt(lx['part_of_day'])})")
 
+    # 县政府12日召开, 于12日在县城举行: a day without its month, after a name or 于, before the meeting's verb
+    day_held = (rf"(?<![\d第.{CN}廿卅])(?P<dayheld>{day_digits}|{day_cn})日(?={_alt(lx['day_followers'])})"
+                rf"|(?<=于)(?P<dayat>{day_digits}|{day_cn})日")
     # 东组通〔2019〕12号: the year of a document's number
     doc_number_year = r"(?<=[〔\[【])(?P<docyear>(?:19|20)\d{2})(?=[〕\]】]\s*\d{1,4}\s*号)"
     # 2019上半年, 2019工作规划: a year written without 年 before a half-year or a plan word
@@ -132,7 +135,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, roc_numeric, compact, glued, bracket_md, doc_number_year, bare_year, roc_half, day_tod, day_only, colon_clock, hour_minute, f"(?P<cal>{calendar})", rel_week, rel_year_month, rel_month_day, relative, clock_only])
+        numeric, roc_numeric, compact, glued, bracket_md, doc_number_year, bare_year, roc_half, day_tod, day_only, day_held, colon_clock, hour_minute, f"(?P<cal>{calendar})", rel_week, rel_year_month, rel_month_day, relative, clock_only])
         + ")")
 
 
@@ -295,9 +298,9 @@ class _Parse:
             self.clock = _clock(None, hour, minute) if minute is not None else None
             self.clock_text = m.group(0)
             self.valid = self.clock is not None
-        elif g.get("dayonly") or g.get("dayonly2") or g.get("listday"):
+        elif g.get("dayonly") or g.get("dayonly2") or g.get("listday") or g.get("dayheld") or g.get("dayat"):
             self.kind = "day"
-            self.day = _num(g.get("dayonly") or g.get("dayonly2") or g["listday"])
+            self.day = _num(g.get("dayonly") or g.get("dayonly2") or g.get("listday") or g.get("dayheld") or g["dayat"])
             self.tod = g.get("dtod")
             if g.get("dayonly_end"):
                 self.day_end = int(g["dayonly_end"])
