@@ -214,6 +214,9 @@ def test_each_credit_word_credits_the_names_after_it():
     assert got == {("孙立华", "author"), ("罗建平", "editor"), ("吴明", "editor")}
     assert roles("(记者 郑有 通讯员 王明)") == {("郑有", "author"), ("王明", "author")}
     assert roles("文/图 李明华") == {("李明华", "author")}
+    # a credit closes with its bracket: the people of the report after it are no authors
+    got = roles("本报讯(记者 郑有 通讯员 王明)3月15日上午,县委书记张华主持召开会议。")
+    assert got == {("郑有", "author"), ("王明", "author"), ("张华", "chair")}
 
 
 def test_names_listed_after_a_form_label():

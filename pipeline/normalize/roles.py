@@ -151,6 +151,8 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
             lab = rx.search(head)
             while lab and role in CREDIT_ROLES and _credit_taken_over(head, lab.start()):
                 lab = rx.search(head, lab.start() + 1)  # (通讯员 刘宜高 审核 周平): 通讯员 credits 刘宜高 only
+            if lab and role in CREDIT_ROLES and _credit_closed(head, lab.start()):
+                lab = None  # (通讯员 李华)3月15日上午,县委书记张三…: the credit closed before the name
             if lab:
                 labelled = True
                 cue_start, cue_end = m.start - len(head) + lab.start(), m.start - len(head) + lab.end()
@@ -334,6 +336,15 @@ def _ends_with_noun(text: str, i: int) -> bool:
     if any(lex.word_tags.get(text[i - n:i], "").startswith("n") for n in (4, 3, 2) if i >= n):
         return True
     return any(m.end() in (i - 2, i - 3) for m in lex.title_re.finditer(text, max(0, i - 12), i - 1))
+
+
+CREDIT_CLOSED = re.compile(r"[)）】。，,；;]")  # what ends a credit's names
+
+
+def _credit_closed(head: str, label_start: int) -> bool:
+    """Does the credit at label_start close (a bracket, a clause) before the end of head?"""
+    own = CREDIT_WORD.match(head, label_start)
+    return bool(CREDIT_CLOSED.search(head, own.end() if own else label_start + 1))
 
 
 def _credit_taken_over(head: str, label_start: int) -> bool:
