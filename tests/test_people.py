@@ -372,6 +372,14 @@ def test_a_frequent_word_on_a_segmenter_boundary_is_no_name():
     assert "荣获" not in {m.name for m in find_people(text, 0, starts)}
 
 
+def test_a_name_of_two_surnames_holds_no_function_character():
+    import jieba
+
+    text = "董事王强因公出差未能出席。"  # 强 is a surname, but 强因公 no given name: 因 opens a phrase
+    starts = {a for _, a, _ in jieba.tokenize(text)}
+    assert {m.name for m in find_people(text, 0, starts)} == {"王强"}
+
+
 def test_a_name_on_a_segmenter_boundary_does_not_run_into_a_post():
     import jieba
 

@@ -418,7 +418,8 @@ class PeopleFinder:
         if options:
             return i, options[0]
         e = i + 4
-        if sl == 1 and self._surname_len(i + 1) == 1 and self._plausible(self.text[i + 1:e]) and (
+        if sl == 1 and self._surname_len(i + 1) == 1 and self._plausible(self.text[i + 1:e]) \
+                and not any(ch in self.lex.bad_chars for ch in self.text[i + 2:e]) and (
                 self._follower_at(e) or self._closes_name(e) or self._word_opens_at(e)):
             return i, e  # 陈黄淑媛: a married woman's name with both surnames, as Taiwan writes it
         four = self.text[i:e]
