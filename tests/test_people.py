@@ -372,6 +372,17 @@ def test_a_frequent_word_on_a_segmenter_boundary_is_no_name():
     assert "荣获" not in {m.name for m in find_people(text, 0, starts)}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a surname and a post that the dictionary knows as one word (班主任, 班长) are no alias
+    ("参会人员:全体一年级家长、班主任、李明", {"李明": set()}),
+    ("会上,班主任代表发言,王校长作总结。", {"王校长": {"校长"}}),
+    # ... a rare one may be (黄会计 is in the dictionary twice)
+    ("会上,黄会计通报了收支情况。", {"黄会计": {"会计"}}),
+])
+def test_a_word_of_a_surname_and_a_post_is_no_alias(sentence, expected):
+    assert people(sentence) == expected
+
+
 def test_a_name_of_two_surnames_holds_no_function_character():
     import jieba
 

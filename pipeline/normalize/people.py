@@ -313,9 +313,14 @@ class PeopleFinder:
         if not sl or t[i] in self.lex.alias_excluded:
             return None
         m = self.lex.alias_core_re.match(t, i + sl)
-        if m and self._follower_at(m.end()):
+        if m and self._follower_at(m.end()) and not self._common_alias(i, m.end()):
             return m.end()
         return None
+
+    def _common_alias(self, a: int, b: int) -> bool:
+        """班主任, 班长: a surname and a post that make a frequent word of the dictionary are no alias
+        (黄会计, a rare one, may be)."""
+        return self._common_word(a, b) and not self.lex.word_tags.get(self.text[a:b], "nr").startswith("nr")
 
     def _alias_title(self, a: int, b: int) -> list[tuple[int, int]]:
         """The post of a surname + post alias (付校长 -> 校长); a form of
@@ -525,9 +530,14 @@ class PeopleFinder:
                 return s, j, False
         for s in (j - 2, j - 1):
             if s >= 0 and self._surname_len(s) == j - s and self.text[s] not in self.lex.alias_excluded \
-                    and self._boundary_before(s):
+                    and self._boundary_before(s) and not self._common_alias(s, self._post_end(j)):
                 return s, j, True
         return None
+
+    def _post_end(self, j: int) -> int:
+        """The end of the post starting at j (j itself when none does)."""
+        m = self.lex.title_re.match(self.text, j)
+        return m.end() if m else j
 
     # ------------------------------------------------------------ passes
     def _add(self, m: Mention) -> Mention:
@@ -584,7 +594,9 @@ class PeopleFinder:
                 alias_end = self.alias_at(a)
                 if alias_end == b:
                     self._add(Mention(a, b, name, titles=self._alias_title(a, b), kind="label", alias=True))
-                elif 2 <= len(name) <= 4 and self._surname_len(a) and self._plausible(name, word_ok=True):
+                elif 2 <= len(name) <= 4 and self._surname_len(a) and self._plausible(name, word_ok=True) \
+                        and not self.lex.alias_core_re.fullmatch(t, a + self._surname_len(a), b):
+                    # 参会人员: 家长、班主任: a surname and a post that make a word (班主任) are no name
                     self._add(Mention(a, b, name, titles=list(titles), kind="label"))
 
     def _attending_lists(self):
