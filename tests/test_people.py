@@ -18,6 +18,10 @@ def people(text: str) -> dict[str, set[str]]:
     ("2月28日上午,副校长张立峰在一号楼第五会议室主持召开会议", {"张立峰": {"副校长"}}),
     # a name between two posts holds both
     ("会议由学术委员会主任委员盛维民院士主持", {"盛维民": {"主任委员", "院士"}}),
+    # 第一书记 is one post; 第一, opening a point, is none
+    ("驻村第一书记王海涛参加会议", {"王海涛": {"驻村第一书记"}}),
+    ("第一,书记王海涛强调要抓落实", {"王海涛": {"书记"}}),
+    ("镇里召开县派第一书记对接会", {}),  # 派 (sent) ends no given name
     # posts chained by 、, the second after its unit's long name
     ("区政府副区长、经济开发区管理委员会副主任王立新主持会议", {"王立新": {"副区长", "副主任"}}),
     # name + title, two people joined by 和
