@@ -58,6 +58,7 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("9月27日,院周会在行政楼多功能厅举行,主要内容如下:\n1、节后召开党员代表大会。", "院周会"),
     # a heading of minutes names its record
     ("社区工作例会记录二\n3月2日,主任主持召开会议,布置工作。", "社区工作例会"),
+    ("出席者:主席陈大文\n通过上次会议纪录\n1. 会议纪录获得通过。", None),  # an item of the agenda, no heading
     # a meeting yet to come is not this one, nor a second verb
     ("会议研究了年会方案,计划于12月召开理事会年会。", None),
     ("校长出席并主持会议。", None),

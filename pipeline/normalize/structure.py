@@ -228,7 +228,8 @@ def minutes_heading(text: str, start: int, end: int, rules: StructureRules = Str
         stop = text.find("\n", pos, end)
         stop = end if stop < 0 else stop
         line = text[pos:stop]
-        if len(line) <= rules.minutes_heading_max_chars and not re.search(r"[。；;，,]", line):
+        if len(line) <= rules.minutes_heading_max_chars and not re.search(r"[。；;，,]", line) \
+                and not _rules()["other_meeting"].search(line):  # 通过上次会议纪录: an item of the agenda
             m = minutes.match(line)
             if m:
                 found = _clean_name(text, pos + m.start("name"), pos + m.end("name"))
