@@ -135,6 +135,8 @@ def test_an_idiom_of_manner_leaves_the_verb_to_the_next_clause():
     ("副镇长刘芳结合分管工作,强调要抓好防汛。", {("刘芳", "speaker")}),
     # the next clause has a subject of its own
     ("校长王刚通过视频连线,各分校校长汇报了工作。", set()),
+    # 对…进行了分析: an analysis reported to the meeting
+    ("会上,年级主任郑晓峰对期末考试成绩进行了分析。", {("郑晓峰", "reporter")}),
 ])
 def test_a_clause_of_manner_leaves_the_verb_to_the_next_clause(sentence, expected):
     assert roles(sentence) == expected
