@@ -125,7 +125,7 @@ def _rules():
     # 台北市政府第2122次市政会议: a headline that is a numbered meeting's name and nothing else
     numbered = re.compile(r"(?P<name>" + NAME_PIECE + r"{0,30}?第[\d一二三四五六七八九十百零〇]{1,5}[次届]" + NAME_PIECE
                           + r"{0,30}?(?:" + ends + r"))")
-    return {"adopting_leads": tuple(d["adopting_leads"]), "numbered": numbered, "object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
+    return {"adopting_leads": tuple(d["adopting_leads"]), "numbered": numbered, "held_as_noun": tuple(d["held_as_noun"]), "object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
             "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
@@ -212,8 +212,9 @@ def meeting_name(text: str, start: int, end: int, rules: StructureRules = Struct
     before = by_object[0] if by_object else end
     for m in r["subject"].finditer(text, start, before) if r["held"].search(text, start, end) else ():
         # …unless it is the body that holds the meeting (某某学会在…召开)
-        if BODY_NAME.search(m.group("name2")) or r["has_object"].match(text, m.end()):
-            continue
+        if BODY_NAME.search(m.group("name2")) or r["has_object"].match(text, m.end()) \
+                or text.startswith(r["held_as_noun"], m.end()):
+            continue  # …unless the held verb is a noun's (董事会会议召开情况)
         found = _clean_name(text, *m.span("name2"))
         if found:
             return found
