@@ -148,6 +148,9 @@ def test_decisions(text, expected):
     # a line opened by 决议: holds the decision of the case above it, and that one alone
     ("三、确认上次会议纪录。\n决议: 照案通过\n四、校长致词", [("照案通过", None)]),
     ("依据代表大会决议:开展工作。", []),
+    # 如下 may close a heading before its colon
+    ("会议议定事项如下:\n一、原则同意《停车管理办法》。\n二、同意校舍维修方案。",
+     [("原则同意《停车管理办法》", "停车管理办法"), ("同意校舍维修方案", None)]),
     # the chair's ruling under a case of Taiwan's minutes: on its line, or the entries under it
     ("一、确认上次会议纪录。\n主席裁示:纪录确定。\n二、讨论事项\n主席裁示:\n(一) 修正后确定。\n(二) 请各局配合办理。",
      [("纪录确定", None), ("修正后确定", None), ("请各局配合办理", None)]),

@@ -108,8 +108,8 @@ def _rules():
                           + verbs + r")")
     # 决议: 照案通过 — a heading of its own only where it opens its line (the pattern opens with the word;
     # find_decisions checks what stands before it)
-    heading = re.compile(r"(?:" + trie_pattern(d["decision_headings"]) + r"|(?P<line>" + trie_pattern(d["line_decision_headings"])
-                         + r"))\s*[:：][ \t]*")
+    heading = re.compile(r"(?:(?:" + trie_pattern(d["decision_headings"]) + r")(?:如下)?|(?P<line>" + trie_pattern(d["line_decision_headings"])
+                         + r"))\s*[:：][ \t]*")  # 会议议定事项如下:
     # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
     dateline = r"(?:" + DATELINE_DATE + r"|" + trie_pattern(d["datelines"]) + r")\s*"
     # …会报,十七日上午在公所大礼堂召开: the time and place may follow the name after a comma
