@@ -410,6 +410,10 @@ def test_a_name_on_a_segmenter_boundary_does_not_run_into_a_post():
     # names listed without posts, closed by a verb of attending or opened by …的有
     ("会议由王建国同志主持,李明华、赵丽、孙伟等参加。", {"王建国": set(), "李明华": set(), "赵丽": set(), "孙伟": set()}),
     ("张建华、赵丽华参加会议", {"张建华": set(), "赵丽华": set()}),
+    # ... or by a verb of speaking or reporting, an adverb before it
+    ("会上,张建华、赵丽华先后发言。", {"张建华": set(), "赵丽华": set()}),
+    ("会上,王女士、陈先生纷纷发言。", {"王女士": set(), "陈先生": set()}),
+    ("会上,各部门、各科室纷纷发言。", {}),
     ("参加会议的有王建国、李明华、赵丽等同志。", {"王建国": set(), "李明华": set(), "赵丽": set()}),
     ("出席会议的领导有:王建国、李明华。", {"王建国": set(), "李明华": set()}),
     # a name opening a clause with 作了/传达了/出席

@@ -229,11 +229,16 @@ CHAIRED_BY = re.compile(r"由([" + CJK + r"]{2,3}?)(?:同志)?(?:主持|召集)"
 LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 # 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending, opening a clause
-# or after the unit its people come from (县工作专班刘彩凤、李靖等同志到会: people.json org_suffixes)
+# or after the unit its people come from (县工作专班刘彩凤、李靖等同志到会: people.json org_suffixes);
+# 张三、李四先后发言, 王五、赵六分别作了汇报: or by a verb of speaking or reporting, an adverb before it
+LIST_CLOSING_VERBS = sorted({*vocabulary("verbs.json", "attend", "closes_list"),
+                             *(w for c in ("speech", "report") for w in vocabulary("verbs.json", c, "name_cue")),
+                             *(v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了"))})
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s" + re.escape(load_json("people.json")["org_suffixes"]) + r"]))(" + _NAME + r"(?:、" + _NAME + r")+)"
                             r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
-                            + trie_pattern(vocabulary("verbs.json", "attend", "closes_list")) + ")")
-ATTENDING_VERB = re.compile(trie_pattern(vocabulary("verbs.json", "attend", "closes_list")))  # what ATTENDING_LIST ends on
+                            + trie_pattern(load_json("people.json")["adverbs_before_verb"]) + ")?(?:"
+                            + trie_pattern(LIST_CLOSING_VERBS) + ")")
+ATTENDING_VERB = re.compile(trie_pattern(LIST_CLOSING_VERBS))  # what ATTENDING_LIST ends on
 
 
 @lru_cache(maxsize=None)
