@@ -148,6 +148,9 @@ def test_decisions(text, expected):
     # a line opened by 决议: holds the decision of the case above it, and that one alone
     ("三、确认上次会议纪录。\n决议: 照案通过\n四、校长致词", [("照案通过", None)]),
     ("依据代表大会决议:开展工作。", []),
+    # the entries under a heading may follow one another on its line
+    ("经讨论,会议决定:一、由物业公司负责维修电梯;二、费用由维修基金列支。",
+     [("由物业公司负责维修电梯", None), ("费用由维修基金列支", None)]),
     # 如下 may close a heading before its colon
     ("会议议定事项如下:\n一、原则同意《停车管理办法》。\n二、同意校舍维修方案。",
      [("原则同意《停车管理办法》", "停车管理办法"), ("同意校舍维修方案", None)]),

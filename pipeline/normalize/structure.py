@@ -284,7 +284,10 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
                 taken.append((a, b))
                 if a == h.end() and marker is None:
                     break  # 决议: 通过确认 — the decision on the heading's own line is its one entry
-            i = line_end + 1
+            nxt = b + 1  # 会议决定:一、…;二、…: the next entry may follow on the same line
+            while nxt < line_end and text[nxt] in " \t\u3000":
+                nxt += 1
+            i = nxt if marker is not None and nxt < line_end and LIST_MARKER.match(text, nxt) else line_end + 1
     # every decision ends on a decision verb: where the meeting has none, the pattern (which opens
     # with a choice, so the engine would try it at every position) is not run
     decisions = r["decision"].finditer(text, start, end) if r["verb"].search(text, start, end) else ()
