@@ -456,6 +456,9 @@ def test_bare_lists_of_attending_names(sentence, expected):
     ("会议选举聂建平同志为工会主席。", {"聂建平": {"工会主席"}}),
     # a list of appointments after one verb
     ("会议选举梁振东为第一届理事会会长、宋延华为常务副会长。", {"梁振东": {"会长"}, "宋延华": {"常务副会长"}}),
+    # a list after the verb of appointing vouches for its names, a post or not
+    ("大会选举马德福、孙强、赵卫东为新一届理事会成员。", {"马德福": set(), "孙强": set(), "赵卫东": set()}),
+    ("会议通过了报告、方案为下一步工作依据。", {}),
     # each clause of the sentence may appoint again
     ("会议选举梁振东为会长,宋延华、王丽为副会长,王丽为秘书长(兼)。",
      {"梁振东": {"会长"}, "宋延华": {"副会长"}, "王丽": {"副会长", "秘书长"}}),

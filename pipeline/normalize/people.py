@@ -690,8 +690,9 @@ class PeopleFinder:
         for verb in self.lex.appointment_re.finditer(t, self.body_start):
             m = APPOINTED_LIST.match(t, verb.end())
             post = self._post_at_clause_end(m.end()) if m else None
-            if post and re.search("[、和及与]", m.group(1)):
-                self._add_bare_list(m.start(1), m.end(1), [post])
+            if m and re.search("[、和及与]", m.group(1)):
+                # 选举马德福、孙强、赵卫东为新一届理事会成员: the list vouches for its names, a post or not
+                self._add_bare_list(m.start(1), m.end(1), [post] if post else [])
             elif post and m.group(0) != m.group(1) + "为":  # 聘任傅廷栋等29人为委员: one name and a count
                 self._add_posted_name(*m.span(1), post)
 
