@@ -299,6 +299,7 @@ def test_a_day_only_when_year_month_and_day_are_known():
     ("以及上级部门召开", None),
     # a list marker before it, a stop word or people after it, a fragment that is no body
     ("2、本次董事会召开", "董事会"),
+    ("本报讯 市政府召开", "市政府"),  # a news dateline before it
     ("某某镇中心小学组织全体教师召开", "某某镇中心小学"),
     ("科技中心党支部全体党员召开", "科技中心党支部"),
     ("“院坝会”一般召开", None),

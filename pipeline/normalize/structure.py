@@ -581,9 +581,11 @@ def known_day(date: str | None):
 
 @lru_cache(maxsize=1)
 def _organizer_rules():
-    d = load_json("structure.json")["organizers"]
+    whole = load_json("structure.json")
+    d = whole["organizers"]
     deictic = {word: tuple(heads) for word, heads in d["deictic"].items()}
-    return (deictic, re.compile(r"(?:" + trie_pattern(d["leading_words"] + parts_of_day()) + r")+"),
+    # 本报讯 市政府…: a news dateline before the body is no part of it
+    return (deictic, re.compile(r"(?:(?:" + trie_pattern(d["leading_words"] + parts_of_day() + whole["datelines"]) + r")\s*)+"),
             re.compile(r"(?:" + trie_pattern(d["trailing_words"]) + r")+$"), re.compile(trie_pattern(d["not_openers"])),
             re.compile(trie_pattern(d["stop_words"])))
 
