@@ -381,3 +381,18 @@ def test_role_verbs_composed_from_their_words(clause, role, cue):
     verbs, _, not_chair, _, _ = role_rules()
     assert dict(verbs)[role].search(clause).group() == cue
     assert not_chair.match("主持人宣布") and not_chair.match("主持词") and not not_chair.match("主持人:")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a reason between the names and the verb of absence; the list shares it, posts or not
+    ("常委张德明、李秀兰因病请假。", {("张德明", "absent"), ("李秀兰", "absent")}),
+    ("实到41名,杨春林、吴金海因病缺席。", {("杨春林", "absent"), ("吴金海", "absent")}),
+    ("党员郝成林、张秀芬、刘国强因外出务工请假。", {("郝成林", "absent"), ("张秀芬", "absent"), ("刘国强", "absent")}),
+    # the reason's own verbs give no part in the meeting
+    ("法官颜俊因在外地参加集中培训请假。", {("颜俊", "absent")}),
+    # a form's label of absent members, each name with its note
+    ("缺席党员:马德山(因病请假)、杜文斌(外出务工)", {("马德山", "absent"), ("杜文斌", "absent")}),
+])
+def test_absence_with_its_reason(sentence, expected):
+    assert roles(sentence) == expected
+

@@ -230,14 +230,15 @@ LIST_JOINERS = "、和及与"  # 监事吕宪国、彭少麟和薛达元
 _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 # 李明华、赵丽、孙伟等参加会议: a bare list closed by a verb of attending, opening a clause
 # or after the unit its people come from (县工作专班刘彩凤、李靖等同志到会: people.json org_suffixes);
-# 张三、李四先后发言, 王五、赵六分别作了汇报: or by a verb of speaking or reporting, an adverb before it
+# 张三、李四先后发言, 王五、赵六分别作了汇报: or by a verb of speaking, reporting or absence, an adverb
+# or a reason (因病) before it
 LIST_CLOSING_VERBS = sorted({*vocabulary("verbs.json", "attend", "closes_list"),
-                             *(w for c in ("speech", "report") for w in vocabulary("verbs.json", c, "name_cue")),
+                             *(w for c in ("speech", "report", "absent") for w in vocabulary("verbs.json", c, "name_cue")),
                              *(v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了"))})
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s" + re.escape(load_json("people.json")["org_suffixes"]) + r"]))(" + _NAME + r"(?:、" + _NAME + r")+)"
                             r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
-                            + trie_pattern(load_json("people.json")["adverbs_before_verb"]) + ")?(?:"
-                            + trie_pattern(LIST_CLOSING_VERBS) + ")")
+                            + trie_pattern(load_json("people.json")["adverbs_before_verb"]) + r")?(?:因[^，,。；;\n]{1,12}?)?(?:"
+                            + trie_pattern(LIST_CLOSING_VERBS) + ")")  # 杨春生、吴金水因病缺席: the reason before the verb
 ATTENDING_VERB = re.compile(trie_pattern(LIST_CLOSING_VERBS))  # what ATTENDING_LIST ends on
 
 
@@ -892,7 +893,7 @@ class PeopleFinder:
             if not alias and (not lex.word_tags.get(t[a:a + 2], "nr").startswith("nr") or self._common_word(a, b)):
                 continue  # 群众幸福感, 领导关怀: the name would open with, or be, a common word
             if alias or self._closes_name(b) or ROLE_VERBS.match(t, b) or lex.prepositional_verb_re.match(t, b):
-                self._add(Mention(a, b, t[a:b], kind="introduced", alias=alias))
+                self._list_after(self._add(Mention(a, b, t[a:b], kind="introduced", alias=alias)))  # 党员A、B、C因…请假
         for m in lex.credit_re.finditer(t):
             name = m.group(1)
             a = m.start(1)

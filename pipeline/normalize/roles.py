@@ -100,7 +100,8 @@ def _rules():
               for role, p in label_patterns.items()]
     # a label alone on its line (出席者:), heading the names on the lines under it
     heads = [(role, re.compile(r"\s*(?:" + p + r")\s*")) for role, p in label_patterns.items() if "[:：]" in p]
-    leave = re.compile(r"[(（](?:" + "|".join(map(re.escape, d["leave_notes"])) + r")[^)）]{0,4}[)）]")
+    # 柯文哲(请假), 马德山(因病请假), 杜文斌(外出务工): a reason may open the note
+    leave = re.compile(r"[(（](?:因[^)）]{1,4}?)?(?:" + "|".join(map(re.escape, d["leave_notes"])) + r")[^)）]{0,4}[)）]")
     return verbs, labels, re.compile(not_chair), leave, heads
 
 
@@ -210,8 +211,9 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                     continue
                 out.append((k, role, j + v.start(), j + v.end()))
     out += _elected(text, ordered, out, rules)
-    # 刘飞女士因会议冲突无法参会: the verb of taking part inside the verb of absence is none
-    absences = {(r[0], r[2], r[3]) for r in out if r[1] == "absent"}
+    # 刘飞女士因会议冲突无法参会: the verb of taking part inside the verb of absence is none, nor one in
+    # the reason told before it (颜俊因在外地参加培训请假)
+    absences = {(r[0], _reason_start(text, ordered[r[0]], r[2]), r[3]) for r in out if r[1] == "absent"}
     out = [r for r in out if not any(k == r[0] and a <= r[2] and r[3] <= b and r[1] != "absent" for k, a, b in absences)]
     return _substitutes_take_part(text, ordered, _share_in_lists(text, ordered, out, rules))
 
@@ -254,6 +256,12 @@ def _elected(text: str, ordered, found, rules: RoleRules) -> list:
         reaches.append((act.start(), act.end(), end))
     return [(k, "elected", a, b) for a, b, stop in reaches for k, m in enumerate(ordered)
             if b <= m.start < stop and k not in absent]
+
+
+def _reason_start(text: str, mention, cue_start: int) -> int:
+    """Where the reason for an absence opens (颜俊因在外地参加培训请假: at 因), or the cue itself."""
+    i = mention.end + _honorific_len(text, mention.end)
+    return i if text.startswith("因", i) and i < cue_start and not CLAUSE_END.search(text, i, cue_start) else cue_start
 
 
 def _posts_given_at(text: str, i: int) -> bool:
