@@ -390,6 +390,14 @@ def test_a_word_of_a_surname_and_a_post_is_no_alias(sentence, expected):
     assert people(sentence) == expected
 
 
+def test_the_unit_a_page_comes_from_is_no_person():
+    import jieba
+
+    text = "发布时间:2024-06-19 来源:石桥镇人民政府 作者:通讯员 罗建新"  # 石桥镇|人民政府: a place
+    starts = {a for _, a, _ in jieba.tokenize(text)}
+    assert {m.name for m in find_people(text, 0, starts)} == {"罗建新"}
+
+
 def test_a_name_of_two_surnames_holds_no_function_character():
     import jieba
 
