@@ -390,6 +390,28 @@ def test_a_word_of_a_surname_and_a_post_is_no_alias(sentence, expected):
     assert people(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a form's list: the name before 及 and the rest, the name after its unit
+    ("出席人员:谷建明、毕秋云及各科室主任", {"谷建明": set(), "毕秋云": set()}),
+    ("列席:区住建局冯志刚,区教育局谢宁", {"冯志刚": set(), "谢宁": set()}),
+    ("参加:沈立群、何振宇、莫晓红", {"沈立群": set(), "何振宇": set(), "莫晓红": set()}),
+    # a list closed by 等 and the group it belongs to, an adverb, the verb
+    ("课后,卓振华、蒲雅琴、班杰等老师先后发言。", {"卓振华": set(), "蒲雅琴": set(), "班杰": set()}),
+    # the elected, counted or not, and appointed in passive
+    ("经投票,选出赖建志、钟美玲、许文豪三位老师为教师评审委员会委员。",
+     {"赖建志": {"委员"}, "钟美玲": {"委员"}, "许文豪": {"委员"}}),
+    ("郑海鹰、卢佳佳等12人当选为副会长,夏一帆被聘任为秘书长。",
+     {"郑海鹰": {"副会长"}, "卢佳佳": {"副会长"}, "夏一帆": {"秘书长"}}),
+    # 为 may stand inside a given name; a name takes no character of the preposition after it
+    ("副县长王为民主持会议", {"王为民": {"副县长"}}),
+    ("会议听取了办公室主任甘露关于学风建设的通报。", {"甘露": {"主任"}}),
+    # group words before a name: alumni, police
+    ("化工系校友汤志勇作了工作报告。", {"汤志勇": set()}),
+])
+def test_lists_forms_and_elections_in_more_constructions(sentence, expected):
+    assert people(sentence) == expected
+
+
 def test_the_unit_a_page_comes_from_is_no_person():
     import jieba
 

@@ -97,12 +97,12 @@ def test_a_changed_lexicon_makes_the_file_stale(tmp_path, monkeypatch):
 
     def with_a_new_core(name):
         data = load_json(name)
-        return {**data, "title_cores": [*data["title_cores"], "网格长"]} if name == "people.json" else data
+        return {**data, "title_cores": [*data["title_cores"], "楼道长"]} if name == "people.json" else data
 
     monkeypatch.setattr(userdict, "load_json", with_a_new_core)
     assert not userdict.user_dict_is_current(path)
     userdict.user_dict_path(path)
-    assert "网格长\n" in path.read_text(encoding="utf-8")
+    assert "楼道长\n" in path.read_text(encoding="utf-8")
 
 
 def test_an_unwritable_folder_falls_back_on_the_temporary_one(tmp_path, monkeypatch):

@@ -396,3 +396,13 @@ def test_role_verbs_composed_from_their_words(clause, role, cue):
 def test_absence_with_its_reason(sentence, expected):
     assert roles(sentence) == expected
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a duty of the meeting taken on, a seat on the rostrum: taking part
+    ("由村民代表邢小娟、周永亮担任监票人。", {("邢小娟", "attendee"), ("周永亮", "attendee")}),
+    ("纪委书记潘向东在主席台就座。", {("潘向东", "attendee")}),
+    ("支委委员包晓东、杨思琪逐一发言。", {("包晓东", "speaker"), ("杨思琪", "speaker")}),
+])
+def test_duties_seats_and_turns_of_speaking(sentence, expected):
+    assert roles(sentence) == expected
+

@@ -236,7 +236,7 @@ LIST_CLOSING_VERBS = sorted({*vocabulary("verbs.json", "attend", "closes_list"),
                              *(w for c in ("speech", "report", "absent") for w in vocabulary("verbs.json", c, "name_cue")),
                              *(v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了"))})
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s" + re.escape(load_json("people.json")["org_suffixes"]) + r"]))(" + _NAME + r"(?:、" + _NAME + r")+)"
-                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}领导)?)?(?:"
+                            r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}(?:领导|老师|代表|委员|党员|同学))?)?(?:"
                             + trie_pattern(load_json("people.json")["adverbs_before_verb"]) + r")?(?:因[^，,。；;\n]{1,12}?)?(?:"
                             + trie_pattern(LIST_CLOSING_VERBS) + ")")  # 杨春生、吴金水因病缺席: the reason before the verb
 ATTENDING_VERB = re.compile(trie_pattern(LIST_CLOSING_VERBS))  # what ATTENDING_LIST ends on
@@ -255,10 +255,10 @@ def listed_have(gap_chars: int) -> re.Pattern:
 TRANSLITERATED = re.compile(r"[" + CJK + r"]{2,6}(?:[·•‧・][" + CJK + r"]{2,6}){1,2}")
 # a list of bare names joined by 、 (the last may follow 和/及/与), each item 2-3 characters
 NAME_LIST = "(" + _NAME + "(?:、" + _NAME + ")*(?:[、和及与]" + _NAME + "))"
-COUNTED_PERSONS = r"等?(?:[两二三四五六七八九十]|\d{1,3})(?:位|名)同志"  # 两位同志, 等15位同志
+COUNTED_PERSONS = r"等?(?:[两二三四五六七八九十]|\d{1,3})(?:位|名)(?:同志|老师|教师|代表|委员|党员|同学)"  # 两位同志, 等15位同志, 三位老师
 # 肖苏燕、范元均晋升商会副会长 / 陈哲、董会生当选常务委员: the names of a list given one post
 # (people.json post_verbs, use list; the list opens after a name boundary: see Lexicon)
-LIST_GIVEN_POST = (NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等)?(?:"
+LIST_GIVEN_POST = (NAME_LIST + r"(?:" + COUNTED_PERSONS + r"|等(?:\d{1,3}|[两二三四五六七八九十]{1,3})[人名位]|等)?(?:"  # 等12人当选
                    + trie_pattern(vocabulary("people.json", "post_verbs", "list")) + ")")
 # 齐利锋当选第二届理事会会长: one name, and a verb that gives it the post after it (use one)
 NAME_GIVEN_POST = "(" + _NAME + r")(?:" + trie_pattern(vocabulary("people.json", "post_verbs", "one")) + ")"
@@ -424,6 +424,9 @@ class PeopleFinder:
                 verb = ROLE_VERBS.match(self.text, e)
                 if verb and self.text[e:verb.end() + 1] not in self.lex.word_tags:  # not 让主持人宣读
                     options.append(e)  # 景拴让主持: 让 (to let) would have no object
+        if options and options[0] == i + sl + 2 and self._opens_preposition(options[0] - 1) \
+                and self._plausible(self.text[i:options[0] - 1], word_ok=True):
+            return i, options[0] - 1  # 主任甘露关于…的通报: a name takes no character of the preposition after it
         if len(options) == 2 and self._splits_a_word(i, options[1], options[0]):
             return i, options[1]
         if options:
@@ -467,6 +470,10 @@ class PeopleFinder:
             if self.text[e:e + 1] in "、" + LIST_JOINERS or self._follower_at(e):
                 return e
         return None
+
+    def _opens_preposition(self, i: int) -> bool:
+        """Does a preposition of the dictionary (关于, 对于, 按照) start at i?"""
+        return self.lex.word_tags.get(self.text[i:i + 2], "")[:1] == "p"
 
     def _splits_a_word(self, i: int, short_end: int, long_end: int) -> bool:
         """王强调研, 李岩针对: would the longer name take the first character of
@@ -593,6 +600,7 @@ class PeopleFinder:
                 a, b = m.start(1) + item.start(), m.start(1) + item.end()
                 if self._inside_mention(a):
                     continue  # 村党支部书记刘德明: found with its post
+                a, b = self._form_item_name(a, b)
                 name = t[a:b]
                 for h in self.lex.honorifics:
                     if name.endswith(h) and len(name) - len(h) >= 2:
@@ -604,6 +612,21 @@ class PeopleFinder:
                         and not self.lex.alias_core_re.fullmatch(t, a + self._surname_len(a), b):
                     # 参会人员: 家长、班主任: a surname and a post that make a word (班主任) are no name
                     self._add(Mention(a, b, name, titles=list(titles), kind="label"))
+
+    def _form_item_name(self, a: int, b: int) -> tuple[int, int]:
+        """The name an item of a form's list holds: 冼美华及各科室主任 -> 冼美华 (the rest joined by
+        及/和/与), 区住建局冯志刚 -> 冯志刚 (after the unit that ends in an organisation's suffix)."""
+        t = self.text
+        for k in range(a + 2, min(b - 1, a + 4)):
+            if t[k] in "及和与" and self._surname_len(a) and self._plausible(t[a:k]):
+                return a, k
+        if b - a > 4:
+            for n in (3, 2):
+                x = b - n
+                if t[x - 1] in self.lex.org_suffixes and self._surname_len(x) and self._plausible(t[x:b]) \
+                        and not self._common_word(x, b):
+                    return x, b
+        return a, b
 
     def _attending_lists(self):
         """李明华、赵丽、孙伟等参加 / 参加会议的有王建国、李明华: names listed
