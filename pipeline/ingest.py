@@ -318,6 +318,8 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
         rf"^.{{0,6}}{w('article_words')}共?\s*\d+\s*字.{{0,20}}$",                         # 本文共1200字
         rf"^{w('reading_words')}(?:全文)?{w('reading_time_words')}{OPTIONAL_COLON}\s*\d+\s*分钟.{{0,10}}$",  # 阅读时间约5分钟
         rf"^{w('ad_kinds')}?广告(?:位|[(（].{{1,4}}[)）])?.{{0,12}}$",                      # 广告位, 横幅广告
+        r"^[【\[(（]广告[】\])）].*$",                                                     # 【广告】专业代写…
+        rf"^[^\n]{{1,16}}(?:\s*{_characters(d['breadcrumb_arrows'])}\s*[^\n]{{1,16}}){{2,}}$",  # 某某网 > 检务公开 > 纪要
     ]
     inline = [
         rf"\s*{w('share_words')}{OPTIONAL_COLON}\s*$",                            # …分享到:
@@ -373,6 +375,8 @@ FORM_FIELD = re.compile("^" + FIELD_NUMBER + "?(会议)?(?:" + trie_pattern(voca
 FORM_FIELD_AFTER_DATE = re.compile(
     "^(?:" + trie_pattern(vocabulary("form_labels.json", "labels", "field", field=("time", "place")), LABEL_GAP)
     + r")\s*[:：]|" + FORM_FIELD.pattern[1:])
+# 第8期, (第12期): the issue of a bulletin of minutes, under its headline
+ISSUE_NUMBER = re.compile(r"^\s*[(（]?第\s*\d{1,4}\s*期[)）]?\s*$")
 # 证券代码:600123 证券简称:某某 公告编号:2024-031: the header of a listed company's announcement
 ANNOUNCEMENT_KEYS = re.compile(r"(?:证券|股票|债券)(?:代码|简称)\s*[:：]|公告编号\s*[:：]")
 # any labelled field, the meeting's time included (会议时间: …): never a headline
@@ -485,6 +489,9 @@ def _is_section_name(lines: list[str], i: int, n_header: int) -> bool:
     n_cjk = len(re.findall(r"[\u3400-\u9fff]", line))
     if n_cjk <= 8 and _section_word().search(line):
         return True  # 协会要闻 News, 研究会新闻: a section, though 会 stands in it
+    parts = re.split(r"\s*[·•|｜]\s*", line)
+    if len(parts) == 2 and len(parts[1]) <= 8 and _section_word().search(parts[1]) and not MEETING_WORDS.search(parts[1]):
+        return True  # 某某中学 · 教研动态: the site and its section
     if n_cjk > 6 or MEETING_WORDS.search(line):
         return False
     return any(len(lines[k]) > len(line) and MEETING_WORDS.search(to_simplified(lines[k]))
@@ -520,21 +527,30 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
             # line holds the byline's other fields (时间:2016-03-14 作者:某某 来源:某某网)
             if len(keys) > 1 or not (i + 1 < len(lines) and FORM_FIELD_AFTER_DATE.match(lines[i + 1])):
                 return value
-    # a date with its clock time on a line of source/author fields: 来源: 某某 2021-09-15 09:10:51 责编: 某某
+    # a date with its clock time on a line of source/author fields: 来源: 某某 2021-09-15 09:10:51 责编: 某某,
+    # or a date of its own between the fields' spaces: 来源:某某办公室  2024-08-30  【打印】
     if keys:
         stamped = next((m for m in DATE_VALUE.finditer(line) if m.group(4)), None)
         if stamped:
             return stamped
+        spaced = next((m for m in DATE_VALUE.finditer(line) if m.start() > 0 and line[m.start() - 1].isspace()
+                       and not META_KEY.search(line[max(0, m.start() - 8):m.start()])), None)
+        if spaced:
+            return spaced
     # a dateline: the date alone, or first on a line of source/author fields
     m = DATE_VALUE.match(line.strip())
     if m and (not keys or m.end() <= keys[0].start()):
         rest = line.strip()[m.end():]
         if not rest or keys or not re.search(r"[\u3400-\u9fff]{4}", rest) or m.group(4):
             return DATE_VALUE.search(line)  # 2023-09-22 08:33  车站街道  张三: a stamp opens the credits
-    # under the headline, a line of credits around a full date: 张三 2025/05/19 187
-    if title_seen and not keys and not re.search("[:：]", line) and not MEETING_WORDS.search(line):
+    # under the headline, a line of credits around a full date: 张三 2025/05/19 187, 某某区人民政府办公室  2024年7月9日;
+    # or a stamp with its clock time: 某某政协网 2023-06-16 10:20:11 【字体:大 中 小】
+    if title_seen and not keys and not MEETING_WORDS.search(line):
         m = DATE_VALUE.search(line)
-        if m and all(len(w) <= 8 for w in re.findall(r"[\u3400-\u9fff、]+", line[:m.start()] + " " + line[m.end():])):
+        if m and m.group(4) and m.group(6):
+            return m
+        if m and not re.search("[:：]", line) and all(
+                len(w) <= 12 for w in re.findall(r"[\u3400-\u9fff、]+", line[:m.start()] + " " + line[m.end():])):
             return m
     return None
 
@@ -588,7 +604,8 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         key = META_KEY.match(simple)
         if key and key.group(1) in AMBIGUOUS_DATE_KEYS:
             break  # the date of the meeting itself, heading a form of minutes
-        if key or CREDIT_LINE.search(simple) or NUMERIC_FIELDS.search(simple) or ANNOUNCEMENT_KEYS.search(simple):
+        if key or CREDIT_LINE.search(simple) or NUMERIC_FIELDS.search(simple) or ANNOUNCEMENT_KEYS.search(simple) \
+                or ISSUE_NUMBER.match(simple):
             header_lines.append((i, "meta", line))
             continue
         if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):

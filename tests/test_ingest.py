@@ -118,6 +118,29 @@ def test_site_name_line_is_not_the_headline(site):
     assert page.title == "县政府召开常务会议"
 
 
+@pytest.mark.parametrize("raw, title, published", [
+    # a date of its own between a byline's fields, a unit's name and its date, a stamp with seconds
+    ("区人大常委会举行第五次会议\n来源:某某区人大常委会办公室　　2024-08-30　　【打印】\n8月29日上午,会议召开。",
+     "区人大常委会举行第五次会议", "2024-08-30"),
+    ("区政府第15次区长办公会议纪要\n某某区人民政府办公室　　　　2024年7月9日\n7月5日上午,区长主持召开会议。",
+     "区政府第15次区长办公会议纪要", "2024-07-09"),
+    ("区政协常委会第十一次会议召开\n某某政协网　2023-06-16 10:20:11　【字体:大 中 小】\n6月13日,会议召开。",
+     "区政协常委会第十一次会议召开", "2023-06-16T10:20:11"),
+    # the issue of a bulletin under its headline; a key of the page's date
+    ("校长办公会议纪要\n第8期\n党政办公室　　　2023年5月9日\n5月8日下午,校长主持召开会议。", "校长办公会议纪要", "2023-05-09"),
+    ("某某小学校务会议纪录\n张贴单位:教务处　更新日期:2024-08-30\n8月28日召开校务会议。", "某某小学校务会议纪录", "2024-08-30"),
+    # breadcrumbs, an ad, the site and its section are no headline
+    ("某某检察网 > 检务公开 > 检委会纪要\n检察委员会第5次会议纪要\n6月19日,检察委员会召开会议。", "检察委员会第5次会议纪要", None),
+    ("【广告】专业代写各类会议纪要,质优价廉\n上半年经营分析会会议纪要\n7月12日,公司召开经营分析会。", "上半年经营分析会会议纪要", None),
+    ("某某实验中学 · 教研动态\n数学组开展主题教研活动\n10月16日,数学组开展教研活动。", "数学组开展主题教研活动", None),
+])
+def test_headlines_and_dates_of_more_page_headers(raw, title, published):
+    from pipeline.ingest import Page, clean_page
+
+    page = clean_page(Page("x", "x.txt"), raw)
+    assert (page.title, page.published) == (title, published)
+
+
 def test_a_page_action_after_the_headline_is_no_part_of_it():
     from pipeline.ingest import Page, clean_page
 
