@@ -148,6 +148,11 @@ def test_decisions(text, expected):
     # a line opened by 决议: holds the decision of the case above it, and that one alone
     ("三、确认上次会议纪录。\n决议: 照案通过\n四、校长致词", [("照案通过", None)]),
     ("依据代表大会决议:开展工作。", []),
+    # a heading may fill its line without a colon, a list under it (三、会议决定); 研究决定: heads one too
+    ("三、会议决定\n1.原则通过《管理制度》,自10月1日起施行;\n2.下次会议定于12月27日召开。",
+     [("原则通过《管理制度》,自10月1日起施行", "管理制度"), ("下次会议定于12月27日召开", None)]),
+    ("会议研究决定:\n(一)成立领导小组;\n(二)同意增资扩股方案。", [("成立领导小组", None), ("同意增资扩股方案", None)]),
+    ("社区将对议定事项落实情况进行跟踪。", []),
     # the entries under a heading may follow one another on its line
     ("经讨论,会议决定:一、由物业公司负责维修电梯;二、费用由维修基金列支。",
      [("由物业公司负责维修电梯", None), ("费用由维修基金列支", None)]),

@@ -109,7 +109,7 @@ def _rules():
     # 决议: 照案通过 — a heading of its own only where it opens its line (the pattern opens with the word;
     # find_decisions checks what stands before it)
     heading = re.compile(r"(?:(?:" + trie_pattern(d["decision_headings"]) + r")(?:如下)?|(?P<line>" + trie_pattern(d["line_decision_headings"])
-                         + r"))\s*[:：][ \t]*")  # 会议议定事项如下:
+                         + r"))(?:\s*[:：][ \t]*|(?P<alone>[ \t]*(?=\n[ \t]*(?:" + LIST_MARKER.pattern + "))))")  # 会议议定事项如下: / 三、会议决定\n1.…
     # 政协第十二届全国委员会第一次主席会议12日下午在北京举行; 县第七届职代会隆重召开
     dateline = r"(?:" + DATELINE_DATE + r"|" + trie_pattern(d["datelines"]) + r")\s*"
     # …会报,十七日上午在公所大礼堂召开: the time and place may follow the name after a comma
@@ -261,8 +261,11 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
     out: list[Decision] = []
     taken: list[tuple[int, int]] = []
     for h in r["heading"].finditer(text, start, end):
-        if h.group("line") and text[text.rfind("\n", start, h.start()) + 1:h.start()].strip(" \t"):
+        before = text[text.rfind("\n", start, h.start()) + 1:h.start()]
+        if h.group("line") and before.strip(" \t"):
             continue  # 依据代表大会决议: — 决议 opens no line there
+        if h.group("alone") and not HEADING_LEAD.fullmatch(before):
+            continue  # a heading without its colon fills its line (三、会议决定), a list under it
         taken.append(h.span())
         # 议定事项: 1、… 2、… / - …: each entry, up to the first paragraph without a marker
         i = h.end()
@@ -338,6 +341,7 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
     return _without_repeats(text, out)
 
 
+HEADING_LEAD = re.compile(r"\s*(?:" + LIST_MARKER.pattern + r")?\s*(?:会议)?")  # what may open a heading's line: 三、会议
 VOTE_COUNT = re.compile(r"\s*[\d一二三四五六七八九十两]+\s*票")
 ANAPHORIC = re.compile(r"\s*(?:本|该|上述|此|以上)")
 PASSIVE_ADOPTION = re.compile(r"(?:获得?了?|得到了?)[^，。,；;\n]{0,8}?(?P<verb>审议通过|表决通过|通过)(?=[。；;，,！!\n]|$)")
