@@ -153,6 +153,11 @@ def test_decisions(text, expected):
      [("原则通过《管理制度》,自10月1日起施行", "管理制度"), ("下次会议定于12月27日召开", None)]),
     ("会议研究决定:\n(一)成立领导小组;\n(二)同意增资扩股方案。", [("成立领导小组", None), ("同意增资扩股方案", None)]),
     ("社区将对议定事项落实情况进行跟踪。", []),
+    ("三、会议议定事项\n1.完成劳保用品检查;\n2.同意更换行车。\n四、副总经理讲话", [("完成劳保用品检查", None), ("同意更换行车", None)]),
+    ("二、议定事项\n经充分协商,会议议定:\n①物业公司完成维修;\n②门禁由物业更换。",
+     [("物业公司完成维修", None), ("门禁由物业更换", None)]),
+    # where the heading ends on a decision verb and the decision shares its line, the text starts at the verb
+    ("会议决定:本学期广播站由秦月具体负责。", [("决定:本学期广播站由秦月具体负责", None)]),
     # the entries under a heading may follow one another on its line
     ("经讨论,会议决定:一、由物业公司负责维修电梯;二、费用由维修基金列支。",
      [("由物业公司负责维修电梯", None), ("费用由维修基金列支", None)]),

@@ -267,8 +267,10 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
         if h.group("alone") and not HEADING_LEAD.fullmatch(before):
             continue  # a heading without its colon fills its line (三、会议决定), a list under it
         taken.append(h.span())
-        # 议定事项: 1、… 2、… / - …: each entry, up to the first paragraph without a marker
+        # 议定事项: 1、… 2、… / - …: each entry, up to the first paragraph without a marker, or with a
+        # marker of another shape (1.…4.…\n四、某某讲话: the next section of the minutes)
         i = h.end()
+        shape = None
         while i < end:
             line_end = text.find("\n", i, end)
             line_end = end if line_end < 0 else line_end
@@ -277,16 +279,29 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
             marker = LIST_MARKER.match(text, i)
             if marker is None and i > h.end():
                 break
+            if marker is not None:
+                if shape is not None and _marker_shape(marker.group()) != shape:
+                    break
+                shape = _marker_shape(marker.group())
             a = marker.end() if marker else i
             while a < line_end and text[a] in " \t\u3000":
                 a += 1  # (一) 修正后确定: the space after the marker
             stop = CLAUSE_END.search(text, a, line_end)
             b = stop.start() if stop else line_end
             if b > a:
+                if a == h.end() and marker is None:
+                    # 决议: 通过确认 — the decision on the heading's own line is its one entry; where the
+                    # heading ends on a decision verb (会议决定: 由某某负责…), the text starts at the verb
+                    word = text[h.start():h.end()].rstrip(" \t:：")
+                    verb = next((v for v in r["verb"].finditer(word) if v.end() == len(word)), None)
+                    if verb:
+                        out += _entries(verb.group(), h.start() + verb.start(), b, text, start, rules)
+                        taken.append((h.start(), b))
+                        break
                 out += _entries("", a, b, text, start, rules)
                 taken.append((a, b))
                 if a == h.end() and marker is None:
-                    break  # 决议: 通过确认 — the decision on the heading's own line is its one entry
+                    break
             nxt = b + 1  # 会议决定:一、…;二、…: the next entry may follow on the same line
             while nxt < line_end and text[nxt] in " \t\u3000":
                 nxt += 1
@@ -322,6 +337,8 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
             continue
         while b > verb_end and text[b - 1] in ",，、 ":
             b -= 1  # 一致同意,。: no comma closes the text
+        if HEADING_REST.fullmatch(text, verb_end, b):
+            continue  # 二、议定事项 (no list under it): a heading of the minutes, no decision
         out += _entries(verb, a, b, text, start, rules)
     for m in r["resolved"].finditer(text, start, end) if text.find(r["resolving_word"], start, end) >= 0 else ():
         a = m.start("verb")
@@ -341,6 +358,12 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
     return _without_repeats(text, out)
 
 
+def _marker_shape(marker: str) -> str:
+    """1. and 2. share a shape, 四、 has another: the numerals left out."""
+    return re.sub(r"[\d一二三四五六七八九十\u2460-\u2473\u2474-\u2487]+", "#", marker.strip())  # ① … ⑳, ⑴ … ⒇
+
+
+HEADING_REST = re.compile(r"\s*事项(?:如下)?\s*[:：]?\s*")  # 议定事项, 确定事项如下: a heading's noun after the verb
 HEADING_LEAD = re.compile(r"\s*(?:" + LIST_MARKER.pattern + r")?\s*(?:会议)?")  # what may open a heading's line: 三、会议
 VOTE_COUNT = re.compile(r"\s*[\d一二三四五六七八九十两]+\s*票")
 ANAPHORIC = re.compile(r"\s*(?:本|该|上述|此|以上)")
