@@ -405,6 +405,13 @@ def test_a_word_of_a_surname_and_a_post_is_no_alias(sentence, expected):
     # 为 may stand inside a given name; a name takes no character of the preposition after it
     ("副县长王为民主持会议", {"王为民": {"副县长"}}),
     ("会议听取了办公室主任甘露关于学风建设的通报。", {"甘露": {"主任"}}),
+    # the posts in brackets after a name, each after its unit at most
+    ("缺席人员:刘洋(党工委委员、武装部部长)、黄秀琴(委员、妇联主席)",
+     {"刘洋": {"党工委委员", "部长"}, "黄秀琴": {"委员", "妇联主席"}}),
+    ("主持人:黄志刚(街道党工委书记)", {"黄志刚": {"党工委书记"}}),
+    # the longer word is the post (总会计 + 师); 受 (entrusted by) follows a name
+    ("副总裁陆菲、总会计师宫建军出席会议。", {"陆菲": {"副总裁"}, "宫建军": {"总会计师"}}),
+    ("副校长黎国华受校长委托主持会议。", {"黎国华": {"副校长"}}),
     # group words before a name: alumni, police
     ("化工系校友汤志勇作了工作报告。", {"汤志勇": set()}),
 ])

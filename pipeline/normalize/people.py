@@ -272,6 +272,7 @@ COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
 # 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员: after an appointment verb
 APPOINTED_LIST = re.compile("(" + _NAME + "(?:[、和及与]" + _NAME + ")*)(?:" + COUNTED_PERSONS
                             + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?(?:同志)?)?为")
+BRACKET_CLOSE = re.compile(r"[)）]")
 SENTENCE_ENDS = re.compile(r"[。！？!?\n]")
 CLAUSE_COMMA = re.compile(r"[，,；;]")
 COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:位|名)")  # …等4位里长
@@ -745,12 +746,19 @@ class PeopleFinder:
         return bool(core) and core.start() > 0 and len(re.findall("[、，,]", line[:self.rules.colon_list_reach_chars])) >= 1
 
     def _parenthesized_posts(self):
-        """主持人:王建国(村支书): a post in brackets right after the name."""
+        """主持人:王建国(村支书), 刘洋(党工委委员、武装部部长), 黄志刚(街道党工委书记): the posts in
+        brackets right after the name, each closing its piece, its unit before it at most."""
         t = self.text
         for m in list(self.mentions.values()):
-            if t[m.end:m.end + 1] in ("(", "（"):
-                title = self.lex.title_re.match(t, m.end + 1)
-                if title and t[title.end():title.end() + 1] in (")", "）") and title.span() not in m.titles:
+            if t[m.end:m.end + 1] not in ("(", "（"):
+                continue
+            close = BRACKET_CLOSE.search(t, m.end + 1, m.end + 2 + self.rules.chain_org_max_chars * 2)
+            if not close:
+                continue
+            for piece in re.finditer(r"[^、,，)）]+", t[m.end + 1:close.start()]):
+                a, b = m.end + 1 + piece.start(), m.end + 1 + piece.end()
+                title = next((x for x in self.lex.title_re.finditer(t, a, b) if x.end() == b), None)
+                if title and title.start() - a <= self.rules.chain_org_max_chars and title.span() not in m.titles:
                     m.titles.append(title.span())
 
     def _counted_lists(self):
@@ -802,6 +810,9 @@ class PeopleFinder:
             if not known and (a in self.mentions or not (self._surname_len(a) and self._plausible(t[a:b], word_ok=True))):
                 continue
             c = b + next((len(h) for h in self.lex.closing_honorifics if t.startswith(h, b)), 0)  # 选举黄虹女士为
+            post = self.lex.title_re.match(t, c) if t[c:c + 1] != "为" else None
+            if post and t[post.end():post.end() + 1] == "为":
+                c = post.end()  # 选举农学院韦世杰教授为副主任委员: the post the name holds already
             if t[c:c + 1] != "为":
                 continue
             title = self._post_at_clause_end(c + 1)
@@ -854,6 +865,8 @@ class PeopleFinder:
             if e < len(t) and t[e] in "会团们" and core in ("委员", "代表", "常委", "主席", "主任"):
                 continue  # 委员会, 代表团, 主席团: bodies, not posts
             if e < len(t) and t[s:e + 1] in lex.word_tags:
+                if lex.title_re.fullmatch(t, s, e + 1):
+                    titles.append((s, e + 1))  # 总会计 + 师: the longer word is the post (总会计师)
                 continue  # 校长室, 主席台, 会计师: the post is the start of a longer word
             titles.append((s, e))
         self._title_inside = inside = bytearray(len(t) + 1)
