@@ -412,6 +412,8 @@ def test_a_word_of_a_surname_and_a_post_is_no_alias(sentence, expected):
     # the longer word is the post (总会计 + 师); 受 (entrusted by) follows a name
     ("副总裁陆菲、总会计师宫建军出席会议。", {"陆菲": {"副总裁"}, "宫建军": {"总会计师"}}),
     ("副校长黎国华受校长委托主持会议。", {"黎国华": {"副校长"}}),
+    # the post the appointed name holds already may stand before 为
+    ("会议选举韦世杰教授为学术委员会副主任委员。", {"韦世杰": {"教授", "副主任委员"}}),
     # group words before a name: alumni, police
     ("化工系校友汤志勇作了工作报告。", {"汤志勇": set()}),
 ])
