@@ -414,6 +414,9 @@ def test_a_word_of_a_surname_and_a_post_is_no_alias(sentence, expected):
     ("副校长黎国华受校长委托主持会议。", {"黎国华": {"副校长"}}),
     # the post the appointed name holds already may stand before 为
     ("会议选举韦世杰教授为学术委员会副主任委员。", {"韦世杰": {"教授", "副主任委员"}}),
+    # an honorific that opens a longer word (校友会) closes no name; a verb after a group word is none
+    ("戚校长代表母校向北京校友会授旗。", {"戚校长": {"校长"}}),
+    ("要让在京校友常联系、常走动。", {}),
     # group words before a name: alumni, police
     ("化工系校友汤志勇作了工作报告。", {"汤志勇": set()}),
 ])

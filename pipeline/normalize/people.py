@@ -926,8 +926,9 @@ class PeopleFinder:
                 continue
             a, b = after
             alias = bool(lex.alias_core_re.fullmatch(t[a + 1:b]))
-            if not alias and (not lex.word_tags.get(t[a:a + 2], "nr").startswith("nr") or self._common_word(a, b)):
-                continue  # 群众幸福感, 领导关怀: the name would open with, or be, a common word
+            if not alias and (not lex.word_tags.get(t[a:a + 2], "nr").startswith("nr") or self._common_word(a, b)
+                              or self._common_noun_or_verb(a + (self._surname_len(a) or 1), b)):
+                continue  # 群众幸福感, 领导关怀, 校友常联系: the name would open with, or be, a common word
             if alias or self._closes_name(b) or ROLE_VERBS.match(t, b) or lex.prepositional_verb_re.match(t, b):
                 self._list_after(self._add(Mention(a, b, t[a:b], kind="introduced", alias=alias)))  # 党员A、B、C因…请假
         for m in lex.credit_re.finditer(t):
@@ -950,6 +951,8 @@ class PeopleFinder:
                 self._add(Mention(a, a + len(name), name, titles=titles, kind="credit", alias=alias))
         for m in lex.honorific_re.finditer(t, body):
             e = m.start()  # the name ends where the honorific starts
+            if t[e:m.end() + 1] in lex.word_tags:
+                continue  # 北京校友会: the honorific opens a longer word
             for n in (3, 2):
                 a = e - n
                 if a >= body and self._surname_len(a) and self._plausible(t[a:e]) and (
