@@ -66,7 +66,7 @@ CASES = [
     ("listing_verb_gap_chars", people, "参加会议的有王建国、李明华。", [("李明华", []), ("王建国", [])],
      PeopleRules(listing_verb_gap_chars=1), []),
     ("post_in_clause_chars", people, "会议任命吕靖、李保庚为县农业局局长。", [("吕靖", ["局长"]), ("李保庚", ["局长"])],
-     PeopleRules(post_in_clause_chars=4), []),
+     PeopleRules(post_in_clause_chars=4), [("吕靖", []), ("李保庚", [])]),
     ("posts_before_verb_chars", people, "由周建强副校长同志担任学校工会主席。", [("周建强", ["副校长", "工会主席"])],
      PeopleRules(posts_before_verb_chars=3), [("周建强", ["副校长"])]),
     ("post_after_verb_chars", people, "由周建强副校长担任学校工会主席。", [("周建强", ["副校长", "工会主席"])],

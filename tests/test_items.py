@@ -247,3 +247,10 @@ def test_the_points_of_a_report_are_the_reporters():
     assert [(g[0], g[3]) for g in items(text)] == [("(一)", "刘局长"), ("(二)", "刘局长")]
     text = "会上,办公室主任王芳汇报了上半年工作,一是完成了档案整理;二是推进了制度建设。"
     assert [(g[0], g[3]) for g in items(text)] == [("一是", "王芳"), ("二是", "王芳")]
+
+
+def test_a_speakers_steps_end_with_their_paragraph():
+    text = ("柴校长对家长提出三点希望:首先,要关注孩子的情绪;其次,要做好作业管理;最后,要注意安全。\n"
+            "龚卫红老师就期末复习作了安排:一是提前结束新课;二是实行分层辅导。")
+    got = [(g[0], g[3]) for g in items(text)]
+    assert got == [("首先", "柴校长"), ("其次", "柴校长"), ("最后", "柴校长"), ("一是", "龚卫红"), ("二是", "龚卫红")]

@@ -402,6 +402,9 @@ def test_absence_with_its_reason(sentence, expected):
     ("由村民代表邢小娟、周永亮担任监票人。", {("邢小娟", "attendee"), ("周永亮", "attendee")}),
     ("纪委书记潘向东在主席台就座。", {("潘向东", "attendee")}),
     ("支委委员包晓东、杨思琪逐一发言。", {("包晓东", "speaker"), ("杨思琪", "speaker")}),
+    # 作了…安排 is a speech made; 作 closing 工作 is no verb of making
+    ("龚卫红老师就期末复习作了安排。", {("龚卫红", "speaker")}),
+    ("马丽主任听取了各组工作的安排。", set()),
 ])
 def test_duties_seats_and_turns_of_speaking(sentence, expected):
     assert roles(sentence) == expected

@@ -373,8 +373,9 @@ def find_items(text: str, meetings: list[tuple[int, int]], mentions=(),
                 who = speaker_of.get(parent_of[first], (None, None, None))  # a sub-list speaks for its item
             if first in parent_item and who[0] is None and mi in chairs and _heads_chair_address(text, parent_item[first]):
                 who = chairs[mi]  # 壹、主席致词\n一、…: the chair's address
+            reach = min(s[-1].end + narrative_reach, _paragraph_end(text, s[-1].end, me))
             if who[0] is not None and s[0].family == "sequence_words" and any(
-                    m.key != who[2] and first <= m.start < s[-1].end + narrative_reach for m in mentions):
+                    m.key != who[2] and first <= m.start < reach for m in mentions):
                 who = (None, None, None)  # 首先张三传达…最后李四讲话: steps of the meeting, each its own actor
             speaker_of[first] = who
             for mk in s:

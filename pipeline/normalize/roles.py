@@ -62,7 +62,8 @@ def role_patterns(d: dict) -> tuple[dict[str, str], dict[str, str], str]:
     bylines.json) and of not_chair, from the words of roles.json."""
     verbs = {role: "|".join(map(re.escape, vocabulary("verbs.json", concept, "role"))) for role, concept in ROLE_VERBS}
     listing = vocabulary("verbs.json", "attend", "listing")
-    made = ["(?:" + "|".join(map(re.escape, m["verbs"])) + ")" + f".{{0,{m['gap']}}}" + _alt(m["nouns"])
+    not_after = "(?<![" + re.escape(d["made_speech_not_after"]) + "])"  # 工作, 合作: no verb of making
+    made = [not_after + "(?:" + "|".join(map(re.escape, m["verbs"])) + ")" + f".{{0,{m['gap']}}}" + _alt(m["nouns"])
             for m in d["made_speech"]]  # 作了重要讲话, 做出了表态
     verbs["speaker"] = "|".join([verbs["speaker"], *made])
     labels = {}
