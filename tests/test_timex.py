@@ -202,6 +202,11 @@ def test_relative_days_datelines_and_roc_years(text, published, roc, expected):
     # a day of a month named relative to the page's date: one expression, resolved by the published date alone
     ("定于本月28日下午召开理事会", None, [("本月28日下午", "REL")]),
     ("定于本月28日下午召开理事会", dt.date(2024, 3, 2), [("本月28日下午", "2024-03-28TAF")]),
+    # ... with its clock time; a relative day with its day of the month in brackets (Taiwan's news)
+    ("定于本月12日下午3时召开理事会", dt.date(2024, 3, 2), [("本月12日下午3时", "2024-03-12T15:00")]),
+    ("今天下午3点召开会议", dt.date(2024, 3, 2), [("今天下午3点", "2024-03-02T15:00")]),
+    ("市政府今(15)日上午10时召开市政会议", dt.date(2024, 10, 15), [("今(15)日上午10时", "2024-10-15T10:00")]),
+    ("昨(14)日举行座谈会", None, [("昨(14)日", "REL")]),
     ("下月31日前报送材料", dt.date(2024, 3, 2), [("下月31日", "REL")]),
     # 整 after a clock time belongs to it
     ("会议于11月28日上午9点整开始", None, [("11月28日上午9点整", "XXXX-11-28T09:00")]),

@@ -83,7 +83,10 @@ def _pattern() -> re.Pattern:
     numeric = (rf"(?P<ny>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<nm>{month_digits})(?P=sep)(?P<nd>{day_digits})(?!\d)日?"
                r"(?:\s*(?P<nh>[01]?\d|2[0-3]):(?P<nmin>[0-5]\d)(?::[0-5]\d)?)?")
     relative = (rf"(?P<rel>{_alt(list(lx['relative_days']) + list(lx['relative_months']) + list(lx['relative_years']))})"
-                rf"(?P<reltod>{_alt(lx['part_of_day'])})?")
+                rf"(?:(?P<reltod>{_alt(lx['part_of_day'])})(?P<rlclk>{clock.replace('?P<', '?P<rl')})?)?")
+    # 今(15)日上午10时, 昨(14)日: a relative day with its day of the month in brackets, as Taiwan's news write it
+    rel_paren = (rf"(?P<relp>[今昨明])[(（](?P<relpd>{day_digits})[)）](?P<relpu>[日天])"
+                 rf"(?:(?P<relptod>{_alt(lx['part_of_day'])})(?P<rpclk>{clock.replace('?P<', '?P<rp')})?)?")
     # 本周四下午3:00: a weekday of a week named relative to the page's date, with its part of day and clock
     rel_week = (rf"(?P<relweek>{_alt(lx['relative_weeks'])})(?P<wd>[一二三四五六日天])"
                 rf"(?:(?P<rwtod>{_alt(lx['part_of_day'])})(?P<rwclk>{clock.replace('?P<', '?P<rw')})?)?")
@@ -92,7 +95,7 @@ def _pattern() -> re.Pattern:
                       rf"(?:{sp}(?P<ryd>{day_digits}|{day_cn}){sp}[日号])?(?P<rytod>{_alt(lx['part_of_day'])})?")
     # 本月28日, 下月5号上午: a day of a month named relative to the page's date
     rel_month_day = (rf"(?P<relm>{_alt(lx['relative_months'])}){sp}(?P<relmd>{day_digits}|{day_cn}){sp}[日号]"
-                     rf"(?P<relmtod>{_alt(lx['part_of_day'])})?")
+                     rf"(?:(?P<relmtod>{_alt(lx['part_of_day'])})(?P<rmclk>{clock.replace('?P<', '?P<rm')})?)?")
     calendar = (rf"(?<![\d.])(?=(?:民国)?[(（]?[\dxX{CN}百]{{1,5}}(?:(?:{_alt(lx['range_connectors'])})[\d{CN}]{{1,2}})?[)）]?{sp}学?[年月])"
                 rf"(?:{year})?(?:{month}(?:{day})?)?{weekday}"
                 rf"{tod}(?P<clk>{clock})?{range_end}")
@@ -135,7 +138,7 @@ def _pattern() -> re.Pattern:
     # one cheap look at the first character rejects most positions at once
     first = rf"(?=[\dxX{CN}民(（廿卅{''.join(sorted({w[0] for w in _relative_words(lx)}))}])"
     return re.compile(first + "(?:" + "|".join([
-        numeric, roc_numeric, compact, glued, bracket_md, doc_number_year, bare_year, roc_half, day_tod, day_only, day_held, colon_clock, hour_minute, f"(?P<cal>{calendar})", rel_week, rel_year_month, rel_month_day, relative, clock_only])
+        numeric, roc_numeric, compact, glued, bracket_md, doc_number_year, bare_year, roc_half, day_tod, day_only, day_held, colon_clock, hour_minute, f"(?P<cal>{calendar})", rel_week, rel_year_month, rel_month_day, rel_paren, relative, clock_only])
         + ")")
 
 
@@ -278,10 +281,20 @@ class _Parse:
             self.rel = g["relm"]
             self.day = _num(g["relmd"])
             self.tod = g.get("relmtod")
+            if g.get("rmclk"):
+                self.clock = _clock(self.tod, *_hour_minute(g, "rm"))
+        elif g.get("relp"):
+            self.kind = "rel"
+            self.rel = g["relp"] + g["relpu"]  # 今(15)日 is 今日
+            self.tod = g.get("relptod")
+            if g.get("rpclk"):
+                self.clock = _clock(self.tod, *_hour_minute(g, "rp"))
         elif g.get("rel"):
             self.kind = "rel"
             self.rel = g["rel"]
             self.tod = g.get("reltod")
+            if g.get("rlclk"):
+                self.clock = _clock(self.tod, *_hour_minute(g, "rl"))
         elif g.get("tod3"):
             self.kind = "clock"
             self.tod = g["tod3"]
@@ -310,7 +323,7 @@ class _Parse:
         elif g.get("byear") or g.get("docyear"):
             self.year = int(g.get("byear") or g["docyear"])
         if self.kind in ("rel", "relweek") and self.tod:  # 今天上午, 本周四下午3:00: the part of day as written
-            tod_group = next(k for k in ("rwtod", "relmtod", "rytod", "reltod") if g.get(k))
+            tod_group = next(k for k in ("rwtod", "relmtod", "relptod", "rytod", "reltod") if g.get(k))
             self.clock_text = m.string[m.start(tod_group):m.end()]
         if self.month is not None and not 1 <= self.month <= 12:
             self.valid = False
@@ -347,9 +360,10 @@ def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | No
         at = f"T{p.clock}" if p.clock else f"T{_tod_code(p.tod)}" if p.tod else ""
         return day.isoformat() + at, day.isoformat()
     word = p.rel
+    at = f"T{p.clock}" if p.clock else f"T{_tod_code(p.tod)}" if p.tod else ""
     if word in lx["relative_days"]:
         day = published + dt.timedelta(days=lx["relative_days"][word])
-        return day.isoformat() + (f"T{_tod_code(p.tod)}" if p.tod else ""), day.isoformat()
+        return day.isoformat() + at, day.isoformat()
     if word in lx["relative_months"]:
         k = published.year * 12 + published.month - 1 + lx["relative_months"][word]
         if p.day is None:
@@ -358,7 +372,7 @@ def _relative_value(p: _Parse, published: dt.date | None) -> tuple[str, str | No
             day = dt.date(k // 12, k % 12 + 1, p.day)
         except ValueError:
             return "REL", None  # 本月31日 of a month of 30 days: no day to name
-        return day.isoformat() + (f"T{_tod_code(p.tod)}" if p.tod else ""), day.isoformat()
+        return day.isoformat() + at, day.isoformat()
     year = published.year + lx["relative_years"][word]
     if p.month is not None:  # 去年6月, 今年3月5日上午
         if p.day is None:
