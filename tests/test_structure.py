@@ -59,6 +59,8 @@ def test_meeting_name_is_what_is_held(text, expected):
     # a heading of minutes names its record
     ("社区工作例会记录二\n3月2日,主任主持召开会议,布置工作。", "社区工作例会"),
     ("出席者:主席陈大文\n通过上次会议纪录\n1. 会议纪录获得通过。", None),  # an item of the agenda, no heading
+    # a form names its meeting in a field
+    ("会议名称:某某食品公司上半年经营分析会\n会议时间:2019年7月12日\n主持人:张三", "某某食品公司上半年经营分析会"),
     # a section's heading (…召开情况) names no meeting
     ("一、董事会会议召开情况\n某某股份有限公司(以下简称“公司”)第八届董事会第十二次会议于2024年4月25日以通讯方式召开。",
      "第八届董事会第十二次会议"),

@@ -125,7 +125,10 @@ def _rules():
     # 台北市政府第2122次市政会议: a headline that is a numbered meeting's name and nothing else
     numbered = re.compile(r"(?P<name>" + NAME_PIECE + r"{0,30}?第[\d一二三四五六七八九十百零〇]{1,5}[次届]" + NAME_PIECE
                           + r"{0,30}?(?:" + ends + r"))")
-    return {"adopting_leads": tuple(d["adopting_leads"]), "numbered": numbered, "held_as_noun": tuple(d["held_as_noun"]), "object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
+    # 会议名称: …: the label of a form's field that names the meeting (form_labels.json, use meeting_name)
+    name_field = re.compile(r"(?:^|(?<=\n))[ \t]*(?:" + trie_pattern(vocabulary("form_labels.json", "labels", "meeting_name"))
+                            + r")[ \t]*[:：][ \t]*(?P<name>[^\n]{2,60}?)[ \t]*(?=\n|$)")
+    return {"adopting_leads": tuple(d["adopting_leads"]), "numbered": numbered, "name_field": name_field, "held_as_noun": tuple(d["held_as_noun"]), "object": re.compile(name), "quoted": quoted, "subject": re.compile(subject), "held": re.compile(held),
             "has_object": has_object, "minutes": minutes, "strip": strip,
             "decision": decision, "heading": heading, "body": re.compile(body), "procedure": procedure,
             "adopted": adopted, "act": re.compile(trie_pattern(d["adopted_actions"])),
@@ -196,6 +199,11 @@ def meeting_name(text: str, start: int, end: int, rules: StructureRules = Struct
     召开/举行/参加, or the subject of 在…举行/隆重召开 told before it, else a
     heading of minutes (…会议记录一) within the meeting."""
     r = _rules()
+    field = r["name_field"].search(text, start, end) if "名称" in text[start:end] else None
+    if field:  # 会议名称: 某某公司上半年经营分析会 — a form names its meeting in a field
+        found = _clean_name(text, *field.span("name"))
+        if found:
+            return found
     objects = sorted(list(r["object"].finditer(text, start, end)) + list(r["quoted"].finditer(text, start, end)),
                      key=lambda m: m.start())
     by_object = None
