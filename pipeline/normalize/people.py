@@ -83,7 +83,7 @@ class Lexicon:
         self.followers = sorted(set(data["name_followers"]) | set(self.honorifics) | set(verbs_after_name()),
                                 key=len, reverse=True)
         self.bad_chars = set(data["bad_name_chars"])
-        self.bad_last_chars = self.bad_chars | set(data["division_suffixes"])  # 石桥镇, 包村: places
+        self.bad_last_chars = self.bad_chars | set(data["division_suffixes"])  # 石桥镇: a place
         self.bad_inner_chars = self.bad_chars - set(data["name_chars_not_last"])
         self.verb_posts = set(data["posts_that_are_verbs"])
         self.not_names = set(data["not_names"]) | set(data["place_names"])

@@ -195,11 +195,11 @@ def _past_description(text: str, a: int, b: int) -> int:
 
 
 def meeting_name(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
-    """Offsets of the first name a meeting's text gives itself: the object of
-    召开/举行/参加, or the subject of 在…举行/隆重召开 told before it, else a
-    heading of minutes (…会议记录一) within the meeting."""
+    """Offsets of the first name a meeting's text gives itself: a form's field
+    (会议名称: …), the object of 召开/举行/参加, or the subject of 在…举行/隆重召开
+    told before it, else a heading of minutes (…会议记录一) within the meeting."""
     r = _rules()
-    field = r["name_field"].search(text, start, end) if "名称" in text[start:end] else None
+    field = r["name_field"].search(text, start, end) if text.find("名称", start, end) >= 0 else None
     if field:  # 会议名称: 某某公司上半年经营分析会 — a form names its meeting in a field
         found = _clean_name(text, *field.span("name"))
         if found:
