@@ -266,6 +266,10 @@ def test_venue_with_adverbs_manner_and_org_places(sentence, venue):
     assert venues(sentence)[0] == venue
 
 
+def test_a_part_of_a_month_is_no_venue():
+    assert venues("会议决定第十九次会议于11月下旬召开。") == []
+
+
 def test_the_chair_label_of_traditional_minutes():
     text = "主席:曹國華 記錄:林美惠"
     from pipeline.normalize.script import to_simplified
