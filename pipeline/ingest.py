@@ -375,6 +375,8 @@ FORM_FIELD = re.compile("^" + FIELD_NUMBER + "?(会议)?(?:" + trie_pattern(voca
 FORM_FIELD_AFTER_DATE = re.compile(
     "^(?:" + trie_pattern(vocabulary("form_labels.json", "labels", "field", field=("time", "place")), LABEL_GAP)
     + r")\s*[:：]|" + FORM_FIELD.pattern[1:])
+# 阅读(2.3k), 浏览 128: a count of readers, which only a byline holds (会议纪要 2019-07-15 阅读(2.3k))
+READ_COUNT = re.compile("(?:" + trie_pattern(vocabulary("bylines.json", "counters")) + r")(?:量|数|次数)?\s*[(（]?\s*[\d.]+[kKwW万]?")
 # 第8期, (第12期): the issue of a bulletin of minutes, under its headline
 ISSUE_NUMBER = re.compile(r"^\s*[(（]?第\s*\d{1,4}\s*期[)）]?\s*$")
 # 证券代码:600123 证券简称:某某 公告编号:2024-031: the header of a listed company's announcement
@@ -545,7 +547,7 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
             return DATE_VALUE.search(line)  # 2023-09-22 08:33  车站街道  张三: a stamp opens the credits
     # under the headline, a line of credits around a full date: 张三 2025/05/19 187, 某某区人民政府办公室  2024年7月9日;
     # or a stamp with its clock time: 某某政协网 2023-06-16 10:20:11 【字体:大 中 小】
-    if title_seen and not keys and not MEETING_WORDS.search(line):
+    if title_seen and not keys and (not MEETING_WORDS.search(line) or READ_COUNT.search(line)):
         m = DATE_VALUE.search(line)
         if m and m.group(4) and m.group(6):
             return m
