@@ -289,8 +289,6 @@ def _introduces_sub_list(text: str, line_end: int, end: int, family_at: dict[int
     i = line_end
     while i < end and text[i] in "\n \t":
         i += 1
-    if text.count("\n", line_end, i) > 1:
-        return False  # 四、…\n\n会议议定事项:\n1.…: a blank line parts the minutes' sections
     stop = _paragraph_end(text, i, end)
     line = text[i:stop].rstrip()
     if not (0 < len(line) <= max_chars and line.endswith((":", "："))):
