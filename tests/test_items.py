@@ -106,6 +106,9 @@ def test_sub_list_under_a_heading_item_nests():
 def test_a_list_under_a_label_line_nests_in_the_item_above():
     text = "壹、頒獎。\n貳、確認上次會議紀錄。\n主席裁示:\n(一)修正後確定。\n(二)請各局處依限辦理。"
     assert [(g[0], g[1]) for g in items(text)] == [("壹、", 1), ("貳、", 1), ("(一)", 2), ("(二)", 2)]
+    # ... but a label of the meeting's own section (会议议定事项:) heads a list of its own
+    text = "会议议题:\n一、传达全会精神\n二、研究培训计划\n会议议定事项:\n1.原则同意培训计划。\n2.同意成立指挥部。"
+    assert [(g[0], g[1]) for g in items(text)] == [("一、", 1), ("二、", 1), ("1.", 1), ("2.", 1)]
 
 
 def test_the_bodys_agenda_is_no_speakers_list():

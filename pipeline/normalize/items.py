@@ -291,8 +291,8 @@ def _introduces_sub_list(text: str, line_end: int, end: int, family_at: dict[int
         i += 1
     stop = _paragraph_end(text, i, end)
     line = text[i:stop].rstrip()
-    if not (0 < len(line) <= max_chars and line.endswith((":", "："))):
-        return False
+    if not (0 < len(line) <= max_chars and line.endswith((":", "："))) or line.startswith("会议"):
+        return False  # 会议议定事项:, 会议要求: a section of the meeting's own, not the item's
     j = stop
     while j < end and text[j] in "\n \t":
         j += 1
