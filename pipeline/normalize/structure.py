@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_json, vocabulary
+from .items import CN_DIGIT, ENCLOSED
 from .numerals import cn_to_int
 from .patterns import CLAUSE_BREAK, trie_pattern
 
@@ -366,9 +367,12 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
     return _without_repeats(text, out)
 
 
+MARKER_NUMERALS = re.compile("[\\d" + CN_DIGIT[1:-1] + "".join(ENCLOSED) + "]+")  # 1, 十二, ①: a marker's ordinal
+
+
 def _marker_shape(marker: str) -> str:
     """1. and 2. share a shape, 四、 has another: the numerals left out."""
-    return re.sub(r"[\d一二三四五六七八九十\u2460-\u2473\u2474-\u2487]+", "#", marker.strip())  # ① … ⑳, ⑴ … ⒇
+    return MARKER_NUMERALS.sub("#", marker.strip())
 
 
 HEADING_REST = re.compile(r"\s*事项(?:如下)?\s*[:：]?\s*")  # 议定事项, 确定事项如下: a heading's noun after the verb

@@ -67,7 +67,7 @@ def _pattern() -> re.Pattern:
             rf"{sp}学?年(?P<fy>度)?")
     # 6至8月, 1-10月: a range of months
     month = (rf"{sp}(?P<month>{month_any})(?:(?:{_alt(lx['range_connectors'])})(?P<monthr>{month_any}))?"
-             rf"{sp}月(?P<fm>份)?(?:初|底|末|上旬|中旬|下旬)?")  # 6月底, 3月上旬: the month
+             rf"{sp}月(?P<fm>份)?(?:{_alt(lx['month_parts'])})?")  # 6月底, 3月上旬: the month
     # 3月20 at a line's end or before a part of day: the day without its unit, as notes write it
     day = (rf"{sp}(?P<day>{day_digits}|{day_cn})"
            rf"(?:{sp}[日号]|(?=[ \t]*(?:\n|$|{_alt(lx['part_of_day'])})))")

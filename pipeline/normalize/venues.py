@@ -18,9 +18,10 @@ from .patterns import LABEL_GAP, trie_pattern
 TEMPORAL = re.compile(r"[年月日天周时期下]$|^(?:上|下|本|今|明|去|近|前|后)(?:个|半)?[年月周天]|期间|之际|过程中|基础上|情况下")
 CIRCUMSTANCE = re.compile(r"^.*?的(?:带领|领导|陪同|主持|组织|指导|带队)下(?:来到|走进|前往|赴|到)?")
 CN = "一二三四五六七八九十〇零"
+MONTH_PARTS = trie_pattern(load_json("timex.json")["month_parts"])  # 下旬, 月底
 PART_OF_DAY = trie_pattern(w for w in load_json("timex.json")["part_of_day"] if len(w) > 1)  # 上午, 傍晚
 # 2023年3月5日上午9时, 四月二十三日下午三时, 11月下旬: a date and time before the place
-DATE_LIKE = re.compile(rf"^\s*(?:(?:\d{{2,4}}|[xX]{{2}}|20[xX]{{2}}|[{CN}]{{4}})\s*年\s*)?(?:[\d{CN}]{{1,3}}\s*月(?:初|底|末|上旬|中旬|下旬)?\s*)?"
+DATE_LIKE = re.compile(rf"^\s*(?:(?:\d{{2,4}}|[xX]{{2}}|20[xX]{{2}}|[{CN}]{{4}})\s*年\s*)?(?:[\d{CN}]{{1,3}}\s*月(?:{MONTH_PARTS})?\s*)?"
                        rf"(?:(?:\d{{1,2}}\s*[日号]|[{CN}]{{1,3}}\s*日)\s*)?(?:至\d{{1,2}}[日号])?(?:{PART_OF_DAY})?"
                        rf"(?:[\d{CN}]{{1,3}}[:：点时][\d{CN}]{{0,3}}分?正?)?\s*")
 
