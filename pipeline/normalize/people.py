@@ -232,9 +232,11 @@ _NAME = "[" + CJK + "]{2,3}?(?:同志)?"
 # or after the unit its people come from (县工作专班刘彩凤、李靖等同志到会: people.json org_suffixes);
 # 张三、李四先后发言, 王五、赵六分别作了汇报: or by a verb of speaking, reporting or absence, an adverb
 # or a reason (因病) before it
+# 作了, 做了: the verbs of making a speech (roles.json made_speech) that open a clause after a name
+MADE_SPEECH_VERBS = frozenset(v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了"))
 LIST_CLOSING_VERBS = sorted({*vocabulary("verbs.json", "attend", "closes_list"),
                              *(w for c in ("speech", "report", "absent") for w in vocabulary("verbs.json", c, "name_cue")),
-                             *(v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了"))})
+                             *MADE_SPEECH_VERBS})
 ATTENDING_LIST = re.compile(r"(?:^|(?<=[,，。；;:：\n\s" + re.escape(load_json("people.json")["org_suffixes"]) + r"]))(" + _NAME + r"(?:、" + _NAME + r")+)"
                             r"(?:等(?:同志|人|\d+人|[一二三四五六七八九十]+人|[" + CJK + r"]{0,2}(?:领导|老师|代表|委员|党员|同学))?)?(?:"
                             + trie_pattern(load_json("people.json")["adverbs_before_verb"]) + r")?(?:因[^，,。；;\n]{1,12}?)?(?:"
@@ -279,7 +281,7 @@ COUNTED_POST = re.compile(r"等?(?:\d{1,3}|[一二两三四五六七八九十]{1
 # verbs of a role (verbs.json, name_cue) and of making a speech (roles.json made_speech: 作了, 做了)
 NAME_CUE_VERBS = sorted({w for concept in ("chair", "speech", "report", "absent") for w in vocabulary("verbs.json", concept, "name_cue")}
                         | set(vocabulary("verbs.json", "attend", "object"))
-                        | {v for m in load_json("roles.json")["made_speech"] for v in m["verbs"] if v.endswith("了")})
+                        | MADE_SPEECH_VERBS)
 ROLE_VERBS = re.compile("(" + trie_pattern(NAME_CUE_VERBS) + ")")
 UNIT_TAGS = frozenset({"n", "b", "nz", "nt"})  # jieba's tags of the nouns a unit's name ends in (科技 n, 年级 b)
 COMMON_CLASSES = frozenset({"n", "v", "vn", "vd", "a", "ad", "an", "d"})  # jieba's tags of nouns, verbs, adjectives, adverbs
