@@ -97,8 +97,8 @@ class Lexicon:
         self.member_posts = tuple(data["member_posts"])  # 出席议员: 曹其真 …
         self.doctrine_names = data["named_in_doctrines"]
         self.doctrine_names_re = re.compile(trie_pattern(self.doctrine_names))
-        keys = credit_keys()
-        self.credit_key_re = re.compile("(?:" + "|".join(key for _, key in keys) + ")")
+        key_words, key_pattern = credit_keys()
+        self.credit_key_re = re.compile(key_pattern)
         self.credit_re = re.compile(self.credit_key_re.pattern + r"\s*\n?\s*([" + CJK + r"]{2,4})")
         # 审稿:宣传部 夏雅凤、董淑平: the unit, then the names credited, parted by spaces or 、
         self.credit_run_re = re.compile(r"[ \t\u3000]*((?:[" + CJK + r"]{2,12}[ \t\u3000]+)?[" + CJK
@@ -132,7 +132,7 @@ class Lexicon:
                                           *vocabulary("verbs.json", "chair", "name_cue")}, key=len, reverse=True))
         self.abbreviated_posts = set(data["abbreviated_posts"])
         self.appointment_re = re.compile(trie_pattern(data["appointment_verbs"]))
-        byline_keys = trie_pattern(word for word, _ in keys)
+        byline_keys = trie_pattern(key_words)
         # a list of bare names opens where a name may open: after a boundary (、, 了, 由 …) or a line
         opening = "(?:^|(?<=[" + re.escape("".join(sorted(self.boundaries))) + "]))"
         self.list_given_post_re = re.compile(opening + LIST_GIVEN_POST, re.M)
@@ -146,7 +146,7 @@ class Lexicon:
         # of form_labels.json that give their role
         self.one_person_labels = tuple(sorted(vocabulary("form_labels.json", "labels", "role", field=("chair", "recorder")),
                                               key=len, reverse=True))
-        self.credit_words = frozenset(word for word, _ in keys)
+        self.credit_words = frozenset(key_words)
         # (the character before the bracket is tested once the bracket is read: the pattern opens with it)
         self.substitute_re = re.compile(r"[(（](?<=[" + CJK + r"][(（])([" + CJK + r"]{2,4}?)(?:"
                                         + trie_pattern(load_json("roles.json")["substitute_marks"]) + r")[)）]")
@@ -172,20 +172,23 @@ def verbs_after_name() -> tuple[str, ...]:
 
 
 
-def credit_keys() -> list[tuple[str, str]]:
-    """(word, pattern) of every key after which a name is credited: the byline's
-    credits (bylines.json, use name) with their marks, and the form labels of use
-    credit (记录: 张三), with a colon; spaces may stand between a key's
-    characters (记 录:); a key that opens a line may take a space for its colon
-    (作者 王昊昊); longest first."""
+def credit_keys() -> tuple[list[str], str]:
+    """The words of every key after which a name is credited, and one pattern
+    of them all: the byline's credits (bylines.json, use name) with their
+    marks, and the form labels of use credit (记录: 张三), with a colon; spaces may stand between a key's
+    characters (记 录:); longest first. A key that opens a line may take a
+    space for its colon (作者 王昊昊): those come last, behind one test of what
+    follows them (the line break is looked for behind the word, so that the
+    pattern opens with the word's characters; one class of CJK, not one a key,
+    since each costs a millisecond to compile)."""
     credits = vocabulary_entries("bylines.json", "credits", "name")
-    keys = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]]) for e in credits]
-    # 作者 王昊昊 on a line of its own: a key that opens a line needs no colon before a space (the
-    # line break is looked for behind the word, so that the pattern opens with the word's characters)
-    keys += [(e["word"], re.escape(e["word"]) + r"(?<=\n" + re.escape(e["word"]) + r")(?=[ \t\u3000]+[" + CJK + "])")
-             for e in credits if e["mark"] == ":" and len(e["word"]) >= 2]
-    keys += [(w, trie_pattern([w], LABEL_GAP) + CREDIT_MARKS[":"]) for w in vocabulary("form_labels.json", "labels", "credit")]
-    return sorted(keys, key=lambda k: len(k[0]), reverse=True)
+    marked = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]]) for e in credits]
+    marked += [(w, trie_pattern([w], LABEL_GAP) + CREDIT_MARKS[":"]) for w in vocabulary("form_labels.json", "labels", "credit")]
+    marked.sort(key=lambda k: len(k[0]), reverse=True)
+    line_openers = sorted({e["word"] for e in credits if e["mark"] == ":" and len(e["word"]) >= 2}, key=len, reverse=True)
+    opening = "|".join(re.escape(w) + r"(?<=\n" + re.escape(w) + ")" for w in line_openers)
+    return [word for word, _ in marked], ("(?:" + "|".join(key for _, key in marked)
+                                          + (f"|(?:{opening})(?=[ \t\u3000]+[{CJK}])" if opening else "") + ")")
 
 
 def _jieba_words():
