@@ -10,7 +10,7 @@ same characters, splitting a token where the segmenter's word crosses an edge.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
@@ -56,33 +56,38 @@ def word_starts(doc: Doc) -> set[int]:
     """Where the segmenter's words start, before any token was split."""
     starts = doc.user_data.get("word_starts")
     if starts is None:  # no token split yet: the tokens are the words
-        starts = _token_starts(doc)
+        starts = _token_bounds(doc)[0]
     return set(starts.tolist())
 
 
-def _token_starts(doc: Doc) -> np.ndarray:
-    """Where the tokens start, found once until a token is split."""
-    starts = doc.user_data.get("token_starts")
-    if starts is None:
-        starts = doc.user_data["token_starts"] = doc.to_array(IDX) if len(doc) else np.zeros(0, dtype=np.uint64)
-    return starts
+def _token_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """Where the tokens start and end (before their trailing space), found once
+    until a token is split: the edges are read off arrays, not Token objects."""
+    bounds = doc.user_data.get("token_bounds")
+    if bounds is None:
+        if len(doc):
+            idx_len = doc.to_array([IDX, LENGTH]).astype(np.int64)
+            bounds = (idx_len[:, 0], idx_len[:, 0] + idx_len[:, 1])
+        else:
+            bounds = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        doc.user_data["token_bounds"] = bounds
+    return bounds
 
 
 def split_tokens_at(doc: Doc, offsets) -> None:
     """Make every character offset in `offsets` a token edge."""
-    starts = _token_starts(doc)
+    starts, ends = _token_bounds(doc)
     n = len(text_of(doc))
-    cuts = sorted(x for x in offsets if 0 < x < n)
-    if not cuts or not len(starts):
+    cuts = np.array(sorted(x for x in offsets if 0 < x < n), dtype=np.int64)
+    if not len(cuts) or not len(starts):
         return
     at = np.searchsorted(starts, cuts, side="right") - 1
-    inside: dict[int, list[int]] = {}
-    for cut, i in zip(cuts, at.tolist()):
-        token_start = int(starts[i])
-        if cut != token_start and cut < token_start + len(doc[i].text):  # not in its trailing space
-            inside.setdefault(i, []).append(cut - token_start)
-    if not inside:
+    crossing = (cuts != starts[at]) & (cuts < ends[at])  # not at its start, not in its trailing space
+    if not crossing.any():
         return
+    inside: dict[int, list[int]] = {}
+    for cut, i in zip(cuts[crossing].tolist(), at[crossing].tolist()):
+        inside.setdefault(i, []).append(cut - int(starts[i]))
     doc.user_data.setdefault("word_starts", starts)  # the segmenter's own words, as the rules saw them
     groups = {key: [(s.start_char, s.end_char, s.label_) for s in group] for key, group in doc.spans.items()}
     with doc.retokenize() as retokenizer:
@@ -91,7 +96,7 @@ def split_tokens_at(doc: Doc, offsets) -> None:
             edges = [0, *pieces, len(token.text)]
             orths = [token.text[a:b] for a, b in zip(edges, edges[1:])]
             retokenizer.split(token, orths, heads=[(token, k) for k in range(len(orths))])
-    doc.user_data["token_starts"] = doc.to_array(IDX)  # the new tokens'
+    doc.user_data.pop("token_bounds")  # the new tokens' are found when next asked for
     for key, spans in groups.items():  # their edges were token edges and still are
         doc.spans[key] = [doc.char_span(a, b, label=label, alignment_mode="expand") for a, b, label in spans]
 
