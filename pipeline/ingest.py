@@ -457,15 +457,17 @@ def _title_action_tail() -> re.Pattern:
     return re.compile(r"[ \t\u3000]+(?:" + trie_pattern(load_json("boilerplate.json")["page_actions"]) + r")\s*$")
 
 
-TITLE_SUFFIX = re.compile(r"\s*(?:——|--|\s[-|_–]\s|[|｜])\s*[^\n]*$")
+TITLE_SUFFIX = re.compile(r"\s*(?:——|--|\s[-|_–]\s|[|｜]|_(?=[^\n_]{1,24}$))\s*[^\n]*$")
 
 
 def _without_site_suffix(title: str) -> str:
-    """会议召开 —— 某某党媒云| 社区融: a browser-tab headline carries the site after a separator;
+    """会议召开 —— 某某党媒云| 社区融: a browser-tab headline carries the site after a separator
+    (a part that reports an event is the headline's own: 标语——某某召开某某会, ——数学组开展教研活动);
     某某决议公告 下载公告: a page's action after a space is no part of it."""
     title = _title_action_tail().sub("", title)
     cut = TITLE_SUFFIX.search(title)
-    if cut and len(re.findall(r"[\u3400-\u9fff]", title[:cut.start()])) >= 6:
+    if cut and len(re.findall(r"[\u3400-\u9fff]", title[:cut.start()])) >= 6 \
+            and not HELD_OR_MEETING.search(to_simplified(title[cut.start():])):  # 标语——我园召开家长会
         return title[:cut.start()]
     return title
 
@@ -476,6 +478,11 @@ HEADLINE_VERB = re.compile(trie_pattern(vocabulary("verbs.json", "held", "headli
 MEETING_WORDS = re.compile(trie_pattern([*load_json("splitting.json")["meeting_words"],
                                          *load_json("splitting.json")["minutes_suffixes"],
                                          *vocabulary("verbs.json", "held", "headline")]))
+# any verb of holding one (开展, 举办) too: a clause that reports an event
+HELD_OR_MEETING = re.compile(trie_pattern([*load_json("splitting.json")["meeting_words"],
+                                           *load_json("splitting.json")["minutes_suffixes"],
+                                           *vocabulary("verbs.json", "held", "headline"),
+                                           *vocabulary("verbs.json", "held", "object")]))
 
 
 @lru_cache(maxsize=1)
@@ -508,6 +515,49 @@ def _is_header_line(line: str) -> bool:
     line = line.replace(" ?", " ").replace("? ", " ")  # 来源:新华网 ?作者:? 2022-01-19: a character the page lost
     asked = line.rstrip(" ?？")
     return not SENTENCE_END.search(asked if len(asked) < len(line) and not re.search("[,，]", line) else line)
+
+
+# 首页 学校简介 新闻中心 德育园地, 登录 | 注册 | 旧版回顾: a bar of the site's links, parted by
+# spaces (four links or more) or by bars and dots (three or more), each link a short word,
+# (three or more), or a path of sections parted by arrows (院务公开 > 会议纪要)
+LINK_BAR_PARTS = re.compile(r"\s*[|｜·•]\s*")
+PATH_PARTS = re.compile(r"\s*[>＞»›]+\s*")
+
+
+def _is_link_bar(line: str) -> bool:
+    parts = [x for x in LINK_BAR_PARTS.split(line.strip()) if x]
+    path = [x for x in PATH_PARTS.split(line.strip()) if x]
+    if (len(parts) < 3 or any(len(x) > 8 for x in parts)) and (len(path) < 2 or any(len(x) > 8 for x in path)):
+        parts = line.split()
+        if len(parts) < 4 or any(len(x) > 6 for x in parts):
+            return False
+    return not SENTENCE_END.search(line) and not re.search(r"\d{1,2}月|[:：]", line)
+
+
+def _reports_a_meeting(line: str) -> bool:
+    return bool(MEETING_WORDS.search(to_simplified(line)))
+
+
+def _headline_after_site_lines(kept: list[str], simple_kept: list[str], n_header: int, site_patterns) -> int | None:
+    """The headline's line when a page opens with the site's own lines: its
+    name (某某市第一人民医院, 某某学院), bars of links, its sections. The first line
+    that could be a headline names no meeting, and a later one below the site's
+    lines does, or stands right above the byline (发布时间: …): that one is the
+    headline. None when the first such line is the headline."""
+    def candidate(i: int) -> bool:
+        line, simple = kept[i], simple_kept[i]
+        return (len(re.findall(r"[\u3400-\u9fff]", line)) >= 4 and not _labelled_field().match(simple)
+                and not META_KEY.search(simple) and not CREDIT_LINE.search(simple) and not _is_link_bar(line)
+                and not any(p.search(simple) for p in site_patterns) and not _is_section_name(kept, i, n_header)
+                and not re.match(r"[—–\-－~～]", line))  # ——副标题: the headline's second line
+
+    found = [i for i in range(n_header) if candidate(i)]
+    if len(found) < 2 or _reports_a_meeting(kept[found[0]]):
+        return None
+    for i in found[1:]:
+        if _reports_a_meeting(kept[i]) or (i + 1 < len(kept) and _published_from(simple_kept, i + 1, title_seen=True)):
+            return i
+    return None
 
 
 def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Match | None:
@@ -596,8 +646,12 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
     header_lines: list[tuple[int, str, str]] = []  # (index, kind, line)
     # keys and labels are matched on the Simplified form: 發布時間 is 发布时间
     simple_kept = [to_simplified(line) for line in kept[:n_header + 1]]
+    headline_at = _headline_after_site_lines(kept, simple_kept, n_header, site_patterns)
     for i in range(n_header):
         line, simple = kept[i], simple_kept[i]
+        if headline_at is not None and i < headline_at and not _published_from(simple_kept, i, title_seen=False):
+            header_lines.append((i, "site", line))  # the site's name and its bars, above the headline
+            continue
         m = _published_from(simple_kept, i, title_seen=title is not None)
         if m and (published is None or _iso(m) == published):  # (the page may repeat its date line)
             published = _iso(m)
@@ -613,7 +667,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):
             header_lines.append((i, "meta", line))  # the value of "责编:" on its own line
             continue
-        if title is None and (i < n_header - 1 or URL_IN_LINE.search(line)) and (
+        if _is_link_bar(line) or title is None and (i < n_header - 1 or URL_IN_LINE.search(line)) and (
                 any(p.search(simple) for p in site_patterns) or len(re.findall(r"[\u3400-\u9fff]", line)) < 4):
             header_lines.append((i, "site", line))  # site name, contact lines, 搜索 …: before the headline
             continue

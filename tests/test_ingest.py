@@ -142,6 +142,34 @@ def test_headlines_and_dates_of_more_page_headers(raw, title, published):
     assert (page.title, page.published) == (title, published)
 
 
+@pytest.mark.parametrize("raw, title, published", [
+    # the site's name, a bar of its links and its section above the headline and its byline
+    ("某某县人民医院\n首页 医院概况 新闻中心 科室导航 就医指南\n新闻中心 > 医院动态\n医院召开第8期院周会\n"
+     "发布时间:2023-05-16 09:30:00 来源:院办\n5月15日上午,医院召开院周会。", "医院召开第8期院周会", "2023-05-16T09:30:00"),
+    ("某某学院\n登录 | 注册 | 旧版回顾\n学院召开教职工大会部署新学期工作\n时间:2024-09-03 作者:某某\n9月2日下午,学院召开大会。",
+     "学院召开教职工大会部署新学期工作", "2024-09-03"),
+    # a headline that names no meeting, right above the byline, under the site's name
+    ("某某市实验小学\n双减之下谈作业设计\n发布日期:2021-10-22 来源:教科室\n10月20日,数学组开展教研活动。",
+     "双减之下谈作业设计", "2021-10-22"),
+    # a site's bar of settings (无障碍浏览, 长者模式), then the byline, then the headline
+    ("某某县教育局\n网站支持IPv6 无障碍浏览 长者模式\n【发布时间:2025-03-10】【字体:大 中 小】\n全县复习备考教研会在县一中召开\n"
+     "3月6日,教研会召开。", "全县复习备考教研会在县一中召开", "2025-03-10"),
+    # a slogan and the meeting it heads, parted by ——, are one headline; a browser tab's _site is not
+    ("某某幼儿园\n家园携手 共育花开——我园召开新生家长会\n发布时间:2024-08-31\n今天上午,我园召开家长会。",
+     "家园携手 共育花开——我园召开新生家长会", "2024-08-31"),
+    ("某某中学召开开学安全工作会议_某某中学\n2月12日上午,学校召开安全工作会议。", "某某中学召开开学安全工作会议", None),
+    # a first line that reports a meeting stays the headline, whatever follows it
+    ("县政府召开常务会议\n首页 | 政务公开 | 联系我们\n发布时间:2024-03-06\n3月5日,县政府召开常务会议。",
+     "县政府召开常务会议", "2024-03-06"),
+])
+def test_the_headline_under_the_sites_own_lines(raw, title, published):
+    from pipeline.ingest import Page, clean_page
+
+    page = clean_page(Page("x", "x.txt"), raw)
+    assert (page.title, page.published) == (title, published)
+    assert page.text[page.body_start:].startswith(raw.rsplit("\n", 1)[-1])
+
+
 def test_a_page_action_after_the_headline_is_no_part_of_it():
     from pipeline.ingest import Page, clean_page
 
