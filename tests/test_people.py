@@ -172,6 +172,23 @@ def test_rare_surnames_need_a_second_mention(sentence, expected):
     assert people(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # surnames of the Hundred Family Surnames: 展, 全, compound 闻人, 赫连
+    ("院感科科长展鹏就传染病防控工作作了部署", {"展鹏": {"科长"}}),
+    ("教研室主任全晓琪、副主任闻人杰出席会议", {"全晓琪": {"主任"}, "闻人杰": {"副主任"}}),
+    # a function word is no given name (與會長官其中2款: 會長 + 官其中)
+    ("提供与会长官其中2款", {}),
+    # a given name may end in 月, unless it makes a word of time with the character before it
+    ("会议由副园长甄晓月主持", {"甄晓月": {"副园长"}}),
+    ("会议由副园长张本月主持", {}),
+    # posts of schools and kindergartens
+    ("会上,安全管理员揭永强通报了隐患排查情况", {"揭永强": {"安全管理员"}}),
+    ("随后,保健医生欧阳秀兰就体检作了讲解", {"欧阳秀兰": {"保健医生"}}),
+])
+def test_more_surnames_given_names_and_posts(sentence, expected):
+    assert people(sentence) == expected
+
+
 def test_a_name_that_is_also_a_word_when_the_context_is_clear():
     text = "总经理万里、副总经理常青出席会议。会计公布了上一季度的财务报告。"
     assert people(text) == {"万里": {"总经理"}, "常青": {"副总经理"}}

@@ -108,6 +108,8 @@ class Lexicon:
         self.alias_core_re = re.compile(trie_pattern(alias_cores))
         self.alias_excluded = set(data["alias_excluded_surnames"])
         self.rare_surnames = frozenset(data["rare_surnames"])
+        self.function_tags = tuple(data["function_word_tags"])
+        self.last_unless_after = dict(data["last_chars_unless_after"])  # 晓月 is a given name, 本月 none
         # 对下阶段工作 (进行部署): a preposition and its object before a verb of speaking
         prepositional = r"(?:" + trie_pattern(data["prepositions_before_verb"]) + r")[^,，。；;!！?？\n]{1,20}?"
         self.prepositional = "(?:" + prepositional + ")?"
@@ -217,9 +219,12 @@ def _plausible_name(lex: Lexicon, name: str, word_ok: bool = False) -> bool:
     given = name[sl:]
     if not given or len(given) > 2:
         return False
-    if not all("\u3400" <= ch <= "\u9fff" for ch in given) or given[-1] in lex.bad_last_chars \
+    last_ok = len(given) == 2 and given[0] not in lex.last_unless_after.get(given[-1], given[0])
+    if not all("\u3400" <= ch <= "\u9fff" for ch in given) or (given[-1] in lex.bad_last_chars and not last_ok) \
             or any(ch in lex.bad_inner_chars for ch in given[:-1]):
         return False
+    if len(given) == 2 and lex.word_tags.get(given, "nr").startswith(lex.function_tags):
+        return False  # 官其中, 全其他: a function word is no given name
     tag = lex.word_tags.get(name)
     if tag is not None and not tag.startswith("nr") and not word_ok:
         return False
