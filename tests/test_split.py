@@ -101,6 +101,19 @@ def test_a_news_bundle_splits_at_each_further_report():
     assert len(meeting_ranges("本报讯 3月2日,镇里召开会议。\n会上又讯问了几个问题。")) == 1
 
 
+def test_paragraphs_that_open_with_the_day_of_the_meeting_they_hold_split():
+    text = ("11月7日上午,书记王明主持召开第29次党委常委会。会议传达了文件精神。\n会议还研究了其他事项。\n"
+            "11月9日下午,校长李华主持召开第25次校长办公会。会议审议通过了两个办法。")
+    ranges = meeting_ranges(text)
+    assert len(ranges) == 2 and text[ranges[1][0]:].startswith("11月9日下午")
+    # the same day twice, a meeting asked for, a day that opens no meeting: one report
+    assert len(meeting_ranges("3月5日上午,县政府召开常务会议。\n3月5日下午,县政府召开分组会议。")) == 1
+    assert len(meeting_ranges("3月5日上午,县政府召开常务会议。\n6月1日,各乡镇要召开专题会议传达。")) == 1
+    assert len(meeting_ranges("3月5日上午,县政府召开常务会议。\n6月1日前,各乡镇召开专题会议传达。")) == 1
+    # the first paragraph must open so too
+    assert len(meeting_ranges("会议传达了文件精神。\n11月9日下午,校长李华主持召开校长办公会。")) == 1
+
+
 def test_doc_sents_are_the_sentences_of_the_page():
     from pipeline.ingest import Page, clean_page
     from pipeline.nlp import load_pipeline
@@ -124,6 +137,7 @@ def test_doc_sents_are_the_sentences_of_the_page():
     ("【篇二】", True),                    # 篇N, 第N篇
     ("篇一:村民代表大会记录", True),
     ("第四篇", True),
+    ("【第18期】", True),                  # the issue of a bulletin, in brackets
     ("会议强调", False),
     ("第二次提出要求的同志有三位", False),
     ("二、加强组织领导", False),

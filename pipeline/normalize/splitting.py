@@ -1,7 +1,9 @@
 """Where one page's meetings and sentences begin and end.
 
 Bundles of records (记录一, 记录二 …) split at their headings; a news roundup
-(本报讯 … 又讯 …) at each further item that holds a meeting; pages of
+(本报讯 … 又讯 …) at each further item that holds a meeting, and a report of
+meetings on several days at each paragraph that opens with its day and holds
+one (11月7日上午,…召开党委常委会 … 11月9日下午,…召开校长办公会); pages of
 form-style minutes where a new form opens (时间: followed by 地点:, 主持人:
 …). Anything else is one meeting: the whole body. Sentences end at 。！？ and
 line breaks, the marks every rule reads from normalize.patterns. Pure
@@ -44,7 +46,7 @@ def record_heading_pattern(data: dict) -> str:
     minutes, meeting = _words(data["minutes_words"]), _words(data["meeting_words"])
     after = _words(data["minutes_suffixes"])
     numbered = rf"^.{{0,30}}?{record}\s*(?:之)?\s*[(（]?{RECORD_NUMBER}[)）]?{COLON}$"  # 工作会议记录二, 记录(三):
-    nth = rf"^(?:第{ORDINAL}{counter}(?:会议)?|(?:会议)?{minutes}\s*{ORDINAL}){COLON}$"   # 第二次会议, 纪要3
+    nth = rf"^[【\[(（]?(?:第{ORDINAL}{counter}(?:会议)?|(?:会议)?{minutes}\s*{ORDINAL})[】\])）]?{COLON}$"  # 第二次会议, 纪要3, 【第18期】
     session = rf"^.{{0,20}}第{ORDINAL}次.{{0,15}}{meeting}{after}?{COLON}$"              # 校务会第三次会议纪要
     piece = rf"^[【\[(（]?(?:篇{ORDINAL}|第{ORDINAL}篇)[】\])）]?(?:\s*[:：、.．]\s*.{{0,30}}|\s+.{{0,30}}|\s*)$"  # 【篇二】
     return "|".join((numbered, nth, session, piece))
@@ -71,6 +73,28 @@ def patterns() -> _Patterns:
     return _Patterns(re.compile(record_heading_pattern(data)), re.compile(form_opening),
                      re.compile(form_field),
                      re.compile(r"^\s*(?:" + openings + r")[\s,，:：]"))
+
+
+# 11月7日上午, 二〇二五年五月十二日,: the day a paragraph opens with, a part of the day and a comma after it
+# (6月1日前,各单位要召开… opens with no day of a meeting)
+CN_NUMBER = "[〇零一二三四五六七八九十]"
+LEDE_DAY = re.compile(rf"(?:(?:19|20)\d{{2}}年|{CN_NUMBER}{{4}}年)?(?:\d{{1,2}}|{CN_NUMBER}{{1,3}})月(?:\d{{1,2}}|{CN_NUMBER}{{1,3}})日"
+                      rf"(?={trie_pattern(load_json('timex.json')['part_of_day'])}?[,，])")
+
+
+PLANNED = re.compile("要|将|拟|应|须|需|计划|准备")
+
+
+def _lede_day(text: str, s: int, e: int) -> str | None:
+    """The day a line opens with, when its first sentence holds a meeting (召开, 举行)."""
+    m = LEDE_DAY.match(text, s, e)
+    if not m:
+        return None
+    first = re.search(rf"[{SENTENCE_MARKS}]", text[m.end():e])
+    held = HELD.search(text, m.end(), m.end() + first.start() if first else e)
+    if not held or PLANNED.search(text, max(m.end(), held.start() - 6), held.start()):
+        return None  # 6月1日,各乡镇要召开…: a meeting asked for, not held
+    return m.group()
 
 
 def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -105,6 +129,12 @@ def meeting_ranges(text: str, body_start: int = 0, rules: SplitRules = SplitRule
         items = [s for s, e in lines[1:] if p.news_item.match(text[s:e]) and HELD.search(text, s, e)]
         if items:
             cuts = [lines[0][0]] + items
+    if len(cuts) < 2:
+        # 11月7日上午,书记主持召开党委常委会。…\n11月9日下午,校长主持召开校长办公会。…: paragraphs that
+        # each open with the day of a meeting they hold, on days of their own
+        ledes = [(s, day) for s, e in lines if (day := _lede_day(text, s, e))]
+        if len(ledes) >= 2 and ledes[0][0] == lines[0][0] and len({day for _, day in ledes}) == len(ledes):
+            cuts = [s for s, _ in ledes]
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):
