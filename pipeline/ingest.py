@@ -319,6 +319,7 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
         rf"^{w('reading_words')}(?:全文)?{w('reading_time_words')}{OPTIONAL_COLON}\s*\d+\s*分钟.{{0,10}}$",  # 阅读时间约5分钟
         rf"^{w('ad_kinds')}?广告(?:位|[(（].{{1,4}}[)）])?.{{0,12}}$",                      # 广告位, 横幅广告
         r"^[【\[(（]广告[】\])）].*$",                                                     # 【广告】专业代写…
+        rf"^{w('ticker_words')}{COLON}.*[|｜].*$",                                         # 通知公告: …的公告 | …
         rf"^[^\n]{{1,16}}(?:\s*{_characters(d['breadcrumb_arrows'])}\s*[^\n]{{1,16}}){{2,}}$",  # 某某网 > 检务公开 > 纪要
     ]
     inline = [
@@ -534,8 +535,12 @@ def _is_link_bar(line: str) -> bool:
     return not SENTENCE_END.search(line) and not re.search(r"\d{1,2}月|[:：]", line)
 
 
+# 某某县委直属机关工作委员会, 某某市红十字会: a body's name ends in 会 (structure.json body_suffixes)
+BODY_AT_END = re.compile("(?:" + trie_pattern(vocabulary("structure.json", "body_suffixes", "not_named")) + r")\s*$")
+
+
 def _reports_a_meeting(line: str) -> bool:
-    return bool(MEETING_WORDS.search(to_simplified(line)))
+    return bool(MEETING_WORDS.search(BODY_AT_END.sub("", to_simplified(line))))
 
 
 def _headline_after_site_lines(kept: list[str], simple_kept: list[str], n_header: int, site_patterns) -> int | None:
@@ -664,7 +669,8 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
                 or ISSUE_NUMBER.match(simple):
             header_lines.append((i, "meta", line))
             continue
-        if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][2].endswith((":", "：")):
+        if header_lines and header_lines[-1][0] == i - 1 and header_lines[-1][1] == "meta" \
+                and header_lines[-1][2].endswith((":", "：")):
             header_lines.append((i, "meta", line))  # the value of "责编:" on its own line
             continue
         if _is_link_bar(line) or title is None and (i < n_header - 1 or URL_IN_LINE.search(line)) and (
