@@ -320,6 +320,7 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
         rf"^{w('ad_kinds')}?广告(?:位|[(（].{{1,4}}[)）])?.{{0,12}}$",                      # 广告位, 横幅广告
         r"^[【\[(（]广告[】\])）].*$",                                                     # 【广告】专业代写…
         rf"^{w('ticker_words')}{COLON}.*[|｜].*$",                                         # 通知公告: …的公告 | …
+        r"^[·•●▪]\s*\S.{2,80}?\s(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}$",                 # · 某某会议召开　2023-06-20
         rf"^[^\n]{{1,16}}(?:\s*{_characters(d['breadcrumb_arrows'])}\s*[^\n]{{1,16}}){{2,}}$",  # 某某网 > 检务公开 > 纪要
     ]
     inline = [
@@ -341,7 +342,7 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
 @lru_cache(maxsize=1)
 def _boilerplate():
     data = load_json("boilerplate.json")
-    heading = re.compile(r"^\s*(?:" + "|".join(map(re.escape, data["section_headings"])) + r")\s*[:：>›»]?\s*$")
+    heading = re.compile(r"^\s*[【\[]?(?:" + "|".join(map(re.escape, data["section_headings"])) + r")[】\]]?\s*[:：>›»]?\s*$")
     line_sources, inline_sources, site_sources = furniture_patterns(data)
     lines = re.compile("|".join(f"(?:{p})" for p in line_sources))  # one match a line, not one a pattern
     inline = [re.compile(p) for p in inline_sources]

@@ -179,6 +179,16 @@ def test_the_headline_under_the_sites_own_lines(raw, title, published):
     assert page.text[page.body_start:].startswith(raw.rsplit("\n", 1)[-1])
 
 
+def test_lists_of_other_articles_after_the_report_are_cut():
+    from pipeline.ingest import Page, clean_page
+
+    report = "医院召开院务会议\n5月8日下午,医院召开院务会议。会议研究了三项工作。\n"
+    for tail in ("【相关新闻】\n· 我院召开党风廉政建设工作会议 2024-03-12\n", "热点文章\n· 2023年第13次校长办公会议纪要 2023-06-16\n",
+                 "· 我院开展义诊活动　2024-05-19\n· 区检察院召开检委会　12-26\n"):
+        page = clean_page(Page("x", "x.txt"), report + tail + "上一篇:医院召开第7次院务会议")
+        assert page.text.endswith("会议研究了三项工作。"), tail
+
+
 def test_a_page_action_after_the_headline_is_no_part_of_it():
     from pipeline.ingest import Page, clean_page
 
