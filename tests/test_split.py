@@ -112,6 +112,12 @@ def test_paragraphs_that_open_with_the_day_of_the_meeting_they_hold_split():
     assert len(meeting_ranges("3月5日上午,县政府召开常务会议。\n6月1日前,各乡镇召开专题会议传达。")) == 1
     # the first paragraph must open so too
     assert len(meeting_ranges("会议传达了文件精神。\n11月9日下午,校长李华主持召开校长办公会。")) == 1
+    # a short heading of its own opens its record; under one, any verb of holding a meeting serves,
+    # and a paragraph that holds none (a visit) stays with the record before it
+    text = ("【局务会】\n3月18日上午,县司法局召开局务会。\n【主题党日】\n3月20日下午,局机关党支部组织党员开展主题党日活动。\n"
+            "【调研】\n3月21日,副县长一行到县公共法律服务中心调研。\n【例会】\n3月22日,局办公室召开周例会。")
+    starts = [text[a:b].split("\n")[0] for a, b in meeting_ranges(text)]
+    assert starts == ["【局务会】", "【主题党日】", "【例会】"]
 
 
 def test_doc_sents_are_the_sentences_of_the_page():

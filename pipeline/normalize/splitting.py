@@ -24,6 +24,7 @@ ORDINAL = r"[一二三四五六七八九十\d]{1,3}"                  # after �
 COLON = r"\s*[:：]?"                                       # a heading may end in a colon
 # a news item that holds one of these reports another meeting (the text is Simplified: 召開 reads 召开)
 HELD = re.compile(trie_pattern(vocabulary("verbs.json", "held", "news_item")))
+HELD_ANY = re.compile(trie_pattern(vocabulary("verbs.json", "held")))  # 组织, 开展 too
 SENTENCE = re.compile(rf"[^{SENTENCE_MARKS}\n]+(?:[{SENTENCE_MARKS}]+[”’」』)]?|$)", re.M)
 
 
@@ -83,15 +84,17 @@ LEDE_DAY = re.compile(rf"(?:(?:19|20)\d{{2}}年|{CN_NUMBER}{{4}}年)?(?:\d{{1,2}
 
 
 PLANNED = re.compile("要|将|拟|应|须|需|计划|准备")
+BRACKETED_HEADING = re.compile(r"[【\[][^】\]\n]{1,16}[】\]]\s*$")
 
 
-def _lede_day(text: str, s: int, e: int) -> str | None:
-    """The day a line opens with, when its first sentence holds a meeting (召开, 举行)."""
+def _lede_day(text: str, s: int, e: int, held_verb: re.Pattern = HELD) -> str | None:
+    """The day a line opens with, when its first sentence holds a meeting (召开, 举行;
+    under a heading of its own, any verb of holding one: 开展…主题党日活动)."""
     m = LEDE_DAY.match(text, s, e)
     if not m:
         return None
     first = re.search(rf"[{SENTENCE_MARKS}]", text[m.end():e])
-    held = HELD.search(text, m.end(), m.end() + first.start() if first else e)
+    held = held_verb.search(text, m.end(), m.end() + first.start() if first else e)
     if not held or PLANNED.search(text, max(m.end(), held.start() - 6), held.start()):
         return None  # 6月1日,各乡镇要召开…: a meeting asked for, not held
     return m.group()
@@ -132,9 +135,12 @@ def meeting_ranges(text: str, body_start: int = 0, rules: SplitRules = SplitRule
     if len(cuts) < 2:
         # 11月7日上午,书记主持召开党委常委会。…\n11月9日下午,校长主持召开校长办公会。…: paragraphs that
         # each open with the day of a meeting they hold, on days of their own
-        ledes = [(s, day) for s, e in lines if (day := _lede_day(text, s, e))]
-        if len(ledes) >= 2 and ledes[0][0] == lines[0][0] and len({day for _, day in ledes}) == len(ledes):
-            cuts = [s for s, _ in ledes]
+        ledes = [(k, day) for k, (s, e) in enumerate(lines)
+                 if (day := _lede_day(text, s, e, HELD_ANY if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else HELD))]
+        # a short heading of its own over a paragraph (【局务会】) opens its record
+        firsts = [k - 1 if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else k for k, _ in ledes]
+        if len(ledes) >= 2 and firsts[0] == 0 and len({day for _, day in ledes}) == len(ledes):
+            cuts = [lines[k][0] for k in firsts]
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):
