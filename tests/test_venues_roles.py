@@ -123,6 +123,11 @@ def test_more_ways_of_speaking_and_of_making_a_speech():
     assert roles("会议期间,荣誉会长张高明向大家讲述了一件感人的事迹。") == {("张高明", "speaker")}
     assert roles("紧接着,理事长戴建华作两年来会务工作回顾。") == {("戴建华", "speaker")}
     assert roles("副理事长兼司库卢宏远作财务报告。") == {("卢宏远", "reporter")}
+    # a self-examination at a 民主生活会, a deployment
+    assert roles("班子成员嵇向东、车文斌依次作个人对照检查。") == {("嵇向东", "speaker"), ("车文斌", "speaker")}
+    assert roles("副县长王涛就春耕工作作了部署。") == {("王涛", "speaker")}
+    # the one who keeps the minutes, though the dictionary keeps the name from names elsewhere
+    assert roles("会议召开。\n记录人:黎明") == {("黎明", "recorder")}
 
 
 def test_an_idiom_of_manner_leaves_the_verb_to_the_next_clause():

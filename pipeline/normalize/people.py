@@ -953,9 +953,11 @@ class PeopleFinder:
             if self._credited_unit(a, a + len(name)):
                 continue  # the unit before the names: _credit_runs reads them
             # 二审:高山 : a name that fills its field, nothing but a space or the line's end after it,
-            # may be a word of the dictionary
+            # may be a word of the dictionary, one the rules keep from names elsewhere too if the
+            # dictionary knows it as a name (记录人:黎明)
             fills = a + len(name) == len(t) or t[a + len(name)] in " \t\u3000\n)）"
-            if self._surname_len(a) and (self._plausible(name, word_ok=fills) or lex.core_re.search(name)):
+            if self._surname_len(a) and (self._plausible(name, word_ok=fills) or lex.core_re.search(name)
+                                         or fills and lex.word_tags.get(name) == "nr"):
                 alias = bool(lex.core_re.search(name)) and len(name) <= 3
                 titles = self._alias_title(a, a + len(name)) if alias else []
                 self._add(Mention(a, a + len(name), name, titles=titles, kind="credit", alias=alias))
