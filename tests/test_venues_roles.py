@@ -126,6 +126,10 @@ def test_more_ways_of_speaking_and_of_making_a_speech():
     # a self-examination at a 民主生活会, a deployment
     assert roles("班子成员嵇向东、车文斌依次作个人对照检查。") == {("嵇向东", "speaker"), ("车文斌", "speaker")}
     assert roles("副县长王涛就春耕工作作了部署。") == {("王涛", "speaker")}
+    # the minutes of what each said: a name opening its line, a colon, a sentence; not a field's names
+    assert roles("发言记录:\n组织委员郜立华:希望再下功夫,规范记录。\n支部委员张晓东:我同意。") \
+        == {("郜立华", "speaker"), ("张晓东", "speaker")}
+    assert ("王五", "speaker") not in roles("参会人员:李四、王五\n王五、赵六:负责会场布置")
     # the one who keeps the minutes, though the dictionary keeps the name from names elsewhere
     assert roles("会议召开。\n记录人:黎明") == {("黎明", "recorder")}
 

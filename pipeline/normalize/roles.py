@@ -166,6 +166,9 @@ def assign_roles(text: str, mentions, rules: RoleRules = RoleRules()) -> list[tu
                 out.append((k, role, cue_start, cue_end))
         line_end = text.find("\n", m.end)
         own_line = text[line_start:line_end if line_end >= 0 else len(text)]
+        said = SAID_AFTER_NAME.match(text, m.end + _honorific_len(text, m.end), line_end if line_end >= 0 else len(text))
+        if not labelled and said and not text[line_start:_lead_start(m)].strip():
+            out.append((k, "speaker", said.start(), said.start() + 1))  # 党员郜立华:希望…: the minutes of what one said
         if not labelled and len(own_line) <= rules.list_line_max_chars and not re.search(r"[。；;]", own_line):
             heading = _label_line_above(text, line_start, heads, rules)
             if heading:
@@ -366,6 +369,11 @@ def _credit_taken_over(head: str, label_start: int) -> bool:
             return True
         pos = later.end()
     return False
+
+
+# 郜立华:希望组织委员…。: a name opening its line, a colon, and what the person said, a sentence
+# (not a list of names or a field's value: 记录:李四、王五)
+SAID_AFTER_NAME = re.compile(r"\s*[:：]\s*(?=[^、\n]{2,}?[,，。；;!！?？])")
 
 
 def _lead_start(mention) -> int:
