@@ -66,6 +66,8 @@ def test_meeting_name_is_what_is_held(text, expected):
      "第八届董事会第十二次会议"),
     # a meeting yet to come is not this one, nor a second verb
     ("会议研究了年会方案,计划于12月召开理事会年会。", None),
+    ("会议同意工会于6月中旬组织开展“迎端午”职工趣味运动会。", None),  # agreed to, yet to come
+    ("本议案尚需提交公司2023年年度股东大会审议。", None),
     ("校长出席并主持会议。", None),
     # a name followed straight by what the meeting did, a quoted name, a briefing (会报) of Taiwan's offices
     ("9月2日,我院召开院周会传达上级文件精神。", "院周会"),
@@ -89,7 +91,10 @@ def test_meeting_name_in_more_constructions(text, expected):
     ("卫生院周会纪要(3月12日)", "卫生院周会"),  # the record's date in brackets after it
     # a headline that is a numbered meeting's name and nothing else
     ("县政府第58次常务会议", "县政府第58次常务会议"), ("关于召开第三次理事会议的通知", None),
-    ("第五届董事会第七次会议决议公告", None),
+    # an announcement of a meeting's resolutions names it, without its issuer before a colon or a dash
+    ("第五届董事会第七次会议决议公告", "第五届董事会第七次会议"),
+    ("天衡精密:第三届董事会第十八次会议决议公告", "第三届董事会第十八次会议"),
+    ("兴齐眼药(300573) - 董事会决议公告", "董事会"),
 ])
 def test_name_from_headline(title, expected):
     assert name_from_headline(title) == expected

@@ -249,10 +249,16 @@ def minutes_heading(text: str, start: int, end: int, rules: StructureRules = Str
     return None
 
 
+# 某某股份:, 兴齐眼药(300573) - : the issuer of an announcement, its code in brackets or not
+ISSUER_BEFORE_COLON = re.compile(r"^[^:：\s(（]{2,12}(?:[(（]\d{6}[)）])?\s*(?:[:：]|\s[-—－]\s)\s*")
+
+
 def name_from_headline(title: str | None) -> str | None:
-    """村民会议记录 -> 村民会议; 学校召开安全工作会议 -> 安全工作会议; 市政府第2122次市政会议 whole."""
+    """村民会议记录 -> 村民会议; 学校召开安全工作会议 -> 安全工作会议; 市政府第2122次市政会议 whole;
+    某某股份:第三届董事会第十八次会议决议公告 -> 第三届董事会第十八次会议 (the issuer before a colon)."""
     if not title:
         return None
+    title = ISSUER_BEFORE_COLON.sub(lambda m: " " * len(m.group()), title)  # offsets kept
     r = _rules()
     for m in r["object"].finditer(title):
         found = _clean_name(title, *m.span("name"))
