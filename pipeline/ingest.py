@@ -529,7 +529,8 @@ PATH_PARTS = re.compile(r"\s*[>＞»›]+\s*")
 def _is_link_bar(line: str) -> bool:
     parts = [x for x in LINK_BAR_PARTS.split(line.strip()) if x]
     path = [x for x in PATH_PARTS.split(line.strip()) if x]
-    if (len(parts) < 3 or any(len(x) > 8 for x in parts)) and (len(path) < 2 or any(len(x) > 8 for x in path)):
+    bar_links = 2 if all(len(x) <= 6 for x in parts) else 3  # 会员登录 | 入会申请: two short links
+    if (len(parts) < bar_links or any(len(x) > 8 for x in parts)) and (len(path) < 2 or any(len(x) > 8 for x in path)):
         parts = line.split()
         if len(parts) < 4 or any(len(x) > 6 for x in parts):
             return False
@@ -537,7 +538,8 @@ def _is_link_bar(line: str) -> bool:
 
 
 # 某某县委直属机关工作委员会, 某某市红十字会: a body's name ends in 会 (structure.json body_suffixes)
-BODY_AT_END = re.compile("(?:" + trie_pattern(vocabulary("structure.json", "body_suffixes", "not_named")) + r")\s*$")
+BODY_AT_END = re.compile("(?:" + trie_pattern(vocabulary("structure.json", "body_suffixes", "not_named"))
+                         + r")\s*(?:[(（][^)）]{1,12}[)）])?\s*$")  # 某某市工商业联合会(总商会)
 
 
 def _reports_a_meeting(line: str) -> bool:
@@ -607,7 +609,7 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
         m = DATE_VALUE.search(line)
         if m and m.group(4) and m.group(6):
             return m
-        if m and not re.search("[:：]", line) and all(
+        if m and not re.search("[:：]", line[:m.start()] + line[m.end():]) and all(
                 len(w) <= 12 for w in re.findall(r"[\u3400-\u9fff、]+", line[:m.start()] + " " + line[m.end():])):
             return m
     return None
