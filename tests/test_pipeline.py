@@ -140,6 +140,16 @@ def test_meeting_date(text, date):
     assert rows["meetings"][0]["date"] == date
 
 
+def test_a_record_on_the_time_of_the_meeting_before_takes_its_day():
+    from pipeline.ingest import Page
+
+    text = ("12月15日,协会第四届会员大会在会展中心召开。\n当天下午,协会召开第四届理事会第一次会议,选举了会长。\n"
+            "次日,协会召开第四届监事会第一次会议。")
+    rows = process_page(Page("x", "x.txt", text=text, published="2022-12-16"), load_pipeline("jieba"))
+    assert [(m["date"], m["time_of_day"]) for m in rows["meetings"]] == [
+        ("2022-12-15", None), ("2022-12-15", "下午"), ("2022-12-16", None)]
+
+
 @pytest.mark.parametrize("text, date_end", [
     ("4月27日、28日,县政府召开全县经济工作会议。", "XXXX-04-28"),  # the days listed after the first
     ("11月5日、6日、7日,协会在县城召开年会。", "XXXX-11-07"),

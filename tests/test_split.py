@@ -120,6 +120,16 @@ def test_paragraphs_that_open_with_the_day_of_the_meeting_they_hold_split():
     assert starts == ["【局务会】", "【主题党日】", "【例会】"]
 
 
+def test_paragraphs_that_open_on_the_time_of_the_meeting_before_split():
+    text = ("9月12日下午,公司2024年第一次临时股东大会在总部召开。\n会议审议通过了三项议案。\n"
+            "股东大会结束后,公司随即召开第五届董事会第一次会议,全体董事出席。\n同日,公司召开第五届监事会第一次会议。")
+    starts = [text[a:b][:7] for a, b in meeting_ranges(text)]
+    assert starts == ["9月12日下午", "股东大会结束后", "同日,公司召开"]
+    # a meeting of no name of its own, or one asked for, opens no record
+    assert len(meeting_ranges("9月12日下午,县政府召开常务会议。\n会后,各乡镇召开会议传达。")) == 1
+    assert len(meeting_ranges("9月12日下午,县政府召开常务会议。\n会后,各乡镇要召开专题会议传达。")) == 1
+
+
 def test_doc_sents_are_the_sentences_of_the_page():
     from pipeline.ingest import Page, clean_page
     from pipeline.nlp import load_pipeline

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.meetings import DateRules, listed_days_end, meeting_date, pick_venue
+from ..normalize.meetings import DateRules, listed_days_end, meeting_date, pick_venue, sequel_date
 from .extensions import text_of
 
 
@@ -36,6 +36,7 @@ class MeetingAssembler:
         for k, span in enumerate(doc.spans.get("meetings", [])):
             a, b = span.start_char, span.end_char
             when, date, clock = meeting_date(text, a, b, doc._.timexes or [], self.rules)
+            date = (sequel_date(text, a, b, when, meetings[-1]["date"]) if meetings else None) or date
             time_of_day = as_written(doc, when.start, when.end, when.time_of_day) if when else None
             if clock is not None:
                 time_of_day = as_written(doc, clock.start, clock.end, clock.time_of_day)

@@ -108,6 +108,26 @@ def meeting_date(text: str, a: int, b: int, timexes, rules: DateRules = DateRule
     return when, date, clock
 
 
+def sequel_date(text: str, a: int, b: int, when, previous_date: str | None) -> str | None:
+    """The day of a meeting whose record opens on the time of the meeting before
+    (同日, 当天下午, 会后, 股东大会结束后; 次日: the day after): that meeting's day,
+    when its own day is none or the opening word itself (当天 is the day of that
+    meeting, not of the page). None for any other record."""
+    from datetime import date, timedelta
+
+    from .splitting import SEQUEL
+
+    opening = SEQUEL.match(text, a, b)
+    if not opening or not previous_date or (when is not None and when.start >= opening.end()):
+        return None
+    if not opening.group().startswith("次日"):
+        return previous_date
+    try:
+        return (date.fromisoformat(previous_date) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return None  # XXXX-05-12: no calendar to step on
+
+
 def pick_venue(text: str, venues: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The first venue named, or a fuller form of it named later: a headline's
     在昆明召开 gives way to the body's 在昆明某会堂四楼二号会议厅召开."""

@@ -87,6 +87,23 @@ PLANNED = re.compile("要|将|拟|应|须|需|计划|准备")
 BRACKETED_HEADING = re.compile(r"[【\[][^】\]\n]{1,16}[】\]]\s*$")
 
 
+# 同日,公司召开第五届监事会第一次会议; 股东大会结束后,公司随即召开…; 当天下午,协会召开…: a paragraph
+# that opens on the time of the meeting before it and holds a meeting of its own name (召开会议 names none)
+SEQUEL = re.compile(r"(?:同日|当日|当天|次日|随后|会后|[^\s,，。]{2,12}结束后)(?:" + trie_pattern(load_json("timex.json")["part_of_day"])
+                    + r")?[,，]")
+NAMED_AFTER_HELD = re.compile(r"(?!会议)[^，,。；;\n]{3,30}?会")
+
+
+def _sequel(text: str, s: int, e: int) -> bool:
+    m = SEQUEL.match(text, s, e)
+    if not m:
+        return False
+    first = re.search(rf"[{SENTENCE_MARKS}]", text[m.end():e])
+    held = HELD.search(text, m.end(), m.end() + first.start() if first else e)
+    return bool(held) and not PLANNED.search(text, max(m.end(), held.start() - 6), held.start()) \
+        and bool(NAMED_AFTER_HELD.match(text, held.end(), e))
+
+
 def _lede_day(text: str, s: int, e: int, held_verb: re.Pattern = HELD) -> str | None:
     """The day a line opens with, when its first sentence holds a meeting (召开, 举行;
     under a heading of its own, any verb of holding one: 开展…主题党日活动)."""
@@ -132,15 +149,17 @@ def meeting_ranges(text: str, body_start: int = 0, rules: SplitRules = SplitRule
         items = [s for s, e in lines[1:] if p.news_item.match(text[s:e]) and HELD.search(text, s, e)]
         if items:
             cuts = [lines[0][0]] + items
-    if len(cuts) < 2:
+    if len(cuts) < 3:
         # 11月7日上午,书记主持召开党委常委会。…\n11月9日下午,校长主持召开校长办公会。…: paragraphs that
-        # each open with the day of a meeting they hold, on days of their own
+        # each open with the day of a meeting they hold, on days of their own, or on the time of the
+        # meeting before (同日,公司召开第五届监事会第一次会议)
         ledes = [(k, day) for k, (s, e) in enumerate(lines)
-                 if (day := _lede_day(text, s, e, HELD_ANY if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else HELD))]
+                 if (day := _lede_day(text, s, e, HELD_ANY if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else HELD)
+                     or (k and _sequel(text, s, e) and f"after line {k}"))]
         # a short heading of its own over a paragraph (【局务会】) opens its record
         firsts = [k - 1 if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else k for k, _ in ledes]
-        if len(ledes) >= 2 and firsts[0] == 0 and len({day for _, day in ledes}) == len(ledes):
-            cuts = [lines[k][0] for k in firsts]
+        if len(ledes) >= 2 and firsts[0] == 0 and len({day for _, day in ledes}) == len(ledes) and len(ledes) > len(cuts):
+            cuts = [lines[k][0] for k in firsts]  # (more than the roundup's items: 同日 opens one of them)
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):
