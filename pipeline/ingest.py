@@ -306,7 +306,8 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
         rf"^{w('home_pages')}\s*{_characters(d['path_separators'])}.*$",                 # 首页 > 新闻
         rf"^.{{0,20}}{w('copyright_marks')}.*$",                                         # 版权所有 ©
         rf"^{w('share_words')}{OPTIONAL_COLON}.{{0,20}}$",                               # 分享到:
-        rf"^{w('font_words')}{COLON}.{{0,12}}$",                                         # 字号: 大 中 小
+        rf"^[【\[]?{w('font_words')}{COLON}.{{0,30}}$",                                  # 字号: 大 中 小, 【字体:大 中 小】【打印】
+        rf"^{w('today_words')}{COLON}[^。！？!?]{{0,40}}$",                                  # 今天是: 2025年3月7日 星期五
         rf"^{w('counter_words')}{OPTIONAL_COLON}\s*\d*$",                                # 浏览次数: 120
         rf"^{w('admin_names')}$",
         rf"^{_characters(d['rule_characters'])}+$",                                      # ———— , ||||
@@ -524,9 +525,14 @@ def _is_header_line(line: str) -> bool:
 # (three or more), or a path of sections parted by arrows (院务公开 > 会议纪要)
 LINK_BAR_PARTS = re.compile(r"\s*[|｜·•]\s*")
 PATH_PARTS = re.compile(r"\s*[>＞»›]+\s*")
+MENU_LABEL = re.compile(r"[^\s:：]{2,6}[:：]\s*")  # a menu's label before its links
 
 
 def _is_link_bar(line: str) -> bool:
+    menu = MENU_LABEL.match(line)
+    if menu and not _labelled_field().match(line):  # 走进某县:概况 历史沿革 行政区划 …, not 参加人员: 张三 李四 …
+        items = line[menu.end():].split()
+        return len(items) >= 5 and all(len(x) <= 8 for x in items) and not SENTENCE_END.search(line)
     parts = [x for x in LINK_BAR_PARTS.split(line.strip()) if x]
     path = [x for x in PATH_PARTS.split(line.strip()) if x]
     bar_links = 2 if all(len(x) <= 6 for x in parts) else 3  # 会员登录 | 入会申请: two short links
@@ -625,6 +631,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         inline_patterns = ()  # none can match; each line is already stripped (normalize_text)
 
     kept: list[str] = []
+    body_seen = False  # a line of sentences kept: the report has begun
     for line, simple in zip(lines, simplified_lines(lines)):  # one set of patterns for both scripts
         if heading.match(simple):
             if any("。" in k for k in kept):
@@ -634,8 +641,11 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
             continue
         for p in inline_patterns:
             line = p.sub("", line).strip()
+        if line and not body_seen and _is_link_bar(simple):
+            continue  # the site's bars of links and menus above the report
         if line:
             kept.append(line)
+            body_seen = body_seen or bool(SENTENCE_END.search(line))
     kept = _join_label_lines(kept)
 
     # header: the leading short lines before the first paragraph of the body

@@ -185,6 +185,21 @@ def test_the_headline_under_the_sites_own_lines(raw, title, published):
     assert page.text[page.body_start:].startswith(raw.rsplit("\n", 1)[-1])
 
 
+def test_bars_and_menus_above_the_report_go_but_a_form_keeps_its_fields():
+    from pipeline.ingest import Page, clean_page
+
+    raw = ("无障碍浏览 | 长者模式 | 简体 | 繁體 | 登录 | 注册\n今天是: 天气:\n某某县人民政府\n"
+           "走进某县:县情概况 历史沿革 行政区划 自然资源 旅游景点 特色产业\n互动交流:县长信箱 在线咨询 网上调查 征集调查 常见问题\n"
+           "首页 政务公开 政策文件 会议纪要 政务服务\n县政府召开第三十七次常务会议\n发布时间:2024-07-19 17:42:06\n"
+           "【字体:大 中 小】【打印】【关闭】\n7月18日下午,县长主持召开县政府第三十七次常务会议。")
+    page = clean_page(Page("x", "x.txt"), raw)
+    assert (page.title, page.published) == ("县政府召开第三十七次常务会议", "2024-07-19T17:42:06")
+    assert page.text[page.body_start:] == "7月18日下午,县长主持召开县政府第三十七次常务会议。"
+    assert "走进某县" not in page.text and "互动交流" not in page.text
+    form = "村两委会议记录\n参加人员:张三 李四 王五 赵六 钱七\n会议时间:2023年3月5日\n会议讨论了春耕工作。"
+    assert "参加人员:张三 李四 王五 赵六 钱七" in clean_page(Page("x", "x.txt"), form).text
+
+
 def test_lists_of_other_articles_after_the_report_are_cut():
     from pipeline.ingest import Page, clean_page
 
