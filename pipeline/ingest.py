@@ -544,7 +544,7 @@ def _is_link_bar(line: str) -> bool:
 
 
 # 某某县委直属机关工作委员会, 某某市红十字会: a body's name ends in 会 (structure.json body_suffixes)
-BODY_AT_END = re.compile("(?:" + trie_pattern(vocabulary("structure.json", "body_suffixes", "not_named"))
+BODY_AT_END = re.compile("(?:" + trie_pattern(vocabulary("structure.json", "body_suffixes", "site"))
                          + r")\s*(?:[(（][^)）]{1,12}[)）])?\s*$")  # 某某市工商业联合会(总商会)
 
 

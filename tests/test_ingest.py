@@ -133,7 +133,13 @@ def test_site_name_line_is_not_the_headline(site):
     ("某某检察网 > 检务公开 > 检委会纪要\n检察委员会第5次会议纪要\n6月19日,检察委员会召开会议。", "检察委员会第5次会议纪要", None),
     ("【广告】专业代写各类会议纪要,质优价廉\n上半年经营分析会会议纪要\n会议纪要  2019-07-15  阅读(2.3k)\n7月12日,公司召开经营分析会。",
      "上半年经营分析会会议纪要", "2019-07-15"),
-    ("某某实验中学 · 教研动态\n数学组开展主题教研活动\n10月16日,数学组开展教研活动。", "数学组开展主题教研活动", None),
+    ("某某实验中学 · 教研动态\n数学组开展主题教研活动\n10月16日,数学组开展教研活动。", "数学组开展主题教研活动", None),    # a government's table of disclosure above the headline: its fields are the byline's, 成文日期 no date of the page
+    ("某某县人民政府信息公开\n索 引 号:11361024-3/2023-01182 主题分类:综合政务\n发布机构:县政府办公室 成文日期:2023-11-06\n"
+     "发布日期:2023-11-08 有效性:有效\n某某县人民政府县长办公会议纪要\n会议时间:2023年11月2日上午9:00\n会议地点:县政府四楼会议室",
+     "某某县人民政府县长办公会议纪要", "2023-11-08"),
+    # a people's congress's standing committee names the site, not a meeting
+    ("某某区人民代表大会常务委员会\n区三届人大常委会第十七次会议纪要\n发布时间:2024-01-12 16:20:45\n时间:二〇二四年一月九日上午九时\n"
+     "地点:区人大常委会第一会议室", "区三届人大常委会第十七次会议纪要", "2024-01-12T16:20:45"),
 ])
 def test_headlines_and_dates_of_more_page_headers(raw, title, published):
     from pipeline.ingest import Page, clean_page
