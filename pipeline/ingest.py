@@ -306,7 +306,7 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
         rf"^{w('home_pages')}\s*{_characters(d['path_separators'])}.*$",                 # 首页 > 新闻
         rf"^.{{0,20}}{w('copyright_marks')}.*$",                                         # 版权所有 ©
         rf"^{w('share_words')}{OPTIONAL_COLON}.{{0,20}}$",                               # 分享到:
-        rf"^[【\[]?{w('font_words')}{COLON}.{{0,30}}$",                                  # 字号: 大 中 小, 【字体:大 中 小】【打印】
+        rf"^[【\[]?{w('font_words')}(?:{COLON}|\s).{{0,30}}$",                          # 字号: 大 中 小, 【字体:大 中 小】【打印】, 文字大小 A A A
         rf"^{w('today_words')}{COLON}[^。！？!?]{{0,40}}$",                                  # 今天是: 2025年3月7日 星期五
         rf"^{w('counter_words')}{OPTIONAL_COLON}\s*\d*$",                                # 浏览次数: 120
         rf"^{w('admin_names')}$",
@@ -536,7 +536,8 @@ def _is_link_bar(line: str) -> bool:
     parts = [x for x in LINK_BAR_PARTS.split(line.strip()) if x]
     path = [x for x in PATH_PARTS.split(line.strip()) if x]
     bar_links = 2 if all(len(x) <= 6 for x in parts) else 3  # 会员登录 | 入会申请: two short links
-    if (len(parts) < bar_links or any(len(x) > 8 for x in parts)) and (len(path) < 2 or any(len(x) > 8 for x in path)):
+    links = parts[1:] if len(parts) >= 4 and len(parts[0]) <= 16 else parts  # 某某县人民政府 首页 | 政务公开 | …
+    if (len(parts) < bar_links or any(len(x) > 8 for x in links)) and (len(path) < 2 or any(len(x) > 8 for x in path)):
         parts = line.split()
         if len(parts) < 4 or any(len(x) > 6 for x in parts):
             return False
