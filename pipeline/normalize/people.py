@@ -836,7 +836,7 @@ class PeopleFinder:
         t = self.text
         for k in range(i, min(len(t), i + self.rules.post_in_clause_chars)):
             title = self.lex.title_re.match(t, k)
-            if title and (title.end() >= len(t) or t[title.end()] in "，,。；;、\n并(（"):  # 当选会长并发表讲话, 为秘书长(兼)
+            if title and (title.end() >= len(t) or t[title.end()] in "，,。；;、\n并(（ \t\u3000"):  # 当选会长并发表讲话, 为秘书长(兼), 为独立董事 186,297 (a row of a table)
                 return title.span()
             if not ("\u3400" <= t[k] <= "\u9fff"):
                 return None
