@@ -184,6 +184,10 @@ def test_rare_surnames_need_a_second_mention(sentence, expected):
     # a row of a table of votes: the post after 选举…为 ends at a space; 非独立董事, 非职工代表监事
     ("9.04 选举卢嘉禾为第五届董事会非独立董事 186,150,210 99.8380 是", {"卢嘉禾": {"董事会非独立董事"}}),
     ("11.02 选举揭小娟为第五届监事会非职工代表监事 186,287,950 是", {"揭小娟": {"监事会非职工代表监事"}}),
+    # an honorific before 为 after an appointing verb; 亲自 before the verb; 股长; 隆, 庹
+    ("董事会同意聘任谈晓宇先生为公司副总经理,任期三年。", {"谈晓宇": {"副总经理"}}),
+    ("会议由副总经理隆雪梅主持,农村合作经济指导股股长蒲永刚、庹春燕出席会议。",
+     {"隆雪梅": {"副总经理"}, "蒲永刚": {"股长"}, "庹春燕": {"股长"}}),
     # posts of schools and kindergartens
     ("会上,安全管理员揭永强通报了隐患排查情况", {"揭永强": {"安全管理员"}}),
     ("随后,保健医生欧阳秀兰就体检作了讲解", {"欧阳秀兰": {"保健医生"}}),

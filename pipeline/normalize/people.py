@@ -279,9 +279,10 @@ ONE_NAME = re.compile(_NAME)
 POST_THEN_NAMES = re.compile(r"[为有]\s*[:：]?\s*(" + _NAME + "(?:、" + _NAME + ")*(?:[、和及与]" + _NAME + r")?)(?=[,，。；;\n]|等|$)")
 # 张红波、李会杰两位同志: names counted as persons
 COUNTED_LIST = NAME_LIST + COUNTED_PERSONS
-# 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员: after an appointment verb
+# 任命吕靖、李保庚三位同志为委员 / 聘任傅廷栋等29人为委员 / 聘任谈晓宇先生为副总经理: after an appointment verb
 APPOINTED_LIST = re.compile("(" + _NAME + "(?:[、和及与]" + _NAME + ")*)(?:" + COUNTED_PERSONS
-                            + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?(?:同志)?)?为")
+                            + r"|等(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})?(?:人|名|位)?(?:同志)?|"
+                            + trie_pattern(vocabulary("people.json", "honorifics", "address")) + ")?为")
 BRACKET_CLOSE = re.compile(r"[)）]")
 SENTENCE_ENDS = re.compile(r"[。！？!?\n]")
 CLAUSE_COMMA = re.compile(r"[，,；;]")
