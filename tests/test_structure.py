@@ -198,6 +198,9 @@ def test_decisions(text, expected):
      [("决议发放现金股利", None), ("决议订定四月一日为除息基准日", None)]),
     ("依据理事会决议,成立工作组。三月五日理事会之决议因故暂缓执行。董事会决议事项公告", []),
     ("与会党员进行表决,并通过支部接收预备党员决议。", [("通过支部接收预备党员决议", None)]),
+    # a shareholders' meeting's result of each item, on the line under the item's name
+    ("1、议案名称:《2023年度董事会工作报告》\n审议结果:通过\n表决情况:同意186票\n2、议案名称:《年度报告》\n审议结果:通过",
+     [("通过", "2023年度董事会工作报告"), ("通过", "年度报告")]),
 ])
 def test_decisions_in_more_constructions(text, expected):
     assert decisions(text) == expected

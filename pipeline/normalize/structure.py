@@ -136,6 +136,7 @@ def _rules():
             "verb": re.compile(verbs), "body_only": frozenset(d["body_only_verbs"]), "resolved": resolved,
             "resolving_word": resolving["word"], "directive": re.compile(trie_pattern(vocabulary("verbs.json", "speech", "frames_directive"))), "generic": frozenset(d["generic_names"]),
             "other_meeting": re.compile(trie_pattern(d["other_meeting_markers"])),
+            "result_headings": frozenset(d["result_headings"]),
             "counters": frozenset(d["name_counters"])}
 
 
@@ -313,7 +314,13 @@ def find_decisions(text: str, start: int, end: int, rules: StructureRules = Stru
                         out += _entries(verb.group(), h.start() + verb.start(), b, text, start, rules)
                         taken.append((h.start(), b))
                         break
-                out += _entries("", a, b, text, start, rules)
+                entries = _entries("", a, b, text, start, rules)
+                if h.group("line") in r["result_headings"] and entries[0].document is None:
+                    # 议案名称:《A》\n审议结果:通过 — the result of the item named on the line above
+                    above = text.rfind("\n", start, text.rfind("\n", start, h.start()))
+                    named = acted_on(text, max(above + 1, start), h.start(), rules)
+                    entries = [Decision(e.verb, e.start, e.end, named[0], e.result, e.votes) for e in entries] if named else entries
+                out += entries
                 taken.append((a, b))
                 if a == h.end() and marker is None:
                     break
