@@ -132,6 +132,11 @@ def test_html_residue_and_literal_line_breaks(tmp_path):
     ("根据2023年5月10日省教育厅通知要求,6月1日,我局召开安全工作会议,局长张三主持会议。", "2023-06-01"),
     # the day the notice went out is not the day of the meeting
     ("第八届监事会第九次会议通知于2024年8月16日以电子邮件方式发出,会议于2024年8月26日在公司会议室召开。", "2024-08-26"),
+    # a form's time field, numbered (一、時間:) or named with both (日期及時間:)
+    ("某縣縣務會議紀錄\n一、時間:中華民國113年5月6日上午9時\n二、地點:本府四樓會議室\n"
+     "三、主席致詞:各單位預算執行率應於6月30日前達到50%以上,提請會議注意。", "2024-05-06"),
+    ("區議會第三次會議紀錄\n日期及時間:2024年4月16日下午2時30分\n地點:會議廳\n"
+     "2. 秘書處已於4月9日向議員發出會議紀錄擬稿,會議通過該紀錄。", "2024-04-16"),
 ])
 def test_meeting_date(text, date):
     from pipeline.ingest import Page

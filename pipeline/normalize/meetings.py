@@ -16,8 +16,9 @@ from functools import lru_cache
 from ..resources import vocabulary
 from .patterns import SENTENCE_BREAK, trie_pattern
 
-# a sentence that holds the meeting: a held verb (verbs.json), 会议, or the label opening a form (时间:, form_labels.json)
-HOLDS_MEETING = re.compile(trie_pattern(vocabulary("verbs.json", "held", "sentence")) + r"|会议|^(?:会议)?(?:"
+# a sentence that holds the meeting: a held verb (verbs.json), 会议, or the label opening a form (时间:, form_labels.json),
+# numbered or not (一、时间:)
+HOLDS_MEETING = re.compile(trie_pattern(vocabulary("verbs.json", "held", "sentence")) + r"|会议|^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(?:会议)?(?:"
                            + trie_pattern(vocabulary("form_labels.json", "labels", "opens_form")) + r")\s*[:：]")
 NOTICE_SENT = re.compile(r"通知[^,，。;；]{0,30}(?:发出|送达|发送|发布)|(?:发出|送达|发送)[^,，。;；]{0,6}通知")
 # a date right after these words is not the day of this meeting
