@@ -225,6 +225,8 @@ def _plausible_name(lex: Lexicon, name: str, word_ok: bool = False) -> bool:
         return False
     if len(given) == 2 and lex.word_tags.get(given, "nr").startswith(lex.function_tags):
         return False  # 官其中, 全其他: a function word is no given name
+    if given in lex.cores:
+        return False  # 由他任组长: 任 serves as a post, it names no one
     tag = lex.word_tags.get(name)
     if tag is not None and not tag.startswith("nr") and not word_ok:
         return False
@@ -439,6 +441,9 @@ class PeopleFinder:
         if options and options[0] == i + sl + 2 and self._opens_preposition(options[0] - 1) \
                 and self._plausible(self.text[i:options[0] - 1], word_ok=True):
             return i, options[0] - 1  # 主任甘露关于…的通报: a name takes no character of the preposition after it
+        if options and options[0] == i + sl + 2 <= len(self.text) and self.text[options[0] - 1] in self.lex.verbs_before_a_post \
+                and self.lex.title_re.match(self.text, options[0]) and self._plausible(self.text[i:options[0] - 1], word_ok=True):
+            return i, options[0] - 1  # 副县长王涛任组长: 任 serves as the post after it
         if len(options) == 2 and self._splits_a_word(i, options[1], options[0]):
             return i, options[1]
         if options:
