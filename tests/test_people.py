@@ -181,6 +181,8 @@ def test_rare_surnames_need_a_second_mention(sentence, expected):
     # a given name may end in 月, unless it makes a word of time with the character before it
     ("会议由副园长甄晓月主持", {"甄晓月": {"副园长"}}),
     ("会议由副园长张本月主持", {}),
+    ("县教研室主任褚永年、县一中校长闻人泰出席会议", {"褚永年": {"主任"}, "闻人泰": {"校长"}}),  # so may 年
+    ("副县长李明,副县长张华今年分管教育。", {"李明": {"副县长"}}),  # no 张华今年 nor 华今年
     # a row of a table of votes: the post after 选举…为 ends at a space; 非独立董事, 非职工代表监事
     ("9.04 选举卢嘉禾为第五届董事会非独立董事 186,150,210 99.8380 是", {"卢嘉禾": {"董事会非独立董事"}}),
     ("11.02 选举揭小娟为第五届监事会非职工代表监事 186,287,950 是", {"揭小娟": {"监事会非职工代表监事"}}),
