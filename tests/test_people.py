@@ -214,6 +214,8 @@ def test_posts_joined_by_jian():
 def test_names_introduced_by_a_group_word():
     assert people("校领导张三、李四、王五出席会议。") == {"张三": set(), "李四": set(), "王五": set()}
     assert people("专家王建国教授作了报告。") == {"王建国": {"教授"}}
+    # 班子成员 (the members of a leadership team) is a group, no post
+    assert people("班子成员嵇向东、贲晓梅、车文斌依次作个人对照检查。") == {"嵇向东": set(), "贲晓梅": set(), "车文斌": set()}
     # 教师满意、学生满意: words, not names
     assert people("建立评价标准,即教师满意、学生满意、学校领导满意、后勤职工满意") == {}
 
