@@ -103,6 +103,11 @@ def test_words_that_look_like_names_are_not_people(sentence):
     assert people(sentence) == {}
 
 
+def test_a_body_credited_as_the_source_is_no_person():
+    assert people("会议召开。\n作者:陶可欣 文章来源:县妇联 点击数:862") == {"陶可欣": set()}
+    assert people("会议召开。\n来源:县应急管理局 浏览次数:20") == {}
+
+
 def test_credit_lines_are_people():
     text = "(编辑:张东方 一审:田淼 二审:梁光华 叁审:叶丹)"
     assert set(people(text)) == {"张东方", "田淼", "梁光华", "叶丹"}
