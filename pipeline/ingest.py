@@ -308,6 +308,7 @@ def furniture_patterns(d: dict) -> tuple[list[str], list[str], list[str]]:
         rf"^{w('share_words')}{OPTIONAL_COLON}.{{0,20}}$",                               # 分享到:
         rf"^[【\[]?{w('font_words')}(?:{COLON}|\s).{{0,30}}$",                          # 字号: 大 中 小, 【字体:大 中 小】【打印】, 文字大小 A A A
         rf"^{w('today_words')}{COLON}[^。！？!?]{{0,40}}$",                                  # 今天是: 2025年3月7日 星期五
+        rf"^.{{0,4}}点击.{{0,20}}{w('follow_words')}.{{0,12}}$",                              # ↑点击上方“某某发布”蓝字,关注我们
         rf"^{w('counter_words')}{OPTIONAL_COLON}\s*\d*$",                                # 浏览次数: 120
         rf"^{w('admin_names')}$",
         rf"^{_characters(d['rule_characters'])}+$",                                      # ———— , ||||

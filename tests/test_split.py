@@ -106,8 +106,11 @@ def test_paragraphs_that_open_with_the_day_of_the_meeting_they_hold_split():
             "11月9日下午,校长李华主持召开第25次校长办公会。会议审议通过了两个办法。")
     ranges = meeting_ranges(text)
     assert len(ranges) == 2 and text[ranges[1][0]:].startswith("11月9日下午")
-    # the same day twice, a meeting asked for, a day that opens no meeting: one report
-    assert len(meeting_ranges("3月5日上午,县政府召开常务会议。\n3月5日下午,县政府召开分组会议。")) == 1
+    # a session of the meeting, a meeting asked for, a day that opens no meeting: one report
+    assert len(meeting_ranges("3月5日上午,县人大召开常委会会议。\n3月5日下午,常委会召开第二次全体会议。")) == 1
+    assert len(meeting_ranges("3月5日上午,县人大召开常委会会议。\n3月6日上午,常委会举行分组会议。")) == 1
+    # …but another meeting on the afternoon of the same day is one of its own
+    assert len(meeting_ranges("7月12日上午,县长主持召开常务会议。\n7月12日下午,县安委会召开全体(扩大)会议。")) == 2
     assert len(meeting_ranges("3月5日上午,县政府召开常务会议。\n6月1日,各乡镇要召开专题会议传达。")) == 1
     assert len(meeting_ranges("3月5日上午,县政府召开常务会议。\n6月1日前,各乡镇召开专题会议传达。")) == 1
     # the first paragraph must open so too
@@ -118,6 +121,17 @@ def test_paragraphs_that_open_with_the_day_of_the_meeting_they_hold_split():
             "【调研】\n3月21日,副县长一行到县公共法律服务中心调研。\n【例会】\n3月22日,局办公室召开周例会。")
     starts = [text[a:b].split("\n")[0] for a, b in meeting_ranges(text)]
     assert starts == ["【局务会】", "【主题党日】", "【例会】"]
+
+
+def test_records_under_subheadings_and_a_roundups_items_split_together():
+    text = ("镇党委理论学习中心组召开第四次集体学习会\n5月6日上午,镇党委理论学习中心组召开第四次集体学习会。\n"
+            "镇人大主席团召开第九次会议\n5月6日下午,镇人大主席团召开第九次会议。\n"
+            "村党组织书记例会召开\n今天上午,镇里召开村党组织书记例会。")
+    starts = [text[a:b].split("\n")[0] for a, b in meeting_ranges(text)]
+    assert starts == ["镇党委理论学习中心组召开第四次集体学习会", "镇人大主席团召开第九次会议", "村党组织书记例会召开"]
+    text = ("7月12日上午,县长主持召开县政府常务会议。\n7月12日下午,县安委会召开2024年第三次全体(扩大)会议。\n"
+            "又讯 7月11日,县政协召开主席会议。")
+    assert len(meeting_ranges(text)) == 3
 
 
 def test_paragraphs_that_open_on_the_time_of_the_meeting_before_split():

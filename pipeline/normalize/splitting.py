@@ -79,8 +79,10 @@ def patterns() -> _Patterns:
 # 11月7日上午, 二〇二五年五月十二日,: the day a paragraph opens with, a part of the day and a comma after it
 # (6月1日前,各单位要召开… opens with no day of a meeting)
 CN_NUMBER = "[〇零一二三四五六七八九十]"
-LEDE_DAY = re.compile(rf"(?:(?:19|20)\d{{2}}年|{CN_NUMBER}{{4}}年)?(?:\d{{1,2}}|{CN_NUMBER}{{1,3}})月(?:\d{{1,2}}|{CN_NUMBER}{{1,3}})日"
-                      rf"(?={trie_pattern(load_json('timex.json')['part_of_day'])}?[,，])")
+LEDE_DAY = re.compile(rf"(?:(?:(?:19|20)\d{{2}}年|{CN_NUMBER}{{4}}年)?(?:\d{{1,2}}|{CN_NUMBER}{{1,3}})月(?:\d{{1,2}}|{CN_NUMBER}{{1,3}})日"
+                      rf"|今天|今日|昨天|昨日|前天)(?:{trie_pattern(load_json('timex.json')['part_of_day'])})?(?=[,，])")
+# 3月5日下午,大会召开第二次全体会议 / 举行分组会议: a session of the meeting before, no meeting of its own
+SESSION_OBJECT = re.compile(r"(?:了)?(?:第[一二三四五六七八九十\d]{1,3}次全体|分组|预备|开幕|闭幕)")
 
 
 PLANNED = re.compile("要|将|拟|应|须|需|计划|准备")
@@ -104,6 +106,13 @@ def _sequel(text: str, s: int, e: int) -> bool:
         and bool(NAMED_AFTER_HELD.match(text, held.end(), e))
 
 
+def _subheading(text: str, s: int, e: int) -> bool:
+    """A short line of its own over a record: in brackets (【局务会】), or one that
+    holds a meeting without a sentence's stop (镇人大主席团召开第九次会议)."""
+    return bool(BRACKETED_HEADING.match(text, s, e)) or (
+        e - s <= 40 and not re.search(rf"[{SENTENCE_MARKS}]", text[s:e]) and bool(HELD.search(text, s, e)))
+
+
 def _lede_day(text: str, s: int, e: int, held_verb: re.Pattern = HELD) -> str | None:
     """The day a line opens with, when its first sentence holds a meeting (召开, 举行;
     under a heading of its own, any verb of holding one: 开展…主题党日活动)."""
@@ -114,7 +123,9 @@ def _lede_day(text: str, s: int, e: int, held_verb: re.Pattern = HELD) -> str | 
     held = held_verb.search(text, m.end(), m.end() + first.start() if first else e)
     if not held or PLANNED.search(text, max(m.end(), held.start() - 6), held.start()):
         return None  # 6月1日,各乡镇要召开…: a meeting asked for, not held
-    return m.group()
+    if SESSION_OBJECT.match(text, held.end(), e):
+        return None
+    return m.group()  # the day and its part: 7月12日上午 … 7月12日下午, two meetings
 
 
 def line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -149,17 +160,20 @@ def meeting_ranges(text: str, body_start: int = 0, rules: SplitRules = SplitRule
         items = [s for s, e in lines[1:] if p.news_item.match(text[s:e]) and HELD.search(text, s, e)]
         if items:
             cuts = [lines[0][0]] + items
-    if len(cuts) < 3:
-        # 11月7日上午,书记主持召开党委常委会。…\n11月9日下午,校长主持召开校长办公会。…: paragraphs that
-        # each open with the day of a meeting they hold, on days of their own, or on the time of the
-        # meeting before (同日,公司召开第五届监事会第一次会议)
-        ledes = [(k, day) for k, (s, e) in enumerate(lines)
-                 if (day := _lede_day(text, s, e, HELD_ANY if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else HELD)
-                     or (k and _sequel(text, s, e) and f"after line {k}"))]
-        # a short heading of its own over a paragraph (【局务会】) opens its record
-        firsts = [k - 1 if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else k for k, _ in ledes]
-        if len(ledes) >= 2 and firsts[0] == 0 and len({day for _, day in ledes}) == len(ledes) and len(ledes) > len(cuts):
-            cuts = [lines[k][0] for k in firsts]  # (more than the roundup's items: 同日 opens one of them)
+    # 11月7日上午,书记主持召开党委常委会。…\n11月9日下午,校长主持召开校长办公会。…: paragraphs that
+    # each open with the day of a meeting they hold, on days (or parts of a day) of their own, or on
+    # the time of the meeting before (同日,公司召开第五届监事会第一次会议); the records found so far
+    # (headings, a roundup's items) are records too
+    ledes = [(k, day) for k, (s, e) in enumerate(lines)
+             if (day := _lede_day(text, s, e, HELD_ANY if k and BRACKETED_HEADING.match(text, *lines[k - 1]) else HELD)
+                 or (k and _sequel(text, s, e) and f"after line {k}"))]
+    # a short heading of its own over a paragraph (【局务会】, 镇人大主席团召开第九次会议) opens its record
+    firsts = [k - 1 if k and _subheading(text, *lines[k - 1]) else k for k, _ in ledes]
+    if len(ledes) >= 2 and all(_subheading(text, *lines[k]) for k in range(firsts[0])) \
+            and len({day for _, day in ledes}) == len(ledes):
+        # a heading's record or a roundup's item opening right above a paragraph is that paragraph's
+        found = {lines[k][0] for k in firsts if not (k and lines[k - 1][0] in cuts)}
+        cuts = sorted(found | set(cuts))
     if len(cuts) < 2:
         cuts = []
         for k, (s, e) in enumerate(lines):
