@@ -171,8 +171,9 @@ def meeting_ranges(text: str, body_start: int = 0, rules: SplitRules = SplitRule
     firsts = [k - 1 if k and _subheading(text, *lines[k - 1]) else k for k, _ in ledes]
     if len(ledes) >= 2 and all(_subheading(text, *lines[k]) for k in range(firsts[0])) \
             and len({day for _, day in ledes}) == len(ledes):
-        # a heading's record or a roundup's item opening right above a paragraph is that paragraph's
-        found = {lines[k][0] for k in firsts if not (k and lines[k - 1][0] in cuts)}
+        # a heading that opens a record right above a paragraph is that paragraph's (记录二\n3月5日…)
+        opening = {k for k, _ in ledes}
+        found = {lines[k][0] for k in firsts if not (k and lines[k - 1][0] in cuts and k - 1 not in opening)}
         cuts = sorted(found | set(cuts))
     if len(cuts) < 2:
         cuts = []
