@@ -132,6 +132,9 @@ def test_records_under_subheadings_and_a_roundups_items_split_together():
     text = ("7月12日上午,县长主持召开县政府常务会议。\n7月12日下午,县安委会召开2024年第三次全体(扩大)会议。\n"
             "又讯 7月11日,县政协召开主席会议。")
     assert len(meeting_ranges(text)) == 3
+    # a record's heading and the dated paragraph under it open one record
+    text = "村两委会议记录一\n3月5日上午,村两委召开会议。\n会议研究了春耕。\n村两委会议记录二\n4月9日上午,村两委召开会议。"
+    assert [text[a:b].split("\n")[0] for a, b in meeting_ranges(text)] == ["村两委会议记录一", "村两委会议记录二"]
 
 
 def test_paragraphs_that_open_on_the_time_of_the_meeting_before_split():
