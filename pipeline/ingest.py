@@ -527,9 +527,12 @@ def _is_header_line(line: str) -> bool:
 LINK_BAR_PARTS = re.compile(r"\s*[|｜·•]\s*")
 PATH_PARTS = re.compile(r"\s*[>＞»›]+\s*")
 MENU_LABEL = re.compile(r"[^\s:：]{2,6}[:：]\s*")  # a menu's label before its links
+LINK_BAR_MARKS = re.compile(r"[\s|｜·•>＞»›:：]")
 
 
 def _is_link_bar(line: str) -> bool:
+    if not LINK_BAR_MARKS.search(line):
+        return False  # most lines: no space, bar, dot, arrow or colon to part links
     menu = MENU_LABEL.match(line)
     if menu and not _labelled_field().match(line):  # 走进某县:概况 历史沿革 行政区划 …, not 参加人员: 张三 李四 …
         items = line[menu.end():].split()
@@ -567,11 +570,12 @@ def _headline_after_site_lines(kept: list[str], simple_kept: list[str], n_header
                 and not any(p.search(simple) for p in site_patterns) and not _is_section_name(kept, i, n_header)
                 and not re.match(r"[—–\-－~～]", line))  # ——副标题: the headline's second line
 
-    found = [i for i in range(n_header) if candidate(i)]
-    if len(found) < 2 or _reports_a_meeting(kept[found[0]]):
+    first = next((i for i in range(n_header) if candidate(i)), None)
+    if first is None or _reports_a_meeting(kept[first]):
         return None
-    for i in found[1:]:
-        if _reports_a_meeting(kept[i]) or (i + 1 < len(kept) and _published_from(simple_kept, i + 1, title_seen=True)):
+    for i in range(first + 1, n_header):
+        if candidate(i) and (_reports_a_meeting(kept[i])
+                             or (i + 1 < len(kept) and _published_from(simple_kept, i + 1, title_seen=True))):
             return i
     return None
 
