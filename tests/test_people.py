@@ -199,6 +199,9 @@ def test_rare_surnames_need_a_second_mention(sentence, expected):
     ("成立工作专班,由副县长王涛任组长,任期至2026年。", {"王涛": {"副县长", "组长"}}),
     # 作 ends no name (区人大常委会主任公孙慧作报告)
     ("区人大常委会主任公孙慧作常委会工作报告。", {"公孙慧": {"主任"}}),
+    # a bracketed aside in the organisation before the post (县工商联(总商会)主席); surname 解
+    ("会议选举甘慕白为县工商联(总商会)主席(会长)。", {"甘慕白": {"主席"}}),
+    ("区委常委、组织部部长解晓莉出席会议并讲话。", {"解晓莉": {"区委常委", "部长"}}),
     # posts of schools and kindergartens
     ("会上,安全管理员揭永强通报了隐患排查情况", {"揭永强": {"安全管理员"}}),
     ("随后,保健医生欧阳秀兰就体检作了讲解", {"欧阳秀兰": {"保健医生"}}),

@@ -840,10 +840,18 @@ class PeopleFinder:
     def _post_at_clause_end(self, i: int) -> tuple[int, int] | None:
         """A post within a few characters (after its organisation) that ends the clause."""
         t = self.text
+        aside = -1  # where a bracketed aside in the organisation's name ends: 县工商联(总商会)主席
         for k in range(i, min(len(t), i + self.rules.post_in_clause_chars)):
+            if k < aside:
+                continue
             title = self.lex.title_re.match(t, k)
             if title and (title.end() >= len(t) or t[title.end()] in "，,。；;、\n并(（ \t\u3000"):  # 当选会长并发表讲话, 为秘书长(兼), 为独立董事 186,297 (a row of a table)
                 return title.span()
+            if t[k] in "(（" and k > i:
+                close = BRACKET_CLOSE.search(t, k, k + 10)
+                if close:
+                    aside = close.end()
+                    continue
             if not ("\u3400" <= t[k] <= "\u9fff"):
                 return None
         return None
