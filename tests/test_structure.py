@@ -89,6 +89,7 @@ def test_meeting_name_in_more_constructions(text, expected):
     ("村民议事会议纪要", "村民议事会议"), ("某某小学召开家长会", "家长会"), ("春季植树活动", None), (None, None),
     ("某某中学期中家长会记录20231108", "某某中学期中家长会"), ("关于召开本次会议的通知", None),
     ("卫生院周会纪要(3月12日)", "卫生院周会"),  # the record's date in brackets after it
+    ("总经理办公会议纪要(2021年第12次、第13次)", "总经理办公会议"),  # the records' numbers in brackets
     # a headline that is a numbered meeting's name and nothing else
     ("县政府第58次常务会议", "县政府第58次常务会议"), ("关于召开第三次理事会议的通知", None),
     # an announcement of a meeting's resolutions names it, without its issuer before a colon or a dash

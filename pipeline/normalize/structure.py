@@ -89,7 +89,8 @@ def _rules():
                         + r")(?:了)?[“\"](?P<name>[^“”\"\n]{2,40}?(?:" + ends + r"))[”\"]")
     minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(load_json("splitting.json")["minutes_suffixes"] + d["name_only_minutes_suffixes"])
                          # 记录一, 纪要(三), 纪要20230904, 纪要(9月4日): the record's number or date after it
-                         + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8}|[(（][\d年月日号./-]{3,12}[)）])?\s*$")
+                         + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8}|[(（][\d年月日号./-]{3,12}[)）]"
+                         + r"|[(（][\d年第次期、,，\s]{3,24}[)）])?\s*$")  # 纪要(2021年第12次、第13次): the records' numbers
     # 我校党委理论学习中心组会议: the page's word for its own body (organizers.deictic 我…/本…) is the organizer
     own_body = [w for w in d["organizers"]["deictic"] if w[0] in "我本"]
     strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day() + own_body) + r")")
