@@ -145,6 +145,15 @@ def test_meeting_date(text, date):
     assert rows["meetings"][0]["date"] == date
 
 
+def test_records_that_name_no_meeting_take_the_name_of_the_minutes_headline():
+    from pipeline.ingest import Page
+
+    text = ("【第12次】\n时间:2021年6月25日上午\n地点:五楼会议室\n主持:雍振宇\n一、研究招标事宜。\n"
+            "【第13次】\n时间:2021年7月7日下午\n地点:五楼会议室\n主持:雍振宇\n一、研究采购事宜。")
+    rows = process_page(Page("x", "x.txt", text=text, title="总经理办公会议纪要(2021年第12次、第13次)"), load_pipeline("jieba"))
+    assert [m["name"] for m in rows["meetings"]] == ["总经理办公会议", "总经理办公会议"]
+
+
 def test_a_record_on_the_time_of_the_meeting_before_takes_its_day():
     from pipeline.ingest import Page
 

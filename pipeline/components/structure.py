@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 from ..normalize.participants import participant_role
 from ..normalize.script import to_simplified
 from ..normalize.structure import (StructureRules, clean_organizer, find_decisions, meeting_kind, meeting_name,
-                                   name_from_headline, resolve_organizer, term_and_session, year_source)
+                                   name_from_headline, records_name_from_headline, resolve_organizer, term_and_session,
+                                   year_source)
 from .extensions import set_spans, text_of
 from .timex import headline_year
 
@@ -43,6 +44,8 @@ class MeetingStructure:
             a, b = span.start_char, span.end_char
             found = meeting_name(text, a, b, self.rules)
             headline = name_from_headline(to_simplified(doc._.title)) if len(meetings) == 1 and doc._.title else None
+            if found is None and headline is None and len(meetings) > 1:
+                headline = records_name_from_headline(to_simplified(doc._.title)) if doc._.title else None
             if headline and (found is None or len(headline) > found[1] - found[0] and headline.endswith(text[found[0]:found[1]])):
                 # a page that names its meeting only in the headline, or more completely there
                 # (区政府召开第2次区长办公会议 over the body's 区长办公会议)

@@ -255,6 +255,16 @@ def minutes_heading(text: str, start: int, end: int, rules: StructureRules = Str
 ISSUER_BEFORE_COLON = re.compile(r"^[^:：\s(（]{2,12}(?:[(（]\d{6}[)）])?\s*(?:[:：]|\s[-—－]\s)\s*")
 
 
+def records_name_from_headline(title: str | None) -> str | None:
+    """总经理办公会议纪要(2021年第12次、第13次): the name a headline of minutes
+    gives every record under it that names no meeting of its own."""
+    if not title:
+        return None
+    m = _rules()["minutes"].match(ISSUER_BEFORE_COLON.sub(lambda x: " " * len(x.group()), title))
+    found = _clean_name(title, *m.span("name")) if m else None
+    return title[found[0]:found[1]] if found else None
+
+
 def name_from_headline(title: str | None) -> str | None:
     """村民会议记录 -> 村民会议; 学校召开安全工作会议 -> 安全工作会议; 市政府第2122次市政会议 whole;
     某某股份:第三届董事会第十八次会议决议公告 -> 第三届董事会第十八次会议 (the issuer before a colon)."""
