@@ -177,20 +177,20 @@ def verbs_after_name() -> tuple[str, ...]:
 def credit_keys() -> tuple[list[str], str]:
     """The words of every key after which a name is credited, and one pattern
     of them all: the byline's credits (bylines.json, use name) with their
-    marks, and the form labels of use credit (记录: 张三), with a colon; spaces may stand between a key's
-    characters (记 录:); longest first. A key that opens a line may take a
-    space for its colon (作者 王昊昊): those come last, behind one test of what
-    follows them (the line break is looked for behind the word, so that the
-    pattern opens with the word's characters; one class of CJK, not one a key,
-    since each costs a millisecond to compile)."""
+    marks, and the form labels of use credit (记录: 张三), with a colon;
+    spaces may stand between a key's characters (记 录:); longest first. A key
+    that opens a line may take a space for its colon (作者 王昊昊). Every
+    alternative opens with its word's characters, so that the engine skips to
+    where one stands (the line break is looked for behind the word); what
+    follows a line-opening key is a letter of no Latin script, as a class of
+    categories (CJK as a range would cost a millisecond to compile, once a key)."""
     credits = vocabulary_entries("bylines.json", "credits", "name")
-    marked = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]]) for e in credits]
-    marked += [(w, trie_pattern([w], LABEL_GAP) + CREDIT_MARKS[":"]) for w in vocabulary("form_labels.json", "labels", "credit")]
-    marked.sort(key=lambda k: len(k[0]), reverse=True)
-    line_openers = sorted({e["word"] for e in credits if e["mark"] == ":" and len(e["word"]) >= 2}, key=len, reverse=True)
-    opening = "|".join(re.escape(w) + r"(?<=\n" + re.escape(w) + ")" for w in line_openers)
-    return [word for word, _ in marked], ("(?:" + "|".join(key for _, key in marked)
-                                          + (f"|(?:{opening})(?=[ \t\u3000]+[{CJK}])" if opening else "") + ")")
+    keys = [(e["word"], trie_pattern([e["word"]], LABEL_GAP) + CREDIT_MARKS[e["mark"]]) for e in credits]
+    keys += [(e["word"], re.escape(e["word"]) + r"(?<=\n" + re.escape(e["word"]) + r")(?=[ \t\u3000]+[^\W\d_a-zA-Z])")
+             for e in credits if e["mark"] == ":" and len(e["word"]) >= 2]
+    keys += [(w, trie_pattern([w], LABEL_GAP) + CREDIT_MARKS[":"]) for w in vocabulary("form_labels.json", "labels", "credit")]
+    keys.sort(key=lambda k: len(k[0]), reverse=True)
+    return list(dict.fromkeys(word for word, _ in keys)), "(?:" + "|".join(key for _, key in keys) + ")"
 
 
 def _jieba_words():
