@@ -396,6 +396,43 @@ def _form_label_set() -> tuple[frozenset[str], int]:
     return frozenset(labels), max(map(len, labels))
 
 
+@lru_cache(maxsize=1)
+def _field_label() -> tuple[re.Pattern, frozenset[str]]:
+    """A form's field label with its colon (会议地点:, 主持人:), and the labels of
+    the fields whose value runs to the end of the form (会议内容:, 议题:)."""
+    entries = vocabulary_entries("form_labels.json", "labels", "field")
+    label = re.compile("(?:" + trie_pattern([e["word"] for e in entries]) + r")\s*[:：]")
+    return label, frozenset(e["word"] for e in entries if e["field"] in ("content", "topic"))
+
+
+def _split_run_together_fields(lines: list[str]) -> list[str]:
+    """会议时间:…会议地点:…主持人:…记录人:…: a form whose fields the scrape ran onto
+    one line, each back on a line of its own (a space before a label becomes the
+    line break). Only a line that opens with a field and holds two more is one;
+    a field of content (会议内容:, 议题:) runs to the end of the line, colons and all."""
+    label, running = _field_label()
+    out: list[str] = []
+    for line in lines:
+        first = label.match(line)
+        if not first or line.count(":") + line.count("：") < 3:
+            out.append(line)
+            continue
+        cuts, pos = [], first.end()
+        if line[:first.end()].rstrip(" :：") not in running:
+            for m in label.finditer(line, first.end()):
+                if m.start() > pos:
+                    cuts.append(m.start())
+                pos = m.end()
+                if line[m.start():m.end()].rstrip(" :：") in running:
+                    break
+        if len(cuts) < 2:
+            out.append(line)
+            continue
+        parts = [line[a:b].rstrip() for a, b in zip([0, *cuts], [*cuts, len(line)])]
+        out.extend(x for x in parts if x)
+    return out
+
+
 def _join_label_lines(lines: list[str]) -> list[str]:
     """主席\n柯文哲: a form laid out as a label line over a value line (a flattened
     table) becomes 主席:柯文哲. The line break turns into the colon, so the text
@@ -652,7 +689,7 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
         if line:
             kept.append(line)
             body_seen = body_seen or bool(SENTENCE_END.search(line))
-    kept = _join_label_lines(kept)
+    kept = _split_run_together_fields(_join_label_lines(kept))
 
     # header: the leading short lines before the first paragraph of the body
     n_header = 0

@@ -378,6 +378,19 @@ def test_template_pages(text, expected):
     assert is_template(text) is expected
 
 
+def test_form_fields_run_onto_one_line_are_parted_again():
+    from pipeline.ingest import Page, clean_page
+
+    raw = ("第五村民小组户代表会议记录\n会议时间:2023年12月10日晚上7点会议地点:小组活动室 主持人:组长阙永福"
+           "记录人:仉红梅请假:邬德才(外出务工)缺席:蒯长林会议内容:阙永福:今天召集大家来,议定两件事。")
+    lines = clean_page(Page("x", "x.txt"), raw).text.split("\n")
+    assert lines[1:] == ["会议时间:2023年12月10日晚上7点", "会议地点:小组活动室", "主持人:组长阙永福", "记录人:仉红梅",
+                         "请假:邬德才(外出务工)", "缺席:蒯长林", "会议内容:阙永福:今天召集大家来,议定两件事。"]
+    # a line of one field, or a sentence with colons, stays whole
+    one = "会议召开\n时间:2023年12月10日 内容:春耕:备耕:防汛\n会议要求:一要抓落实:二要抓督查。"
+    assert clean_page(Page("x", "x.txt"), one).text.split("\n")[1:] == one.split("\n")[1:]
+
+
 def test_label_lines_over_value_lines_become_fields():
     from pipeline.ingest import Page, clean_page
 
