@@ -408,13 +408,13 @@ def _field_label() -> tuple[re.Pattern, frozenset[str]]:
 def _split_run_together_fields(lines: list[str]) -> list[str]:
     """会议时间:…会议地点:…主持人:…记录人:…: a form whose fields the scrape ran onto
     one line, each back on a line of its own (a space before a label becomes the
-    line break). Only a line that opens with a field and holds two more is one;
-    a field of content (会议内容:, 议题:) runs to the end of the line, colons and all."""
+    line break). Only a line that opens with a field is one; a field of content
+    (会议内容:, 议题:) runs to the end of the line, colons and all."""
     label, running = _field_label()
     out: list[str] = []
     for line in lines:
         first = label.match(line)
-        if not first or line.count(":") + line.count("：") < 3:
+        if not first or line.count(":") + line.count("：") < 2:
             out.append(line)
             continue
         cuts, pos = [], first.end()
@@ -425,7 +425,7 @@ def _split_run_together_fields(lines: list[str]) -> list[str]:
                 pos = m.end()
                 if line[m.start():m.end()].rstrip(" :：") in running:
                     break
-        if len(cuts) < 2:
+        if not cuts:
             out.append(line)
             continue
         parts = [line[a:b].rstrip() for a, b in zip([0, *cuts], [*cuts, len(line)])]

@@ -386,9 +386,10 @@ def test_form_fields_run_onto_one_line_are_parted_again():
     lines = clean_page(Page("x", "x.txt"), raw).text.split("\n")
     assert lines[1:] == ["会议时间:2023年12月10日晚上7点", "会议地点:小组活动室", "主持人:组长阙永福", "记录人:仉红梅",
                          "请假:邬德才(外出务工)", "缺席:蒯长林", "会议内容:阙永福:今天召集大家来,议定两件事。"]
-    # a line of one field, or a sentence with colons, stays whole
-    one = "会议召开\n时间:2023年12月10日 内容:春耕:备耕:防汛\n会议要求:一要抓落实:二要抓督查。"
-    assert clean_page(Page("x", "x.txt"), one).text.split("\n")[1:] == one.split("\n")[1:]
+    # two fields on a line part too; a field of content, or a sentence with colons, stays whole
+    two = "会议召开\n参会人员:鲁建伟、邵一鸣缺席人员:牛丽(出差)\n会议内容:春耕:备耕:防汛\n会议要求:一要抓落实:二要抓督查。"
+    assert clean_page(Page("x", "x.txt"), two).text.split("\n")[1:] == [
+        "参会人员:鲁建伟、邵一鸣", "缺席人员:牛丽(出差)", "会议内容:春耕:备耕:防汛", "会议要求:一要抓落实:二要抓督查。"]
 
 
 def test_label_lines_over_value_lines_become_fields():
