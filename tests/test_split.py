@@ -171,6 +171,7 @@ def test_doc_sents_are_the_sentences_of_the_page():
     ("篇一:村民代表大会记录", True),
     ("第四篇", True),
     ("【第18期】", True),                  # the issue of a bulletin, in brackets
+    ("【记录一】3月份安全工作领导小组会议", True),  # the record's number before its name
     ("会议强调", False),
     ("第二次提出要求的同志有三位", False),
     ("二、加强组织领导", False),

@@ -61,6 +61,8 @@ def test_meeting_name_is_what_is_held(text, expected):
     ("出席者:主席陈大文\n通过上次会议纪录\n1. 会议纪录获得通过。", None),  # an item of the agenda, no heading
     # a form names its meeting in a field
     ("会议名称:某某食品公司上半年经营分析会\n会议时间:2019年7月12日\n主持人:张三", "某某食品公司上半年经营分析会"),
+    ("活动名称:高二语文组第二次集体备课暨教研活动\n时间:2023年3月1日", "高二语文组第二次集体备课暨教研活动"),
+    ("【记录一】3月份安全工作领导小组会议\n会议时间:2023年3月1日下午\n主持人:园长", "3月份安全工作领导小组会议"),
     # a section's heading (…召开情况) names no meeting
     ("一、董事会会议召开情况\n某某股份有限公司(以下简称“公司”)第八届董事会第十二次会议于2024年4月25日以通讯方式召开。",
      "第八届董事会第十二次会议"),
@@ -90,6 +92,7 @@ def test_meeting_name_in_more_constructions(text, expected):
     ("某某中学期中家长会记录20231108", "某某中学期中家长会"), ("关于召开本次会议的通知", None),
     ("卫生院周会纪要(3月12日)", "卫生院周会"),  # the record's date in brackets after it
     ("总经理办公会议纪要(2021年第12次、第13次)", "总经理办公会议"),  # the records' numbers in brackets
+    ("某某花园第二届业主委员会第九次会议记录(公示)", "某某花园第二届业主委员会第九次会议"),  # a word in brackets after it
     # a headline that is a numbered meeting's name and nothing else
     ("县政府第58次常务会议", "县政府第58次常务会议"), ("关于召开第三次理事会议的通知", None),
     # an announcement of a meeting's resolutions names it, without its issuer before a colon or a dash

@@ -90,7 +90,7 @@ def _rules():
     minutes = re.compile(r"^\s*(?P<name>.{2,40}?(?:" + ends + r"))\s*(?:" + trie_pattern(load_json("splitting.json")["minutes_suffixes"] + d["name_only_minutes_suffixes"])
                          # 记录一, 纪要(三), 纪要20230904, 纪要(9月4日): the record's number or date after it
                          + r")\s*(?:之?\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）]?|\d{6,8}|[(（][\d年月日号./-]{3,12}[)）]"
-                         + r"|[(（][\d年第次期、,，\s]{3,24}[)）])?\s*$")  # 纪要(2021年第12次、第13次): the records' numbers
+                         + r"|[(（][\d年第次期、,，\s]{3,24}[)）]|[(（][\u4e00-\u9fff]{2,4}[)）])?\s*$")  # 纪要(2021年第12次、第13次), 记录(公示)
     # 我校党委理论学习中心组会议: the page's word for its own body (organizers.deictic 我…/本…) is the organizer
     own_body = [w for w in d["organizers"]["deictic"] if w[0] in "我本"]
     strip = re.compile(r"(?:" + trie_pattern(d["name_strip_prefixes"] + parts_of_day() + own_body) + r")")
@@ -232,6 +232,10 @@ def meeting_name(text: str, start: int, end: int, rules: StructureRules = Struct
     return by_object or minutes_heading(text, start, end, rules)
 
 
+# 【记录一】3月份安全工作领导小组会议: a record's number, then the name of its meeting
+RECORD_BEFORE_NAME = re.compile(r"^\s*[【\[(（](?:记录|纪要|会议)?[一二三四五六七八九十\d]{1,3}[】\])）]\s*(?P<name>[^\s【\[]{2,40}?(?:会议|会))\s*$")
+
+
 def minutes_heading(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
     """学校后勤工作会议记录一 / 某校97学年度期初校务会议纪录 on a line of its own: the name of the record."""
     minutes = _rules()["minutes"]
@@ -242,6 +246,11 @@ def minutes_heading(text: str, start: int, end: int, rules: StructureRules = Str
         line = text[pos:stop]
         if len(line) <= rules.minutes_heading_max_chars and not re.search(r"[。；;，,]", line) \
                 and not _rules()["other_meeting"].search(line):  # 通过上次会议纪录: an item of the agenda
+            numbered = RECORD_BEFORE_NAME.match(line)  # 【记录一】3月份安全工作领导小组会议
+            if numbered:
+                found = _clean_name(text, pos + numbered.start("name"), pos + numbered.end("name"))
+                if found:
+                    return found
             m = minutes.match(line)
             if m:
                 found = _clean_name(text, pos + m.start("name"), pos + m.end("name"))
