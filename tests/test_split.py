@@ -172,6 +172,8 @@ def test_doc_sents_are_the_sentences_of_the_page():
     ("第四篇", True),
     ("【第18期】", True),                  # the issue of a bulletin, in brackets
     ("【记录一】3月份安全工作领导小组会议", True),  # the record's number before its name
+    ("记录一:支部党员大会", True),
+    ("记录:李明", False),                   # a credit, no record
     ("会议强调", False),
     ("第二次提出要求的同志有三位", False),
     ("二、加强组织领导", False),

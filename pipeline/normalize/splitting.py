@@ -50,7 +50,7 @@ def record_heading_pattern(data: dict) -> str:
     nth = rf"^[【\[(（]?(?:第{ORDINAL}{counter}(?:会议)?|(?:会议)?{minutes}\s*{ORDINAL})[】\])）]?{COLON}$"  # 第二次会议, 纪要3, 【第18期】
     session = rf"^.{{0,20}}第{ORDINAL}次.{{0,15}}{meeting}{after}?{COLON}$"              # 校务会第三次会议纪要
     piece = rf"^[【\[(（]?(?:篇{ORDINAL}|第{ORDINAL}篇)[】\])）]?(?:\s*[:：、.．]\s*.{{0,30}}|\s+.{{0,30}}|\s*)$"  # 【篇二】
-    first = rf"^[【\[(（]{record}\s*{RECORD_NUMBER}[】\])）]\s*.{{0,30}}$"  # 【记录一】3月份安全工作领导小组会议
+    first = rf"^(?:[【\[(（]{record}\s*{RECORD_NUMBER}[】\])）]|{record}\s*{RECORD_NUMBER}\s*[:：])\s*.{{0,30}}$"  # 【记录一】…, 记录一:支部党员大会
     return "|".join((numbered, nth, session, piece, first))
 
 

@@ -232,8 +232,9 @@ def meeting_name(text: str, start: int, end: int, rules: StructureRules = Struct
     return by_object or minutes_heading(text, start, end, rules)
 
 
-# 【记录一】3月份安全工作领导小组会议: a record's number, then the name of its meeting
-RECORD_BEFORE_NAME = re.compile(r"^\s*[【\[(（](?:记录|纪要|会议)?[一二三四五六七八九十\d]{1,3}[】\])）]\s*(?P<name>[^\s【\[]{2,40}?(?:会议|会))\s*$")
+# 【记录一】3月份安全工作领导小组会议, 记录一:支部党员大会: a record's number, then the name of its meeting
+RECORD_BEFORE_NAME = re.compile(r"^\s*(?:[【\[(（](?:记录|纪要|会议)?[一二三四五六七八九十\d]{1,3}[】\])）]|(?:记录|纪要)[一二三四五六七八九十\d]{1,3}\s*[:：])"
+                                r"\s*(?P<name>[^\s【\[]{2,40}?(?:会议|会))\s*$")
 
 
 def minutes_heading(text: str, start: int, end: int, rules: StructureRules = StructureRules()) -> tuple[int, int] | None:
