@@ -516,14 +516,11 @@ def _without_site_suffix(title: str) -> str:
 # a line that reports a meeting: a meeting word (会), a minutes suffix (纪要; splitting.json) or a held verb
 # (召开, 座谈; verbs.json, use headline)
 HEADLINE_VERB = re.compile(trie_pattern(vocabulary("verbs.json", "held", "headline")))  # 召开, 举行
-MEETING_WORDS = re.compile(trie_pattern([*load_json("splitting.json")["meeting_words"],
-                                         *load_json("splitting.json")["minutes_suffixes"],
-                                         *vocabulary("verbs.json", "held", "headline")]))
+_MEETING_WORDS = [*load_json("splitting.json")["meeting_words"], *load_json("splitting.json")["minutes_suffixes"],
+                  *vocabulary("verbs.json", "held", "headline")]
+MEETING_WORDS = re.compile(trie_pattern(_MEETING_WORDS))
 # any verb of holding one (开展, 举办) too: a clause that reports an event
-HELD_OR_MEETING = re.compile(trie_pattern([*load_json("splitting.json")["meeting_words"],
-                                           *load_json("splitting.json")["minutes_suffixes"],
-                                           *vocabulary("verbs.json", "held", "headline"),
-                                           *vocabulary("verbs.json", "held", "object")]))
+HELD_OR_MEETING = re.compile(trie_pattern([*_MEETING_WORDS, *vocabulary("verbs.json", "held", "object")]))
 
 
 @lru_cache(maxsize=1)
@@ -558,9 +555,9 @@ def _is_header_line(line: str) -> bool:
     return not SENTENCE_END.search(asked if len(asked) < len(line) and not re.search("[,，]", line) else line)
 
 
-# 首页 学校简介 新闻中心 德育园地, 登录 | 注册 | 旧版回顾: a bar of the site's links, parted by
-# spaces (four links or more) or by bars and dots (three or more), each link a short word,
-# (three or more), or a path of sections parted by arrows (院务公开 > 会议纪要)
+# 首页 学校简介 新闻中心 德育园地, 登录 | 注册 | 旧版回顾: a bar of the site's links, each a short word,
+# parted by spaces (four links or more) or by bars and dots (three or more; two short ones), or a path
+# of sections parted by arrows (院务公开 > 会议纪要)
 LINK_BAR_PARTS = re.compile(r"\s*[|｜·•]\s*")
 PATH_PARTS = re.compile(r"\s*[>＞»›]+\s*")
 MENU_LABEL = re.compile(r"[^\s:：]{2,6}[:：]\s*")  # a menu's label before its links

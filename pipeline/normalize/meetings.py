@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..resources import vocabulary
 from .patterns import SENTENCE_BREAK, trie_pattern
+from .splitting import SEQUEL
 
 # a sentence that holds the meeting: a held verb (verbs.json), 会议, or the label opening a form (时间:, form_labels.json),
 # numbered or not (一、时间:)
@@ -114,10 +116,6 @@ def sequel_date(text: str, a: int, b: int, when, previous_date: str | None) -> s
     (同日, 当天下午, 会后, 股东大会结束后; 次日: the day after): that meeting's day,
     when its own day is none or the opening word itself (当天 is the day of that
     meeting, not of the page). None for any other record."""
-    from datetime import date, timedelta
-
-    from .splitting import SEQUEL
-
     opening = SEQUEL.match(text, a, b)
     if not opening or not previous_date or (when is not None and when.start >= opening.end()):
         return None
