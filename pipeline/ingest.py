@@ -433,16 +433,21 @@ def _split_run_together_fields(lines: list[str]) -> list[str]:
     return out
 
 
+def _is_label(line: str, colon_ok: bool = False) -> bool:
+    """参会人员: a form's label alone on its line (with a colon after it, if colon_ok).
+    The length test first: most lines are longer than any label."""
+    labels, longest = _form_label_set()
+    line = line.strip()
+    if colon_ok:
+        line = line.rstrip(":：")
+    return len(line) <= longest and to_simplified(line) in labels
+
+
 def _join_label_lines(lines: list[str]) -> list[str]:
     """主席\n柯文哲: a form laid out as a label line over a value line (a flattened
     table) becomes 主席:柯文哲. The line break turns into the colon, so the text
     keeps its length."""
-    labels, longest = _form_label_set()
-
-    def is_label(line: str) -> bool:  # the length test first: most lines are longer than any label
-        line = line.strip()
-        return len(line) <= longest and to_simplified(line) in labels
-
+    is_label = _is_label
     out: list[str] = []
     k = 0
     while k < len(lines):
@@ -681,8 +686,8 @@ def clean_page(page: Page, raw_text: str, title_hint: str | None = None,
             continue
         for p in inline_patterns:
             line = p.sub("", line).strip()
-        if line and not body_seen and _is_link_bar(simple):
-            continue  # the site's bars of links and menus above the report
+        if line and not body_seen and _is_link_bar(simple) and not (kept and _is_label(kept[-1], colon_ok=True)):
+            continue  # the site's bars of links and menus above the report (not the names under 参会人员)
         if line:
             kept.append(line)
             body_seen = body_seen or bool(SENTENCE_END.search(line))

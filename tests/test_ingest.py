@@ -209,6 +209,9 @@ def test_bars_and_menus_above_the_report_go_but_a_form_keeps_its_fields():
     assert page.text[page.body_start:] == "7月18日下午,县长主持召开县政府第三十七次常务会议。"
     assert "走进某县" not in page.text and "互动交流" not in page.text
     assert clean_page(Page("x", "x.txt"), "↑点击上方“某某发布”蓝字,关注我们\n镇里召开会议\n5月6日,镇里召开会议。").title == "镇里召开会议"
+    # the names under a label of their own, parted by spaces as a table's cells, are no bar of links
+    table = "院感委员会会议记录\n主持人:副院长甄国华\n参会人员\n甄国华 侯建新 蓝海燕 符振华 韩冬梅\n会议讨论了三项工作。"
+    assert "参会人员:甄国华 侯建新 蓝海燕 符振华 韩冬梅" in clean_page(Page("x", "x.txt"), table).text
     form = "村两委会议记录\n参加人员:张三 李四 王五 赵六 钱七\n会议时间:2023年3月5日\n会议讨论了春耕工作。"
     assert "参加人员:张三 李四 王五 赵六 钱七" in clean_page(Page("x", "x.txt"), form).text
 
