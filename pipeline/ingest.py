@@ -656,7 +656,8 @@ def _published_from(lines: list[str], i: int, title_seen: bool = False) -> re.Ma
             return DATE_VALUE.search(line)  # 2023-09-22 08:33  车站街道  张三: a stamp opens the credits
     # under the headline, a line of credits around a full date: 张三 2025/05/19 187, 某某区人民政府办公室  2024年7月9日;
     # or a stamp with its clock time: 某某政协网 2023-06-16 10:20:11 【字体:大 中 小】
-    if title_seen and not keys and (not MEETING_WORDS.search(line) or READ_COUNT.search(line)):
+    # (a public account's name may end in a body's: 原创 某某花园业委会 2024-03-18 19:20 广东)
+    if title_seen and not keys and (not any(map(_reports_a_meeting, line.split())) or READ_COUNT.search(line)):
         m = DATE_VALUE.search(line)
         if m and m.group(4) and m.group(6):
             return m

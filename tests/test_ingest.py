@@ -133,7 +133,10 @@ def test_site_name_line_is_not_the_headline(site):
     ("某某检察网 > 检务公开 > 检委会纪要\n检察委员会第5次会议纪要\n6月19日,检察委员会召开会议。", "检察委员会第5次会议纪要", None),
     ("【广告】专业代写各类会议纪要,质优价廉\n上半年经营分析会会议纪要\n会议纪要  2019-07-15  阅读(2.3k)\n7月12日,公司召开经营分析会。",
      "上半年经营分析会会议纪要", "2019-07-15"),
-    ("某某实验中学 · 教研动态\n数学组开展主题教研活动\n10月16日,数学组开展教研活动。", "数学组开展主题教研活动", None),    # a government's table of disclosure above the headline: its fields are the byline's, 成文日期 no date of the page
+    ("某某实验中学 · 教研动态\n数学组开展主题教研活动\n10月16日,数学组开展教研活动。", "数学组开展主题教研活动", None),
+    # a public account's byline under the headline, its name ending in a body's (业委会)
+    ("某某花园第二届业主委员会第九次会议记录\n原创 某某花园业委会 某某业主之家 2024-03-18 19:20 广东\n"
+     "现将会议记录公示如下。\n会议时间:2024年3月16日19:30", "某某花园第二届业主委员会第九次会议记录", "2024-03-18T19:20:00"),    # a government's table of disclosure above the headline: its fields are the byline's, 成文日期 no date of the page
     ("某某县人民政府信息公开\n索 引 号:11361024-3/2023-01182 主题分类:综合政务\n发布机构:县政府办公室 成文日期:2023-11-06\n"
      "发布日期:2023-11-08 有效性:有效\n某某县人民政府县长办公会议纪要\n会议时间:2023年11月2日上午9:00\n会议地点:县政府四楼会议室",
      "某某县人民政府县长办公会议纪要", "2023-11-08"),
